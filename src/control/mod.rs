@@ -1,0 +1,7 @@
+//! Control history per place, derived from the control claims of events.
+
+use crate::model::{ControlHistory, Event};
+
+pub fn derive(_events: &[Event]) -> Vec<ControlHistory> {
+    Vec::new()
+}

@@ -1,0 +1,198 @@
+//! Arabic normalisation for matching: one canonical spelling per word, and a map from
+//! every normalised byte back to the original byte, so evidence is shown as written.
+
+/// A normalised view of a text. `map[i]` is the original byte offset of normalised byte
+/// `i`; `map[len]` is the original length, so spans map back with [`Normalized::orig_span`].
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    pub text: String,
+    map: Vec<u32>,
+}
+
+/// What one character becomes: dropped (diacritics, tatweel, bidi marks) or replaced.
+fn fold(c: char) -> Option<char> {
+    Some(match c {
+        // Harakat, Quranic marks, superscript alef, tatweel: invisible to matching.
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => {
+            return None;
+        }
+        // Bidi controls, zero-width joiners, BOM, soft hyphen.
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {
+            return None;
+        }
+        '\u{FEFF}' | '\u{00AD}' | '\u{061C}' => return None,
+        'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
+        'ة' => 'ه',
+        'ى' | 'ی' | 'ې' => 'ي',
+        'ئ' => 'ي',
+        'ؤ' => 'و',
+        'ک' => 'ك',
+        '٠'..='٩' => char::from(b'0' + (c as u32 - 0x0660) as u8),
+        '۰'..='۹' => char::from(b'0' + (c as u32 - 0x06F0) as u8),
+        '،' => ',',
+        '؛' => ';',
+        '؟' => '?',
+        '٫' => '.',
+        '٬' => ',',
+        '\u{00A0}' | '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{205F}' | '\u{3000}' => ' ',
+        '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+        '«' | '»' | '“' | '”' | '„' | '″' => '"',
+        '‘' | '’' | '′' => '\'',
+        c if c.is_ascii_uppercase() => c.to_ascii_lowercase(),
+        c => c,
+    })
+}
+
+impl Normalized {
+    pub fn new(original: &str) -> Self {
+        let mut text = String::with_capacity(original.len());
+        let mut map = Vec::with_capacity(original.len() + 1);
+        for (i, c) in original.char_indices() {
+            if let Some(f) = fold(c) {
+                let before = text.len();
+                text.push(f);
+                map.extend(std::iter::repeat_n(i as u32, text.len() - before));
+            }
+        }
+        map.push(original.len() as u32);
+        Normalized { text, map }
+    }
+
+    /// The original byte offset of a normalised byte offset.
+    pub fn orig(&self, norm: usize) -> usize {
+        self.map[norm.min(self.map.len() - 1)] as usize
+    }
+
+    /// The original span of a normalised span. The end maps to the end of the last
+    /// kept character, so trailing diacritics of the last letter stay inside the span.
+    pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.orig(start);
+        let e = if end == 0 || end <= start {
+            s
+        } else {
+            // The original char that produced normalised byte end-1, then skip past it
+            // and any dropped marks that follow it up to the next kept char.
+            self.orig(end)
+        };
+        (s, e)
+    }
+}
+
+/// Normalise a short string (a lexicon entry, a search query) for comparison.
+pub fn normalize(s: &str) -> String {
+    s.chars().filter_map(fold).collect()
+}
+
+/// Character classes for tokenising a normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    Word,
+    Number,
+    Punct,
+}
+
+/// A token of a normalised text; `start..end` are normalised byte offsets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokKind,
+}
+
+impl Token {
+    pub fn text<'a>(&self, norm: &'a str) -> &'a str {
+        &norm[self.start..self.end]
+    }
+}
+
+/// Split into words, numbers and single punctuation marks. Digits and letters never
+/// share a token, so "2019م" is a number then a word and "الخميس," a word then a comma.
+pub fn tokenize(norm: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(norm.len() / 5);
+    let mut cur: Option<(usize, TokKind)> = None;
+    for (i, c) in norm.char_indices() {
+        let kind = if c.is_ascii_digit() {
+            Some(TokKind::Number)
+        } else if c.is_alphabetic() {
+            Some(TokKind::Word)
+        } else {
+            None
+        };
+        match (cur, kind) {
+            (Some((_, k)), Some(k2)) if k == k2 => {}
+            (_, k2) => {
+                if let Some((s, k)) = cur.take() {
+                    out.push(Token {
+                        start: s,
+                        end: i,
+                        kind: k,
+                    });
+                }
+                match k2 {
+                    Some(k2) => cur = Some((i, k2)),
+                    None if !c.is_whitespace() => out.push(Token {
+                        start: i,
+                        end: i + c.len_utf8(),
+                        kind: TokKind::Punct,
+                    }),
+                    None => {}
+                }
+            }
+        }
+    }
+    if let Some((s, k)) = cur {
+        out.push(Token {
+            start: s,
+            end: norm.len(),
+            kind: k,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hamza_forms_of_april_normalise_to_one_spelling() {
+        assert_eq!(normalize("أبريل"), normalize("ابريل"));
+        assert_eq!(normalize("إبريل"), normalize("ابريل"));
+    }
+
+    #[test]
+    fn ta_marbuta_alef_maqsura_tatweel_and_harakat_fold() {
+        assert_eq!(normalize("درنة"), "درنه");
+        assert_eq!(normalize("مستشفى"), "مستشفي");
+        assert_eq!(normalize("بنـــغازي"), "بنغازي");
+        assert_eq!(normalize("طَرَابُلُس"), "طرابلس");
+    }
+
+    #[test]
+    fn arabic_indic_and_persian_digits_become_ascii() {
+        assert_eq!(normalize("٢٠١٩"), "2019");
+        assert_eq!(normalize("۱۴۴۰"), "1440");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_original_bytes() {
+        let orig = "وصلت قوّاتٌ إلى درنةَ يوم ٣ مايو";
+        let n = Normalized::new(orig);
+        let at = n.text.find("درنه").unwrap();
+        let (s, e) = n.orig_span(at, at + "درنه".len());
+        assert_eq!(&orig[s..e], "درنةَ");
+        let at = n.text.find('3').unwrap();
+        let (s, e) = n.orig_span(at, at + 1);
+        assert_eq!(&orig[s..e], "٣");
+    }
+
+    #[test]
+    fn attached_punctuation_is_its_own_token() {
+        let n = normalize("الخميس، 2019م");
+        let toks: Vec<_> = tokenize(&n)
+            .iter()
+            .map(|t| t.text(&n).to_string())
+            .collect();
+        assert_eq!(toks, ["الخميس", ",", "2019", "م"]);
+    }
+}

@@ -1,0 +1,261 @@
+//! A region pack: everything region-specific (places, actors and their colours, dated
+//! known events, lexicons, outline) as data files, loaded and checked here.
+
+use jiff::civil::Date;
+use serde::Deserialize;
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Place {
+    /// Stable id: the common English name ("Derna", "Misrata").
+    pub id: String,
+    pub name_en: String,
+    pub name_ar: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    /// city, town, airport, region, foreign …
+    pub kind: String,
+    /// Arabic spellings, including `name_ar`.
+    pub aliases_ar: Vec<String>,
+    /// Latin spellings, including `name_en`.
+    pub aliases_latin: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name_en: String,
+    #[serde(default)]
+    pub name_ar: String,
+    /// "#rrggbb", the colour on the timeline and the map.
+    #[serde(default)]
+    pub color: String,
+    /// A person or a unit names the faction it belongs to (حفتر → LNA).
+    #[serde(default)]
+    pub faction: Option<String>,
+    #[serde(default)]
+    pub kind: String,
+    #[serde(default)]
+    pub aliases_ar: Vec<String>,
+    #[serde(default)]
+    pub aliases_latin: Vec<String>,
+}
+
+impl Actor {
+    pub fn rgb(&self) -> Option<[u8; 3]> {
+        let h = self.color.strip_prefix('#')?;
+        if h.len() != 6 {
+            return None;
+        }
+        let p = |i: usize| u8::from_str_radix(&h[i..i + 2], 16).ok();
+        Some([p(0)?, p(2)?, p(4)?])
+    }
+}
+
+/// A dated event of the region's history that articles refer to; used to date articles.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KnownEvent {
+    pub id: String,
+    pub date: Date,
+    pub date_end: Option<Date>,
+    pub label: String,
+    /// Arabic phrases (normalised on load) whose co-occurrence names this event.
+    pub cues: Vec<Vec<String>>,
+    pub source: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Pack {
+    pub name: String,
+    pub places: Vec<Place>,
+    pub actors: Vec<Actor>,
+    pub known_events: Vec<KnownEvent>,
+    /// Raw lexicon files by name (`temporal.toml`, `events.toml` …), parsed by their stage.
+    pub files: HashMap<String, String>,
+    /// GeoJSON of the region and its neighbours, for the map.
+    pub outline: String,
+}
+
+macro_rules! builtin_files {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../assets/packs/libya/", $name)))),*]
+    };
+}
+
+/// The Libya pack, compiled into the binary so the tool works from any directory.
+const LIBYA: &[(&str, &str)] = builtin_files!("places.csv", "actors.toml", "known_events.csv");
+
+impl Pack {
+    /// The pack shipped with tarikh.
+    pub fn builtin() -> Result<Pack> {
+        Pack::from_files(
+            "libya",
+            LIBYA.iter().map(|(n, t)| (n.to_string(), t.to_string())),
+        )
+    }
+
+    /// A pack from a folder holding the same files as `assets/packs/libya/`.
+    pub fn load_dir(dir: &Path) -> Result<Pack> {
+        let name = dir
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "pack".into());
+        let mut files = Vec::new();
+        let rd = std::fs::read_dir(dir).map_err(|source| Error::Io {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        for e in rd.flatten() {
+            let p = e.path();
+            if p.is_file() {
+                let text = std::fs::read_to_string(&p).map_err(|source| Error::Io {
+                    path: p.clone(),
+                    source,
+                })?;
+                files.push((e.file_name().to_string_lossy().into_owned(), text));
+            }
+        }
+        Pack::from_files(&name, files)
+    }
+
+    fn from_files(name: &str, files: impl IntoIterator<Item = (String, String)>) -> Result<Pack> {
+        let files: HashMap<String, String> = files.into_iter().collect();
+        let err = |file: &str, reason: String| Error::Pack {
+            pack: name.to_string(),
+            file: file.to_string(),
+            reason,
+        };
+        let get = |f: &str| files.get(f).ok_or_else(|| err(f, "missing".into()));
+        let places = parse_places(get("places.csv")?).map_err(|r| err("places.csv", r))?;
+        #[derive(Deserialize)]
+        struct ActorsFile {
+            actor: Vec<Actor>,
+        }
+        let actors: ActorsFile =
+            toml::from_str(get("actors.toml")?).map_err(|e| err("actors.toml", e.to_string()))?;
+        let known_events =
+            parse_known_events(get("known_events.csv")?).map_err(|r| err("known_events.csv", r))?;
+        let outline = files.get("outline.geojson").cloned().unwrap_or_default();
+        Ok(Pack {
+            name: name.to_string(),
+            places,
+            actors: actors.actor,
+            known_events,
+            files,
+            outline,
+        })
+    }
+
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        self.places.iter().find(|p| p.id == id)
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+}
+
+fn split_list(s: &str) -> Vec<String> {
+    s.split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+fn parse_places(text: &str) -> Result<Vec<Place>, String> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        name_en: String,
+        name_ar: String,
+        lat: f64,
+        lon: f64,
+        #[serde(default)]
+        population: Option<u64>,
+        kind: String,
+        #[serde(default)]
+        aliases_ar: String,
+        #[serde(default)]
+        aliases_latin: String,
+        source: String,
+    }
+    let mut rd = csv::Reader::from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for (i, row) in rd.deserialize::<Row>().enumerate() {
+        let r = row.map_err(|e| format!("row {}: {e}", i + 2))?;
+        let mut aliases_ar = vec![r.name_ar.clone()];
+        aliases_ar.extend(split_list(&r.aliases_ar));
+        aliases_ar.retain(|a| !a.is_empty());
+        aliases_ar.dedup();
+        let mut aliases_latin = vec![r.name_en.clone()];
+        aliases_latin.extend(split_list(&r.aliases_latin));
+        out.push(Place {
+            id: r.id,
+            name_en: r.name_en,
+            name_ar: r.name_ar,
+            lat: r.lat,
+            lon: r.lon,
+            population: r.population.unwrap_or(0),
+            kind: r.kind,
+            aliases_ar,
+            aliases_latin,
+            source: r.source,
+        });
+    }
+    Ok(out)
+}
+
+fn parse_known_events(text: &str) -> Result<Vec<KnownEvent>, String> {
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        date: String,
+        #[serde(default)]
+        date_end: String,
+        label: String,
+        cues: String,
+        source: String,
+    }
+    let mut rd = csv::Reader::from_reader(text.as_bytes());
+    let mut out = Vec::new();
+    for (i, row) in rd.deserialize::<Row>().enumerate() {
+        let r = row.map_err(|e| format!("row {}: {e}", i + 2))?;
+        let date: Date = r
+            .date
+            .parse()
+            .map_err(|e| format!("row {}: date {:?}: {e}", i + 2, r.date))?;
+        let date_end = if r.date_end.trim().is_empty() {
+            None
+        } else {
+            Some(
+                r.date_end
+                    .parse()
+                    .map_err(|e| format!("row {}: date_end: {e}", i + 2))?,
+            )
+        };
+        // A cue is a '+'-joined set of phrases that must all occur; alternatives are '|'.
+        let cues = split_list(&r.cues)
+            .iter()
+            .map(|c| {
+                c.split('+')
+                    .map(|p| crate::normalize::normalize(p.trim()))
+                    .collect()
+            })
+            .collect();
+        out.push(KnownEvent {
+            id: r.id,
+            date,
+            date_end,
+            label: r.label,
+            cues,
+            source: r.source,
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,170 @@
+//! The whole pipeline: read a folder, date each article, find its timexes, places and
+//! events (in parallel, one pure function per document), then merge and derive control.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::corpus::{self, SourceDoc};
+use crate::error::Result;
+use crate::model::*;
+use crate::normalize::Normalized;
+use crate::pack::Pack;
+
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// A `file,date` manifest; when absent, `dates.csv` in the corpus root is used if present.
+    pub dates: Option<PathBuf>,
+}
+
+/// Per-document result of the pipeline.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub out: DocumentOut,
+    pub events: Vec<Event>,
+}
+
+/// Progress of a long run, for stderr or a GUI progress bar.
+pub trait Progress: Sync {
+    fn file_done(&self, _done: usize, _total: usize, _path: &str) {}
+    /// Return true to stop early (the GUI's cancel button).
+    fn cancelled(&self) -> bool {
+        false
+    }
+}
+
+impl Progress for () {}
+
+/// Everything about one document that depends only on it, the pack, and its given date.
+pub fn analyze(doc: &SourceDoc, pack: &Pack, given: Option<Dct>) -> DocResult {
+    let norm = Normalized::new(&doc.text);
+    let found = crate::temporal::recognize(doc, &norm, pack);
+    let dct = given.unwrap_or_else(|| crate::temporal::dct::infer(doc, &norm, &found, pack));
+    let timex = crate::temporal::resolve(&found, &dct);
+    let mentions = crate::gazetteer::place_mentions(doc, &norm, pack);
+    let events = crate::events::extract(doc, &norm, pack, &dct, &timex);
+    DocResult {
+        out: DocumentOut {
+            id: doc.id.clone(),
+            path: doc.path.clone(),
+            sha256: doc.sha256.clone(),
+            bytes: doc.bytes,
+            encoding: doc.encoding.clone(),
+            dct,
+            timex,
+            mentions,
+        },
+        events,
+    }
+}
+
+/// Dates given from outside the text: the manifest (explicit or `dates.csv` in the root).
+pub fn given_dates(root: &Path, opts: &Options) -> Result<HashMap<String, Date>> {
+    match &opts.dates {
+        Some(p) => corpus::manifest::load(p),
+        None => {
+            let p = root.join("dates.csv");
+            if p.is_file() {
+                corpus::manifest::load(&p)
+            } else {
+                Ok(HashMap::new())
+            }
+        }
+    }
+}
+
+/// The given date of one document, by relative path, file name or id.
+pub fn given_for(doc: &SourceDoc, manifest: &HashMap<String, Date>) -> Option<Dct> {
+    let name = doc.path.rsplit('/').next().unwrap_or(&doc.path);
+    [doc.path.as_str(), name, doc.id.as_str()]
+        .iter()
+        .find_map(|k| manifest.get(*k))
+        .map(|d| Dct::given(*d, DctSource::Manifest, "dates manifest"))
+}
+
+/// Run the whole pipeline over a folder.
+pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) -> Result<Extract> {
+    let read = corpus::read_folder(root)?;
+    let manifest = given_dates(root, opts)?;
+    let total = read.docs.len();
+    let done = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    let results: Vec<DocResult> = read
+        .docs
+        .par_iter()
+        .filter_map(|doc| {
+            if stop.load(Ordering::Relaxed) || progress.cancelled() {
+                stop.store(true, Ordering::Relaxed);
+                return None;
+            }
+            let r = analyze(doc, pack, given_for(doc, &manifest));
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress.file_done(n, total, &doc.path);
+            Some(r)
+        })
+        .collect();
+    Ok(assemble(root, pack, read.skipped, results))
+}
+
+/// Corpus-level stages: merge reports of the same event, derive control, list places.
+pub fn assemble(
+    root: &Path,
+    pack: &Pack,
+    skipped: Vec<Skipped>,
+    results: Vec<DocResult>,
+) -> Extract {
+    let mut documents = Vec::with_capacity(results.len());
+    let mut events = Vec::new();
+    for r in results {
+        documents.push(r.out);
+        events.extend(r.events);
+    }
+    let events = crate::events::merge(events);
+    let control = crate::control::derive(&events);
+    let places = used_places(pack, &documents, &events);
+    Extract {
+        schema: SCHEMA.into(),
+        tool: Tool {
+            name: "tarikh".into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            pack: pack.name.clone(),
+        },
+        corpus: CorpusInfo {
+            root: root.to_string_lossy().into_owned(),
+            documents: documents.len(),
+            skipped,
+        },
+        documents,
+        events,
+        places,
+        control,
+    }
+}
+
+fn used_places(pack: &Pack, docs: &[DocumentOut], events: &[Event]) -> Vec<PlaceOut> {
+    let mut ids: Vec<&str> = docs
+        .iter()
+        .flat_map(|d| d.mentions.iter().map(|m| m.place.as_str()))
+        .chain(
+            events
+                .iter()
+                .flat_map(|e| e.places.iter().map(String::as_str)),
+        )
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids.into_iter()
+        .filter_map(|id| pack.place(id))
+        .map(|p| PlaceOut {
+            id: p.id.clone(),
+            name_en: p.name_en.clone(),
+            name_ar: p.name_ar.clone(),
+            lat: p.lat,
+            lon: p.lon,
+            kind: p.kind.clone(),
+        })
+        .collect()
+}
