@@ -88,7 +88,12 @@ macro_rules! builtin_files {
 }
 
 /// The Libya pack, compiled into the binary so the tool works from any directory.
-const LIBYA: &[(&str, &str)] = builtin_files!("places.csv", "actors.toml", "known_events.csv");
+const LIBYA: &[(&str, &str)] = builtin_files!(
+    "places.csv",
+    "actors.toml",
+    "known_events.csv",
+    "outline.geojson"
+);
 
 impl Pack {
     /// The pack shipped with tarikh.

@@ -1,0 +1,440 @@
+//! The faction-control map: Libya and its neighbours offline, the corpus's places coloured
+//! by who holds them at the timeline's date; zoom, pan, hover, click, and a city panel.
+
+pub mod data;
+pub mod geo;
+pub mod paint;
+pub mod projection;
+pub mod state;
+
+use egui::{Align2, Color32, FontId, Pos2, Rect, Sense, Stroke, Ui, pos2, vec2};
+use jiff::civil::Date;
+
+pub use data::{MapData, MapPlace, Status};
+use paint::{LegendEntry, LegendSwatch, c32};
+use projection::{Projection, Screen};
+pub use state::MapState;
+
+/// The standard parallel of the projection: the middle of Libya's latitudes.
+pub const STD_PARALLEL: f64 = 27.0;
+
+/// The map widget. Keeps its view state; everything else comes in each frame.
+#[derive(Debug, Clone)]
+pub struct MapView {
+    pub state: MapState,
+    /// Labels and legend in Arabic (the app's language setting).
+    pub arabic: bool,
+    /// Places of the selected event, ringed.
+    pub highlight: Vec<String>,
+    /// The place the timeline is filtered to, ringed more strongly.
+    pub selected: Option<String>,
+    pub show_legend: bool,
+    pub show_labels: bool,
+    /// Show the date in the map's corner (snapshots and play need it on the picture).
+    pub show_date: bool,
+}
+
+impl Default for MapView {
+    fn default() -> Self {
+        MapView {
+            state: MapState::default(),
+            arabic: false,
+            highlight: Vec::new(),
+            selected: None,
+            show_legend: true,
+            show_labels: true,
+            show_date: true,
+        }
+    }
+}
+
+/// What happened on the map this frame.
+pub struct MapResponse {
+    pub response: egui::Response,
+    /// The place under the pointer.
+    pub hovered: Option<String>,
+    /// A place clicked this frame (the app filters the timeline to it).
+    pub clicked: Option<String>,
+    /// A click on the map away from any place (the app may clear its place filter).
+    pub clicked_empty: bool,
+}
+
+impl MapView {
+    pub fn ui(&mut self, ui: &mut Ui, data: &MapData, date: Option<Date>) -> MapResponse {
+        let size = ui.available_size().max(vec2(64.0, 64.0));
+        let (rect, response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+        let screen = Screen {
+            min_x: rect.min.x as f64,
+            min_y: rect.min.y as f64,
+            max_x: rect.max.x as f64,
+            max_y: rect.max.y as f64,
+        };
+        let proj = Projection::new(STD_PARALLEL);
+        if response.double_clicked() {
+            self.state.fit_next_frame();
+        }
+        let mut view = self.state.viewport(proj, data.bounds(), screen);
+        if response.dragged() {
+            let d = response.drag_delta();
+            view = view.panned(d.x as f64, d.y as f64);
+        }
+        if response.hovered() {
+            let (scroll, pinch, pointer) = ui.input(|i| {
+                (
+                    i.smooth_scroll_delta().y,
+                    i.zoom_delta(),
+                    i.pointer.hover_pos(),
+                )
+            });
+            let factor = pinch as f64 * (scroll as f64 * 0.003).exp();
+            if let Some(p) = pointer
+                && (factor - 1.0).abs() > 1e-6
+            {
+                view = view.zoomed_around(p.x as f64, p.y as f64, factor);
+            }
+        }
+        self.state.store(view);
+
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 0.0, paint::SEA);
+        paint::outline(&painter, &view, &data.outline, "LBY");
+
+        // Visible places with their screen position and radius.
+        let visible: Vec<(usize, Pos2, f32)> = data
+            .places
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| {
+                let (x, y) = view.project(p.pos);
+                let at = pos2(x as f32, y as f32);
+                let r = paint::marker_radius(p.events);
+                rect.expand(r + 8.0).contains(at).then_some((i, at, r))
+            })
+            .collect();
+
+        let pointer = response.hover_pos();
+        let hovered = pointer.and_then(|p| {
+            visible
+                .iter()
+                .filter(|(_, at, r)| at.distance(p) <= r + 4.0)
+                .min_by(|a, b| a.1.distance(p).total_cmp(&b.1.distance(p)))
+                .map(|(i, _, _)| *i)
+        });
+
+        // Big markers first so small ones stay visible on top.
+        let mut order: Vec<usize> = (0..visible.len()).collect();
+        order.sort_by(|&a, &b| visible[b].2.total_cmp(&visible[a].2));
+        for &k in &order {
+            let (i, at, r) = visible[k];
+            let p = &data.places[i];
+            paint::marker(&painter, data, at, r, data.status_at(p, date));
+            if self.highlight.contains(&p.id) {
+                paint::highlight(&painter, at, r);
+            }
+            if self.selected.as_deref() == Some(p.id.as_str()) {
+                painter.circle_stroke(at, r + 4.0, Stroke::new(2.5, paint::INK));
+            }
+        }
+        if let Some(i) = hovered
+            && let Some((_, at, r)) = visible.iter().find(|v| v.0 == i)
+        {
+            painter.circle_stroke(*at, r + 2.0, Stroke::new(1.5, Color32::WHITE));
+        }
+
+        if self.show_labels {
+            self.labels(&painter, data, rect, &visible);
+        }
+        if self.show_legend {
+            self.legend(&painter, data, rect);
+        }
+        if self.show_date
+            && let Some(d) = date
+        {
+            let font = FontId::proportional(16.0);
+            let at = pos2(rect.max.x - 10.0, rect.min.y + 10.0);
+            let r = paint::text_size(&painter, &d.to_string(), font.clone());
+            painter.rect_filled(
+                Rect::from_min_size(at - vec2(r.x + 6.0, 3.0), r + vec2(12.0, 6.0)),
+                3.0,
+                Color32::from_rgba_unmultiplied(255, 255, 255, 210),
+            );
+            paint::paint_text(
+                &painter,
+                at,
+                Align2::RIGHT_TOP,
+                &d.to_string(),
+                font,
+                paint::INK,
+            );
+        }
+
+        let clicked = response
+            .clicked()
+            .then(|| hovered.map(|i| data.places[i].id.clone()))
+            .flatten();
+        let clicked_empty = response.clicked() && hovered.is_none();
+        let hovered_id = hovered.map(|i| data.places[i].id.clone());
+        let response = match hovered {
+            Some(i) if !response.dragged() => {
+                let arabic = self.arabic;
+                response.on_hover_ui_at_pointer(|ui| {
+                    tooltip_ui(ui, data, &data.places[i], date, arabic)
+                })
+            }
+            _ => response,
+        };
+        MapResponse {
+            response,
+            hovered: hovered_id,
+            clicked,
+            clicked_empty,
+        }
+    }
+
+    fn labels(
+        &self,
+        painter: &egui::Painter,
+        data: &MapData,
+        rect: Rect,
+        visible: &[(usize, Pos2, f32)],
+    ) {
+        let font = FontId::proportional(12.0);
+        let mut placer = paint::LabelPlacer::new();
+        // Markers of the biggest places are obstacles too, so labels do not cover them.
+        for &(i, at, r) in visible.iter().filter(|v| data.places[v.0].population > 0) {
+            let _ = i;
+            placer.occupy(Rect::from_center_size(at, vec2(2.0 * r, 2.0 * r)));
+        }
+        // Trying every place would cost O(n) layouts per frame; beyond a few hundred
+        // labels the map is unreadable anyway.
+        const MAX_TRIES: usize = 400;
+        for k in paint::label_priority(&data.places, visible)
+            .into_iter()
+            .take(MAX_TRIES)
+        {
+            let (i, at, r) = visible[k];
+            let p = &data.places[i];
+            let name = if self.arabic && !p.name_ar.is_empty() {
+                &p.name_ar
+            } else {
+                &p.name_en
+            };
+            let size = paint::text_size(painter, name, font.clone()) + vec2(4.0, 0.0);
+            if let Some(spot) = placer.place(at, r, size, rect) {
+                painter.rect_filled(
+                    spot,
+                    2.0,
+                    Color32::from_rgba_unmultiplied(255, 255, 255, 150),
+                );
+                paint::paint_text(
+                    painter,
+                    spot.center(),
+                    Align2::CENTER_CENTER,
+                    name,
+                    font.clone(),
+                    paint::INK,
+                );
+            }
+        }
+    }
+
+    fn legend(&self, painter: &egui::Painter, data: &MapData, rect: Rect) {
+        let ar = self.arabic;
+        let mut entries: Vec<LegendEntry> = data
+            .actors_in_control()
+            .into_iter()
+            .map(|a| LegendEntry {
+                label: data.actor_name(a, ar),
+                kind: LegendSwatch::Fill(c32(data.rgb(a))),
+            })
+            .collect();
+        entries.push(LegendEntry {
+            label: if ar {
+                "متنازع عليها (الحلقة: المهاجم)"
+            } else {
+                "contested (ring: attacker)"
+            }
+            .into(),
+            kind: LegendSwatch::Ring(Color32::from_gray(230), Color32::from_gray(90)),
+        });
+        entries.push(LegendEntry {
+            label: if ar {
+                "المسيطر غير معروف"
+            } else {
+                "no known holder"
+            }
+            .into(),
+            kind: LegendSwatch::Grey,
+        });
+        let title = if ar { "من يسيطر" } else { "Who holds" };
+        paint::legend(painter, rect, title, &entries);
+    }
+
+    /// Where a place was drawn on the last frame (for tests and for linking views).
+    pub fn place_pos(&self, data: &MapData, id: &str) -> Option<Pos2> {
+        let p = data.place(id)?;
+        let (x, y) = self.state.screen_pos(p.pos)?;
+        Some(pos2(x as f32, y as f32))
+    }
+}
+
+fn status_text(data: &MapData, status: Status<'_>, arabic: bool) -> String {
+    let name = |a: &str| data.actor_name(a, arabic);
+    match status {
+        Status::Unknown => "no known holder".into(),
+        Status::Held(h) => format!("held by {}", name(h)),
+        Status::Contested { holder, by } => format!(
+            "contested: {} defending{}",
+            holder.map_or("?".into(), name),
+            by.map_or(String::new(), |b| format!(", {} attacking", name(b)))
+        ),
+        Status::Lost(l) => format!("lost by {}", l.map_or("?".into(), name)),
+    }
+}
+
+/// Hover card: the place, its holder at the date, since when, and the events that say so.
+pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Date>, arabic: bool) {
+    let name = if arabic && !place.name_ar.is_empty() {
+        format!("{} ({})", place.name_ar, place.name_en)
+    } else {
+        format!("{} ({})", place.name_en, place.name_ar)
+    };
+    ui.strong(name);
+    ui.label(status_text(data, data.status_at(place, date), arabic));
+    if let Some(iv) = data.interval_at(place, date) {
+        match iv.from {
+            Some(f) => ui.label(format!("since {f}")),
+            None => ui.label("since before the corpus"),
+        };
+        for id in iv.events.iter().take(5) {
+            match data.events.get(id) {
+                Some(e) => ui.label(format!(
+                    "• {} {}: {}",
+                    e.date.as_deref().unwrap_or("?"),
+                    e.kind,
+                    snippet(&e.evidence, 90)
+                )),
+                None => ui.label(format!("• {id}")),
+            };
+        }
+        if iv.events.len() > 5 {
+            ui.weak(format!("… and {} more", iv.events.len() - 5));
+        }
+    }
+    ui.weak(format!("{} events name this place", place.events));
+}
+
+fn snippet(s: &str, max_chars: usize) -> String {
+    let mut out: String = s.chars().take(max_chars).collect();
+    if s.chars().count() > max_chars {
+        out.push('…');
+    }
+    out
+}
+
+/// The city panel: every control interval of the place over the whole corpus as a strip
+/// chart (holder per date range), then each interval with its supporting events.
+/// Returns the id of an event the user clicked, to open its evidence.
+pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) -> Option<String> {
+    let Some(place) = data.place(place_id) else {
+        ui.weak(format!("{place_id}: not on the map"));
+        return None;
+    };
+    ui.heading(if arabic && !place.name_ar.is_empty() {
+        &place.name_ar
+    } else {
+        &place.name_en
+    });
+    let Some(h) = data.history(place).filter(|h| !h.intervals.is_empty()) else {
+        ui.weak("No control claims in this corpus.");
+        return None;
+    };
+    strip_chart(ui, data, h);
+    let mut clicked = None;
+    egui::ScrollArea::vertical()
+        .max_height(280.0)
+        .show(ui, |ui| {
+            for iv in &h.intervals {
+                let range = format!(
+                    "{} – {}",
+                    iv.from.map_or("…".into(), |d| d.to_string()),
+                    iv.to.map_or("…".into(), |d| d.to_string())
+                );
+                let status = match iv.state {
+                    crate::model::ControlState::Held => {
+                        Status::Held(iv.holder.as_deref().unwrap_or("?"))
+                    }
+                    crate::model::ControlState::Contested => Status::Contested {
+                        holder: iv.holder.as_deref(),
+                        by: iv.contenders.first().map(String::as_str),
+                    },
+                    crate::model::ControlState::Lost => Status::Lost(iv.holder.as_deref()),
+                };
+                ui.horizontal(|ui| {
+                    let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+                    let col = iv
+                        .holder
+                        .as_deref()
+                        .map_or(c32(data::UNKNOWN_RGB), |h| c32(data.rgb(h)));
+                    ui.painter().rect_filled(r, 2.0, col);
+                    ui.label(format!("{range}: {}", status_text(data, status, arabic)));
+                });
+                for id in &iv.events {
+                    let text = match data.events.get(id) {
+                        Some(e) => format!("{}  {}", id, snippet(&e.evidence, 70)),
+                        None => id.clone(),
+                    };
+                    if ui.link(text).clicked() {
+                        clicked = Some(id.clone());
+                    }
+                }
+            }
+        });
+    clicked
+}
+
+fn strip_chart(ui: &mut Ui, data: &MapData, h: &crate::model::ControlHistory) {
+    let dates: Vec<Date> = h
+        .intervals
+        .iter()
+        .flat_map(|iv| [iv.from, iv.to])
+        .flatten()
+        .collect();
+    let (Some(&lo), Some(&hi)) = (dates.iter().min(), dates.iter().max()) else {
+        return;
+    };
+    let days = |d: Date| (d - lo).get_days() as f32;
+    let span = days(hi).max(1.0);
+    let width = ui.available_width().clamp(120.0, 600.0);
+    let (rect, _) = ui.allocate_exact_size(vec2(width, 18.0), Sense::hover());
+    let p = ui.painter_at(rect);
+    p.rect_filled(rect, 2.0, Color32::from_gray(225));
+    let x =
+        |d: Option<Date>, open: f32| d.map_or(open, |d| rect.min.x + days(d) / span * rect.width());
+    for iv in &h.intervals {
+        let x0 = x(iv.from, rect.min.x);
+        let x1 = x(iv.to, rect.max.x).max(x0 + 2.0);
+        let col = iv
+            .holder
+            .as_deref()
+            .map_or(c32(data::UNKNOWN_RGB), |h| c32(data.rgb(h)));
+        let r = Rect::from_x_y_ranges(x0..=x1, rect.y_range());
+        p.rect_filled(r, 0.0, col);
+        if iv.state == crate::model::ControlState::Contested {
+            let by = iv
+                .contenders
+                .first()
+                .map_or(Color32::BLACK, |b| c32(data.rgb(b)));
+            p.rect_filled(
+                Rect::from_x_y_ranges(x0..=x1, (rect.center().y)..=rect.max.y),
+                0.0,
+                by,
+            );
+        }
+    }
+    ui.horizontal(|ui| {
+        ui.weak(lo.to_string());
+        ui.add_space((width - 150.0).max(0.0));
+        ui.weak(hi.to_string());
+    });
+}
