@@ -7,6 +7,8 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::error::{Error, Result};
+use crate::gazetteer::{Context, Gazetteer};
+use std::sync::OnceLock;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
@@ -24,6 +26,9 @@ pub struct Place {
     /// Latin spellings, including `name_en`.
     pub aliases_latin: Vec<String>,
     pub source: String,
+    /// "" = a name only ever means this place; "cue" = the name is also a common word
+    /// ("الخمس" five, "سرت" walked) and counts only where `gazetteer.toml` licenses it.
+    pub context: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -79,6 +84,10 @@ pub struct Pack {
     pub files: HashMap<String, String>,
     /// GeoJSON of the region and its neighbours, for the map.
     pub outline: String,
+    /// Words that license ambiguous place names (`gazetteer.toml`).
+    pub context: Context,
+    /// The compiled name matcher, built on first use and shared by every document.
+    gazetteer: OnceLock<Gazetteer>,
 }
 
 macro_rules! builtin_files {
@@ -92,7 +101,8 @@ const LIBYA: &[(&str, &str)] = builtin_files!(
     "places.csv",
     "actors.toml",
     "known_events.csv",
-    "outline.geojson"
+    "outline.geojson",
+    "gazetteer.toml"
 );
 
 impl Pack {
@@ -146,6 +156,11 @@ impl Pack {
         let known_events =
             parse_known_events(get("known_events.csv")?).map_err(|r| err("known_events.csv", r))?;
         let outline = files.get("outline.geojson").cloned().unwrap_or_default();
+        let context = match files.get("gazetteer.toml") {
+            Some(t) => Context::parse(t).map_err(|r| err("gazetteer.toml", r))?,
+            None => Context::default(),
+        };
+        check_actors(&actors.actor).map_err(|r| err("actors.toml", r))?;
         Ok(Pack {
             name: name.to_string(),
             places,
@@ -153,7 +168,28 @@ impl Pack {
             known_events,
             files,
             outline,
+            context,
+            gazetteer: OnceLock::new(),
         })
+    }
+
+    /// The name matcher over every place and actor, compiled once per pack.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        self.gazetteer
+            .get_or_init(|| Gazetteer::build(self, &self.context))
+    }
+
+    /// The faction an actor belongs to, following `faction` links (a person → a unit →
+    /// its faction); the actor itself when it names none. Cycles stop after a few steps.
+    pub fn faction_of<'a>(&'a self, id: &'a str) -> &'a str {
+        let mut cur = id;
+        for _ in 0..8 {
+            match self.actor(cur).and_then(|a| a.faction.as_deref()) {
+                Some(f) if f != cur && self.actor(f).is_some() => cur = f,
+                _ => break,
+            }
+        }
+        cur
     }
 
     pub fn place(&self, id: &str) -> Option<&Place> {
@@ -189,11 +225,19 @@ fn parse_places(text: &str) -> Result<Vec<Place>, String> {
         #[serde(default)]
         aliases_latin: String,
         source: String,
+        #[serde(default)]
+        context: String,
     }
     let mut rd = csv::Reader::from_reader(text.as_bytes());
     let mut out = Vec::new();
     for (i, row) in rd.deserialize::<Row>().enumerate() {
         let r = row.map_err(|e| format!("row {}: {e}", i + 2))?;
+        if !(-90.0..=90.0).contains(&r.lat) || !(-180.0..=180.0).contains(&r.lon) {
+            return Err(format!("row {}: coordinates out of range", i + 2));
+        }
+        if !matches!(r.context.as_str(), "" | "cue") {
+            return Err(format!("row {}: unknown context {:?}", i + 2, r.context));
+        }
         let mut aliases_ar = vec![r.name_ar.clone()];
         aliases_ar.extend(split_list(&r.aliases_ar));
         aliases_ar.retain(|a| !a.is_empty());
@@ -211,9 +255,38 @@ fn parse_places(text: &str) -> Result<Vec<Place>, String> {
             aliases_ar,
             aliases_latin,
             source: r.source,
+            context: r.context,
         });
     }
+    let mut ids = std::collections::HashSet::new();
+    for p in &out {
+        if !ids.insert(p.id.as_str()) {
+            return Err(format!("duplicate place id {:?}", p.id));
+        }
+    }
     Ok(out)
+}
+
+/// Ids unique, colours valid, every `faction` an existing actor.
+fn check_actors(actors: &[Actor]) -> Result<(), String> {
+    let mut ids = std::collections::HashSet::new();
+    for a in actors {
+        if !ids.insert(a.id.as_str()) {
+            return Err(format!("duplicate actor id {:?}", a.id));
+        }
+        if a.rgb().is_none() {
+            return Err(format!(
+                "actor {:?}: colour {:?} is not #rrggbb",
+                a.id, a.color
+            ));
+        }
+    }
+    for a in actors {
+        if let Some(f) = a.faction.as_deref().filter(|f| !ids.contains(f)) {
+            return Err(format!("actor {:?}: unknown faction {:?}", a.id, f));
+        }
+    }
+    Ok(())
 }
 
 fn parse_known_events(text: &str) -> Result<Vec<KnownEvent>, String> {

@@ -1,4 +1,9 @@
 //! Place and actor lookup: clitic-aware matching of the pack's names in normalised text.
+//! One aho-corasick automaton per pack, built once; every hit is checked at word level.
+
+mod matcher;
+
+pub use matcher::{Context, Gazetteer, Hit, Target};
 
 use crate::corpus::SourceDoc;
 use crate::model::Mention;
@@ -15,14 +20,95 @@ pub struct ActorMention {
     pub actor: String,
     /// The faction it belongs to (حفتر → LNA); equal to `actor` for a faction.
     pub faction: String,
+    /// A place the actor's own name contains ("مجلس شورى مجاهدي درنة" → Derna), so the
+    /// events stage can tell an organisation's name from a report about that place.
+    pub place: Option<String>,
 }
 
-/// Every place named in the document, with original byte spans.
-pub fn place_mentions(_doc: &SourceDoc, _norm: &Normalized, _pack: &Pack) -> Vec<Mention> {
-    Vec::new()
+/// A place named in the text, with what the matcher knows about the hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub place: String,
+    /// The actor whose name this place name is part of ("برلمان طبرق" → HoR): the text
+    /// names an institution there, not something happening there.
+    pub in_actor: Option<String>,
+}
+
+/// Every place and actor in the document (all hits, places inside actor names included).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scan {
+    pub places: Vec<PlaceMention>,
+    pub actors: Vec<ActorMention>,
+}
+
+/// Scan the document's text once for places and actors.
+pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
+    let gaz = pack.gazetteer();
+    let hits = gaz.find(&norm.text, &doc.text, norm);
+    let mut out = Scan::default();
+    // Actor hits first, so a place inside an actor's name can point at it.
+    let mut actor_spans: Vec<(usize, usize, &str)> = Vec::new();
+    for h in &hits {
+        if let Target::Actor(i) = h.target {
+            let Some(actor) = pack.actors.get(i) else {
+                continue;
+            };
+            let (s, e) = norm.orig_span(h.start, h.end);
+            actor_spans.push((h.start, h.end, actor.id.as_str()));
+            out.actors.push(ActorMention {
+                start: s,
+                end: e,
+                text: doc.text.get(s..e).unwrap_or_default().to_string(),
+                actor: actor.id.clone(),
+                faction: pack.faction_of(&actor.id).to_string(),
+                place: None,
+            });
+        }
+    }
+    for h in &hits {
+        if let Target::Place(i) = h.target {
+            let Some(place) = pack.places.get(i) else {
+                continue;
+            };
+            let (s, e) = norm.orig_span(h.start, h.end);
+            let owner = actor_spans.iter().position(|&(as_, ae, _)| {
+                as_ <= h.start && h.end <= ae && ae - as_ > h.end - h.start
+            });
+            if let Some(a) = owner.and_then(|k| out.actors.get_mut(k)) {
+                a.place.get_or_insert_with(|| place.id.clone());
+            }
+            out.places.push(PlaceMention {
+                start: s,
+                end: e,
+                text: doc.text.get(s..e).unwrap_or_default().to_string(),
+                place: place.id.clone(),
+                in_actor: owner.map(|k| actor_spans[k].2.to_string()),
+            });
+        }
+    }
+    out
+}
+
+/// Every place named in the document, with original byte spans. A place name that is
+/// part of an actor's name ("برلمان طبرق") names the institution, so it is left out.
+pub fn place_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Mention> {
+    scan(doc, norm, pack)
+        .places
+        .into_iter()
+        .filter(|p| p.in_actor.is_none())
+        .map(|p| Mention {
+            start: p.start,
+            end: p.end,
+            text: p.text,
+            place: p.place,
+        })
+        .collect()
 }
 
 /// Every actor named in the document, with original byte spans.
-pub fn actor_mentions(_doc: &SourceDoc, _norm: &Normalized, _pack: &Pack) -> Vec<ActorMention> {
-    Vec::new()
+pub fn actor_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<ActorMention> {
+    scan(doc, norm, pack).actors
 }

@@ -1,0 +1,462 @@
+//! The compiled matcher: every pack name, normalised and stripped of its article, in one
+//! aho-corasick automaton; hits are kept only at word boundaries after valid proclitics.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+use crate::normalize::{Normalized, normalize};
+use crate::pack::Pack;
+
+/// What a name refers to: an index into `Pack::places` or `Pack::actors`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Target {
+    Place(usize),
+    Actor(usize),
+}
+
+/// A kept hit, in normalised byte offsets. `start` includes the name's own article
+/// ("الخمس", "للجيش" → "لجيش" starts at the second lam) but never a proclitic.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+/// Words around a name that is also a common word ("الخمس" five, "سرت" walked): the pack's
+/// `gazetteer.toml`. A place with context `cue` is kept only when these license it.
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct Context {
+    /// A word right before the name that makes it a place ("مدينة", "في").
+    #[serde(default)]
+    pub before: Vec<String>,
+    /// A word right after the name that makes it a place ("الليبية").
+    #[serde(default)]
+    pub after: Vec<String>,
+    /// A word right after the name that makes it a common word ("سنوات" after "الخمس").
+    #[serde(default)]
+    pub reject_after: Vec<String>,
+}
+
+impl Context {
+    pub fn parse(text: &str) -> Result<Context, String> {
+        #[derive(Deserialize)]
+        struct File {
+            #[serde(default)]
+            context: Context,
+        }
+        let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        Ok(f.context)
+    }
+}
+
+#[derive(Debug, Clone)]
+struct Entry {
+    target: Target,
+    /// The name began with the article ال, which the pattern leaves out so that "لل"
+    /// (ل + ال) can be matched; a hit then needs the article (or "لل") in its prefix.
+    definite: bool,
+    /// A Latin-script name: no proclitics, and an all-capitals name (an acronym) must
+    /// appear in capitals.
+    latin: Option<LatinCase>,
+    /// Needs a licensing context (the `context` column of places.csv).
+    cue: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum LatinCase {
+    Any,
+    /// "UN", "LNA": only in capitals, so French "un" or English "gna" never match.
+    Upper,
+    /// A place that is also a word ("Hun", "Ghat") must at least be capitalised.
+    Capital,
+}
+
+/// Compiled once per pack (see `Pack::gazetteer`).
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    ac: Option<AhoCorasick>,
+    /// Per automaton pattern, every pack entry spelled that way.
+    entries: Vec<Vec<Entry>>,
+    before: HashSet<String>,
+    after: HashSet<String>,
+    reject_after: HashSet<String>,
+}
+
+const ARTICLE: &str = "ال";
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_latin(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_alphabetic()) && !s.chars().any(is_arabic)
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// Collapse runs of whitespace, so names written across a line break still match once
+/// the text is scanned in the same form (the pattern side never has double spaces).
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Proclitic strings allowed before a name without article: conjunction و/ف, then one
+/// of the prepositions ب ل ك. Before a definite name (article left out of the pattern)
+/// the prefix must end in the article, or be "لل" where ل + ال merged.
+fn valid_prefix(prefix: &str, definite: bool) -> bool {
+    let mut rest = prefix;
+    if let Some(r) = rest.strip_prefix(['و', 'ف']) {
+        rest = r;
+    }
+    if definite {
+        matches!(rest, "ال" | "بال" | "كال" | "لل")
+    } else {
+        matches!(rest, "" | "ب" | "ل" | "ك")
+    }
+}
+
+impl Gazetteer {
+    pub fn build(pack: &Pack, ctx: &Context) -> Gazetteer {
+        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut entries: Vec<Vec<Entry>> = Vec::new();
+        let mut add = |name: &str, target: Target, cue: bool| {
+            let raw = squeeze(name);
+            if raw.is_empty() {
+                return;
+            }
+            let latin = if is_latin(&raw) {
+                let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
+                Some(
+                    if letters.len() > 1 && letters.iter().all(|c| c.is_uppercase()) {
+                        LatinCase::Upper
+                    } else if cue {
+                        LatinCase::Capital
+                    } else {
+                        LatinCase::Any
+                    },
+                )
+            } else {
+                None
+            };
+            let norm = normalize(&raw);
+            let (pat, definite) = match norm.strip_prefix(ARTICLE) {
+                // Keep at least three letters after the article, or "ال" + two letters
+                // would match far too much once stripped.
+                Some(rest) if latin.is_none() && rest.chars().count() >= 3 => {
+                    (rest.to_string(), true)
+                }
+                _ => (norm, false),
+            };
+            if pat.chars().count() < 2 {
+                return;
+            }
+            let i = *index.entry(pat.clone()).or_insert_with(|| {
+                patterns.push(pat);
+                entries.push(Vec::new());
+                entries.len() - 1
+            });
+            let e = Entry {
+                target,
+                definite,
+                latin,
+                cue,
+            };
+            let list = &mut entries[i];
+            if !list
+                .iter()
+                .any(|x| x.target == e.target && x.definite == e.definite && x.latin == e.latin)
+            {
+                list.push(e);
+            }
+        };
+        for (i, p) in pack.places.iter().enumerate() {
+            let cue = p.context == "cue";
+            for n in p.aliases_ar.iter().chain(&p.aliases_latin) {
+                add(n, Target::Place(i), cue);
+            }
+            add(&p.id, Target::Place(i), cue);
+        }
+        for (i, a) in pack.actors.iter().enumerate() {
+            for n in std::iter::once(&a.name_ar)
+                .chain(&a.aliases_ar)
+                .chain(std::iter::once(&a.name_en))
+                .chain(&a.aliases_latin)
+            {
+                add(n, Target::Actor(i), false);
+            }
+        }
+        // Overlapping search needs the standard match kind; it reports every pattern
+        // ending at every position, in time linear in the text plus the hits.
+        let ac = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .ok();
+        let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<HashSet<_>>();
+        Gazetteer {
+            ac,
+            entries,
+            before: set(&ctx.before),
+            after: set(&ctx.after),
+            reject_after: set(&ctx.reject_after),
+        }
+    }
+
+    /// Every kept hit in `text` (the normalised text of `original`), longest first among
+    /// overlapping hits of the same kind, in text order.
+    pub fn find(&self, text: &str, original: &str, norm: &Normalized) -> Vec<Hit> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        // Scan a whitespace-squeezed copy so "مجلس  النواب" or a name broken over two
+        // lines still matches; `back` maps squeezed offsets to `text` offsets.
+        let (sq, back) = squeeze_with_map(text);
+        let mut cands: Vec<Cand> = Vec::new();
+        for m in ac.find_overlapping_iter(&sq) {
+            let (s, e) = (m.start(), m.end());
+            let Some(list) = self.entries.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            if sq[e..].chars().next().is_some_and(is_word_char) {
+                continue;
+            }
+            let word_start = word_start(&sq, s);
+            let prefix = &sq[word_start..s];
+            for en in list {
+                let start = if en.latin.is_some() {
+                    if !prefix.is_empty() {
+                        continue;
+                    }
+                    s
+                } else {
+                    if prefix.chars().count() > 4 || !valid_prefix(prefix, en.definite) {
+                        continue;
+                    }
+                    if en.definite {
+                        // The article belongs to the name: "الخمس" spans from alef;
+                        // in "للخمس" the second lam stands for it.
+                        if prefix.ends_with(ARTICLE) {
+                            s - ARTICLE.len()
+                        } else {
+                            s - 'ل'.len_utf8()
+                        }
+                    } else {
+                        s
+                    }
+                };
+                cands.push(Cand {
+                    start,
+                    end: e,
+                    word_start,
+                    target: en.target,
+                    entry: en,
+                });
+            }
+        }
+        let kept = longest_first(cands);
+        // One sense per discourse: an ambiguous name licensed once in the document is
+        // the place everywhere in it ("دخلت القوات سرت" after "في مدينة سرت"), unless
+        // the next word makes it a common phrase.
+        let mut licensed_targets: HashSet<Target> = HashSet::new();
+        let mut last_place_end: Option<usize> = None;
+        let mut ok_here = vec![false; kept.len()];
+        for (k, c) in kept.iter().enumerate() {
+            if c.entry.latin.is_some() || !c.entry.cue {
+                ok_here[k] = true;
+            } else if self.licensed(&sq, c, last_place_end) {
+                ok_here[k] = true;
+                licensed_targets.insert(c.target);
+            } else {
+                continue;
+            }
+            if let Target::Place(_) = c.target {
+                last_place_end = Some(c.end);
+            }
+        }
+        let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
+        for (k, c) in kept.iter().enumerate() {
+            if let Some(case) = c.entry.latin {
+                let (os, oe) = norm.orig_span(back[c.start], back[c.end]);
+                let orig = original.get(os..oe).unwrap_or_default();
+                let ok = match case {
+                    LatinCase::Any => true,
+                    LatinCase::Upper => orig.chars().all(|ch| !ch.is_lowercase()),
+                    LatinCase::Capital => orig.chars().next().is_some_and(char::is_uppercase),
+                };
+                if !ok {
+                    continue;
+                }
+            } else if !ok_here[k]
+                && (!licensed_targets.contains(&c.target) || self.rejected(&sq, c))
+            {
+                continue;
+            }
+            out.push(Hit {
+                start: back[c.start],
+                end: back[c.end],
+                target: c.target,
+            });
+        }
+        out
+    }
+
+    /// Does the context make an ambiguous name a place? A licensing word before it, a
+    /// preposition clitic on it ("بسرت"), a list of places it continues ("طرابلس وسرت"),
+    /// or a licensing word after it; and never a word that makes it a common noun phrase.
+    fn rejected(&self, sq: &str, c: &Cand) -> bool {
+        next_word(sq, c.end).is_some_and(|w| self.reject_after.contains(w))
+    }
+
+    fn licensed(&self, sq: &str, c: &Cand, last_place_end: Option<usize>) -> bool {
+        if self.rejected(sq, c) {
+            return false;
+        }
+        let next = next_word(sq, c.end);
+        let prefix = &sq[c.word_start..c.start];
+        let clitic = prefix.strip_prefix(['و', 'ف']).unwrap_or(prefix);
+        if clitic.starts_with('ب') || clitic.starts_with('ل') {
+            return true;
+        }
+        if next.is_some_and(|w| self.after.contains(w)) {
+            return true;
+        }
+        let prev = prev_word(sq, c.word_start);
+        if let Some(p) = prev {
+            if self.before.contains(p) {
+                return true;
+            }
+            if p.strip_prefix('و').is_some_and(|w| self.before.contains(w)) {
+                return true;
+            }
+        }
+        // A list of places: the previous place ends right before "، " or " و".
+        if let Some(pe) = last_place_end {
+            let between = sq.get(pe..c.word_start).unwrap_or_default().trim();
+            if (between.is_empty() && prefix.starts_with('و')) || between == "," || between == "و"
+            {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+struct Cand<'a> {
+    start: usize,
+    end: usize,
+    word_start: usize,
+    target: Target,
+    entry: &'a Entry,
+}
+
+/// Among overlapping hits of the same kind (place or actor) keep the longest; places
+/// inside an actor's name survive, so the caller can tell "برلمان طبرق" from طبرق.
+/// Each candidate checks only its own bytes, so the cost is linear in the hits' length.
+fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
+    cands.sort_by(|a, b| {
+        (b.end - b.start)
+            .cmp(&(a.end - a.start))
+            .then(a.start.cmp(&b.start))
+    });
+    let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
+    let mut taken_place = vec![false; len];
+    let mut taken_actor = vec![false; len];
+    let mut kept: Vec<Cand<'_>> = Vec::new();
+    let mut seen: HashSet<(usize, usize, Target)> = HashSet::new();
+    let i = 0;
+    while i < cands.len() {
+        // Candidates with the same span are decided together: two entries spelled the
+        // same way (a place and an actor) both stand.
+        let (s, e) = (cands[i].start, cands[i].end);
+        let mut j = i;
+        while j < cands.len() && cands[j].start == s && cands[j].end == e {
+            j += 1;
+        }
+        let mut mark_place = false;
+        let mut mark_actor = false;
+        for c in cands.drain(i..j).collect::<Vec<_>>() {
+            let taken = match c.target {
+                Target::Place(_) => &taken_place,
+                Target::Actor(_) => &taken_actor,
+            };
+            if taken[s..e].iter().any(|&t| t) || !seen.insert((s, e, c.target)) {
+                continue;
+            }
+            match c.target {
+                Target::Place(_) => mark_place = true,
+                Target::Actor(_) => mark_actor = true,
+            }
+            kept.push(c);
+        }
+        if mark_place {
+            taken_place[s..e].iter_mut().for_each(|t| *t = true);
+        }
+        if mark_actor {
+            taken_actor[s..e].iter_mut().for_each(|t| *t = true);
+        }
+    }
+    kept.sort_by_key(|c| (c.start, c.end));
+    kept
+}
+
+fn word_start(s: &str, at: usize) -> usize {
+    let mut ws = at;
+    for (i, c) in s[..at].char_indices().rev() {
+        if !is_word_char(c) {
+            break;
+        }
+        ws = i;
+        // A proclitic string is at most four letters; stop early in long words.
+        if at - ws > 16 {
+            break;
+        }
+    }
+    ws
+}
+
+fn next_word(s: &str, at: usize) -> Option<&str> {
+    let rest = s[at..].trim_start_matches(' ');
+    let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+    (end > 0).then(|| &rest[..end])
+}
+
+fn prev_word(s: &str, at: usize) -> Option<&str> {
+    let before = s[..at].trim_end_matches(' ');
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !is_word_char(c))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let w = &before[start..];
+    (!w.is_empty()).then_some(w)
+}
+
+/// `text` with every whitespace run turned into one space, and for every byte of the
+/// result (plus one past the end) the offset in `text` it came from.
+fn squeeze_with_map(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        if c.is_whitespace() {
+            if in_space {
+                continue;
+            }
+            in_space = true;
+            out.push(' ');
+            map.push(i);
+        } else {
+            in_space = false;
+            let before = out.len();
+            out.push(c);
+            map.extend(std::iter::repeat_n(i, out.len() - before));
+        }
+    }
+    map.push(text.len());
+    (out, map)
+}

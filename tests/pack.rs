@@ -1,0 +1,343 @@
+//! The Libya pack's data is valid (coordinates, colours, factions, unique ids) and the
+//! gazetteer finds names with their clitics, never inside other words.
+
+use tarikh::corpus::SourceDoc;
+use tarikh::gazetteer::{actor_mentions, place_mentions, scan};
+use tarikh::normalize::Normalized;
+use tarikh::pack::Pack;
+
+fn pack() -> Pack {
+    Pack::builtin().expect("the builtin pack loads")
+}
+
+fn doc(text: &str) -> SourceDoc {
+    SourceDoc {
+        id: "t".into(),
+        path: "t.txt".into(),
+        text: text.into(),
+        encoding: "utf-8".into(),
+        sha256: String::new(),
+        bytes: text.len() as u64,
+        paragraphs: std::iter::once(0..text.len()).collect(),
+    }
+}
+
+fn places(text: &str) -> Vec<(String, String)> {
+    let p = pack();
+    let d = doc(text);
+    let n = Normalized::new(text);
+    place_mentions(&d, &n, &p)
+        .into_iter()
+        .map(|m| (m.place, m.text))
+        .collect()
+}
+
+fn place_ids(text: &str) -> Vec<String> {
+    places(text).into_iter().map(|(id, _)| id).collect()
+}
+
+fn actors(text: &str) -> Vec<(String, String)> {
+    let p = pack();
+    let d = doc(text);
+    let n = Normalized::new(text);
+    actor_mentions(&d, &n, &p)
+        .into_iter()
+        .map(|m| (m.actor, m.faction))
+        .collect()
+}
+
+// ------------------------------------------------------------------ pack data
+
+#[test]
+fn every_place_has_coordinates_inside_its_region() {
+    let p = pack();
+    assert!(p.places.len() > 250, "only {} places", p.places.len());
+    for pl in &p.places {
+        assert!(!pl.id.is_empty() && !pl.name_en.is_empty(), "{pl:?}");
+        assert!(pl.lat.is_finite() && pl.lon.is_finite(), "{}", pl.id);
+        if pl.kind == "foreign" {
+            assert!(
+                (-60.0..=72.0).contains(&pl.lat) && (-130.0..=80.0).contains(&pl.lon),
+                "{} at {},{}",
+                pl.id,
+                pl.lat,
+                pl.lon
+            );
+        } else {
+            // Libya's bounding box (Natural Earth), a little padded for border posts.
+            assert!(
+                (19.4..=33.3).contains(&pl.lat) && (9.3..=25.3).contains(&pl.lon),
+                "{} at {},{} is outside Libya",
+                pl.id,
+                pl.lat,
+                pl.lon
+            );
+        }
+        assert!(!pl.source.is_empty(), "{} has no source", pl.id);
+        assert!(
+            [
+                "city",
+                "town",
+                "village",
+                "district",
+                "airport",
+                "airstrip",
+                "base",
+                "oil_port",
+                "oil_field",
+                "region",
+                "border",
+                "foreign"
+            ]
+            .contains(&pl.kind.as_str()),
+            "{} has kind {:?}",
+            pl.id,
+            pl.kind
+        );
+    }
+}
+
+#[test]
+fn every_populated_place_has_an_arabic_name() {
+    for pl in pack().places {
+        if pl.kind != "airstrip" {
+            assert!(!pl.name_ar.is_empty(), "{} has no Arabic name", pl.id);
+        }
+    }
+}
+
+#[test]
+fn place_and_actor_ids_are_unique() {
+    let p = pack();
+    let mut ids: Vec<_> = p.places.iter().map(|x| &x.id).collect();
+    ids.sort();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(n, ids.len());
+    let mut ids: Vec<_> = p.actors.iter().map(|x| &x.id).collect();
+    ids.sort();
+    let n = ids.len();
+    ids.dedup();
+    assert_eq!(n, ids.len());
+}
+
+#[test]
+fn every_actor_has_a_colour_and_an_existing_faction() {
+    let p = pack();
+    for a in &p.actors {
+        assert!(a.rgb().is_some(), "{} colour {:?}", a.id, a.color);
+        assert!(!a.name_ar.is_empty(), "{} has no Arabic name", a.id);
+        if let Some(f) = &a.faction {
+            assert!(p.actor(f).is_some(), "{} -> unknown faction {f}", a.id);
+        }
+    }
+    let lna = p.actor("LNA").and_then(|a| a.rgb()).unwrap_or_default();
+    let gna = p.actor("GNA").and_then(|a| a.rgb()).unwrap_or_default();
+    let dist: i32 = lna
+        .iter()
+        .zip(gna)
+        .map(|(a, b)| (i32::from(*a) - i32::from(b)).abs())
+        .sum();
+    assert!(dist > 200, "LNA and GNA colours are too close");
+}
+
+#[test]
+fn the_places_journalists_name_have_their_common_ids() {
+    let p = pack();
+    for id in [
+        "Tripoli",
+        "Benghazi",
+        "Misrata",
+        "Sirte",
+        "Derna",
+        "Tobruk",
+        "Ajdabiya",
+        "Zawiya",
+        "Bayda",
+        "Marj",
+        "Khoms",
+        "Jufra",
+        "Kufra",
+        "Tajoura",
+        "Tarhuna",
+        "Ras Lanuf",
+        "Benina",
+        "Mitiga",
+        "Al Watiya",
+        "Qawarsha",
+        "Wadi Jarif",
+        "Abu Grein",
+        "Cairo",
+        "Paris",
+    ] {
+        assert!(p.place(id).is_some(), "no place {id}");
+    }
+}
+
+#[test]
+fn a_bad_places_row_is_an_error_naming_the_file() {
+    let dir = std::env::temp_dir().join(format!("tarikh-pack-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/packs/libya");
+    for f in ["actors.toml", "known_events.csv", "gazetteer.toml"] {
+        std::fs::copy(src.join(f), dir.join(f)).expect("copy");
+    }
+    std::fs::write(
+        dir.join("places.csv"),
+        "id,name_en,name_ar,lat,lon,population,kind,aliases_ar,aliases_latin,source\n\
+         X,X,س,not-a-number,1,,city,,,me\n",
+    )
+    .expect("write");
+    let err = Pack::load_dir(&dir).expect_err("bad latitude must fail");
+    assert!(err.to_string().contains("places.csv"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+// ------------------------------------------------------------------ matching
+
+#[test]
+fn proclitics_before_a_name_still_match() {
+    assert_eq!(place_ids("وصل الوفد وبنغازي تنتظر"), ["Benghazi"]);
+    assert_eq!(place_ids("توجهت القافلة لدرنة صباحا"), ["Derna"]);
+    assert_eq!(place_ids("اجتماع بطرابلس أمس"), ["Tripoli"]);
+    assert_eq!(place_ids("عادوا فبنغازي آمنة"), ["Benghazi"]);
+    assert_eq!(place_ids("قتال كطرابلس"), ["Tripoli"]);
+}
+
+#[test]
+fn article_and_lam_al_combinations_match_definite_names() {
+    assert_eq!(place_ids("وصلوا للزاوية مساء"), ["Zawiya"]);
+    assert_eq!(place_ids("عاد الهدوء بالزاوية"), ["Zawiya"]);
+    assert_eq!(place_ids("وبالزاوية اشتباكات"), ["Zawiya"]);
+    assert_eq!(place_ids("عاد الوفد والزاوية هادئة"), ["Zawiya"]);
+}
+
+#[test]
+fn spans_cover_the_name_without_its_proclitics() {
+    let m = places("اجتماع بطرابلس أمس");
+    assert_eq!(m[0].1, "طرابلس");
+    let m = places("وصلوا للزاوية");
+    // ل + ال merge into لل: the second lam is the name's article.
+    assert_eq!(m[0].1, "لزاوية");
+    let m = places("عادوا إلى دَرْنَةَ");
+    assert_eq!(m[0].1, "دَرْنَةَ");
+}
+
+#[test]
+fn a_name_inside_a_longer_word_never_matches() {
+    // سرت inside كسرتها / تسرتب, درنة inside مدرنة, بنغازي never inside a longer word.
+    assert!(place_ids("كسرتها الرياح").is_empty());
+    assert!(place_ids("مدرنة جديدة").is_empty());
+    assert!(place_ids("البنغازيون يحتفلون").is_empty());
+    // A proclitic that is not one: "م" before a name.
+    assert!(place_ids("مطرابلس").is_empty());
+}
+
+#[test]
+fn an_ambiguous_name_needs_a_licensing_context() {
+    // الخمس "the five", البيضاء "white", المرج "the meadow".
+    assert!(place_ids("خلال الخمس سنوات الماضية").is_empty());
+    assert!(place_ids("رفعوا الراية البيضاء").is_empty());
+    assert!(place_ids("سرت شائعات عن الهدنة").is_empty());
+    assert_eq!(place_ids("وصلت القوات إلى مدينة الخمس"), ["Khoms"]);
+    assert_eq!(place_ids("اشتباكات في البيضاء"), ["Bayda"]);
+    // Licensed once, the name is the place throughout the document.
+    assert!(place_ids("دخلت القوات سرت").is_empty());
+    assert_eq!(
+        place_ids("قصف في مدينة سرت. ثم دخلت القوات سرت"),
+        ["Sirte", "Sirte"]
+    );
+    assert_eq!(place_ids("قصف بسرت"), ["Sirte"]);
+    assert_eq!(place_ids("بين طرابلس وسرت"), ["Tripoli", "Sirte"]);
+    // A licensing word cannot override a following noun that makes it a phrase.
+    assert!(place_ids("في الخمس سنوات").is_empty());
+}
+
+#[test]
+fn the_longest_name_wins() {
+    assert_eq!(place_ids("هبطت في مطار بنينا"), ["Benina"]);
+    assert_eq!(
+        place_ids("قرب مطار طرابلس الدولي"),
+        ["Tripoli International Airport"]
+    );
+    assert_eq!(place_ids("سيطروا على قاعدة الوطية"), ["Al Watiya"]);
+}
+
+#[test]
+fn a_place_in_an_actors_name_is_the_actors_not_a_place_mention() {
+    let p = pack();
+    let text = "أعلن مجلس شورى مجاهدي درنة أمس";
+    let s = scan(&doc(text), &Normalized::new(text), &p);
+    assert_eq!(s.actors.len(), 1);
+    assert_eq!(s.actors[0].actor, "DMSC");
+    assert_eq!(s.actors[0].place.as_deref(), Some("Derna"));
+    assert_eq!(s.places.len(), 1);
+    assert_eq!(s.places[0].in_actor.as_deref(), Some("DMSC"));
+    assert!(place_ids(text).is_empty());
+    assert!(place_ids("صوت برلمان طبرق").is_empty());
+}
+
+#[test]
+fn people_and_units_map_to_their_faction() {
+    let a = actors("قال حفتر إن قوات الوفاق انسحبت، ورد والسراج");
+    assert!(a.contains(&("Haftar".into(), "LNA".into())), "{a:?}");
+    assert!(a.contains(&("GNA".into(), "GNA".into())), "{a:?}");
+    assert!(a.contains(&("Sarraj".into(), "GNA".into())), "{a:?}");
+    let a = actors("أكد المتحدث للجيش الوطني الليبي");
+    assert_eq!(a, [("LNA".to_string(), "LNA".to_string())]);
+    let a = actors("رحب ماكرون وأردوغان وعقيلة صالح");
+    let f: Vec<_> = a.iter().map(|(_, f)| f.as_str()).collect();
+    assert_eq!(f, ["France", "Turkey", "HoR"]);
+}
+
+#[test]
+fn latin_names_match_whole_words_and_acronyms_only_in_capitals() {
+    assert_eq!(
+        place_ids("Clashes in Derna and near Benghazi."),
+        ["Derna", "Benghazi"]
+    );
+    assert!(place_ids("Dernas").is_empty());
+    let a = actors("The LNA said the UN envoy");
+    let ids: Vec<_> = a.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["LNA", "UN"]);
+    // French "un" is not the UN.
+    assert!(actors("un accord").is_empty());
+}
+
+#[test]
+fn text_without_names_gives_nothing_and_odd_input_does_not_crash() {
+    assert!(places("").is_empty());
+    assert!(places("   \n\n ").is_empty());
+    assert!(places("ال و ب ل").is_empty());
+    assert!(places("ﻻ ‏ ٠١٢").is_empty());
+}
+
+#[test]
+fn every_seed_place_in_the_coverage_report_is_found_when_shared_is_present() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/coverage_report.txt");
+    let Ok(report) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not present", path.display());
+        return;
+    };
+    let p = pack();
+    for line in report.lines() {
+        let mut cols = line.split_whitespace();
+        let Some(ar) = cols.next() else { continue };
+        if line.starts_with("found") || !ar.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c))
+        {
+            continue;
+        }
+        // The Arabic name may be two words ("رأس لانوف"); the English column follows.
+        let ar: String = line
+            .split("  ")
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string();
+        let text = format!("وصلت القوات إلى {ar} أمس");
+        let n = Normalized::new(&text);
+        let found = place_mentions(&doc(&text), &n, &p);
+        assert!(!found.is_empty(), "{ar} not found");
+    }
+}
