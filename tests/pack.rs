@@ -341,3 +341,17 @@ fn every_seed_place_in_the_coverage_report_is_found_when_shared_is_present() {
         assert!(!found.is_empty(), "{ar} not found");
     }
 }
+
+#[test]
+fn a_foreign_capital_standing_for_its_government_is_not_a_place() {
+    assert!(place_ids("وقالت موسكو إنها تدعم الحل").is_empty());
+    assert_eq!(place_ids("عقد الاجتماع في موسكو"), ["Moscow"]);
+    assert_eq!(place_ids("وصل الوفد إلى القاهرة"), ["Cairo"]);
+}
+
+#[test]
+fn a_place_in_the_title_of_an_agreement_is_not_a_mention() {
+    assert!(place_ids("تعديل اتفاق الصخيرات المبرم").is_empty());
+    assert!(place_ids("رحبوا بإعلان القاهرة").is_empty());
+    assert_eq!(place_ids("وقعوا في الصخيرات"), ["Skhirat"]);
+}

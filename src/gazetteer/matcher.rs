@@ -22,6 +22,8 @@ pub struct Hit {
     pub start: usize,
     pub end: usize,
     pub target: Target,
+    /// The place name is the title of a document or process ("إعلان القاهرة").
+    pub titled: bool,
 }
 
 /// Words around a name that is also a common word ("الخمس" five, "سرت" walked): the pack's
@@ -37,6 +39,9 @@ pub struct Context {
     /// A word right after the name that makes it a common word ("سنوات" after "الخمس").
     #[serde(default)]
     pub reject_after: Vec<String>,
+    /// A word right before a place name that makes it a title ("إعلان القاهرة").
+    #[serde(default)]
+    pub title_before: Vec<String>,
 }
 
 impl Context {
@@ -82,6 +87,7 @@ pub struct Gazetteer {
     before: HashSet<String>,
     after: HashSet<String>,
     reject_after: HashSet<String>,
+    title_before: HashSet<String>,
 }
 
 const ARTICLE: &str = "ال";
@@ -203,6 +209,7 @@ impl Gazetteer {
             before: set(&ctx.before),
             after: set(&ctx.after),
             reject_after: set(&ctx.reject_after),
+            title_before: set(&ctx.title_before),
         }
     }
 
@@ -295,10 +302,14 @@ impl Gazetteer {
             {
                 continue;
             }
+            let titled = matches!(c.target, Target::Place(_))
+                && c.word_start == c.start
+                && prev_word(&sq, c.word_start).is_some_and(|w| self.title_before.contains(w));
             out.push(Hit {
                 start: back[c.start],
                 end: back[c.end],
                 target: c.target,
+                titled,
             });
         }
         out

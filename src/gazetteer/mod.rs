@@ -35,6 +35,9 @@ pub struct PlaceMention {
     /// The actor whose name this place name is part of ("برلمان طبرق" → HoR): the text
     /// names an institution there, not something happening there.
     pub in_actor: Option<String>,
+    /// The name is the title of a document or process ("إعلان القاهرة", "اتفاق الصخيرات"),
+    /// which says nothing about the place itself.
+    pub in_title: bool,
 }
 
 /// Every place and actor in the document (all hits, places inside actor names included).
@@ -86,6 +89,7 @@ pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
                 text: doc.text.get(s..e).unwrap_or_default().to_string(),
                 place: place.id.clone(),
                 in_actor: owner.map(|k| actor_spans[k].2.to_string()),
+                in_title: h.titled,
             });
         }
     }
@@ -93,12 +97,13 @@ pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
 }
 
 /// Every place named in the document, with original byte spans. A place name that is
-/// part of an actor's name ("برلمان طبرق") names the institution, so it is left out.
+/// part of an actor's name ("برلمان طبرق") names the institution, and one in a title
+/// ("إعلان القاهرة") names a document, so both are left out.
 pub fn place_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Mention> {
     scan(doc, norm, pack)
         .places
         .into_iter()
-        .filter(|p| p.in_actor.is_none())
+        .filter(|p| p.in_actor.is_none() && !p.in_title)
         .map(|p| Mention {
             start: p.start,
             end: p.end,
