@@ -287,7 +287,7 @@ impl Gazetteer {
         let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
         for (k, c) in kept.iter().enumerate() {
             if let Some(case) = c.entry.latin {
-                let (os, oe) = norm.orig_span(back[c.start], back[c.end]);
+                let (os, oe) = norm.orig_span(back[c.start] as usize, back[c.end] as usize);
                 let orig = original.get(os..oe).unwrap_or_default();
                 let ok = match case {
                     LatinCase::Any => true,
@@ -306,8 +306,8 @@ impl Gazetteer {
                 && c.word_start == c.start
                 && prev_word(&sq, c.word_start).is_some_and(|w| self.title_before.contains(w));
             out.push(Hit {
-                start: back[c.start],
-                end: back[c.end],
+                start: back[c.start] as usize,
+                end: back[c.end] as usize,
                 target: c.target,
                 titled,
             });
@@ -447,27 +447,31 @@ fn prev_word(s: &str, at: usize) -> Option<&str> {
     (!w.is_empty()).then_some(w)
 }
 
-/// `text` with every whitespace run turned into one space, and for every byte of the
-/// result (plus one past the end) the offset in `text` it came from.
-fn squeeze_with_map(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len() + 1);
+/// `text` with every run of ASCII whitespace turned into one space (other spaces are
+/// already a plain space after normalisation), and for every byte of the result (plus one
+/// past the end) the offset in `text` it came from. Works on bytes: runs never split a
+/// UTF-8 sequence, since ASCII bytes never occur inside one.
+fn squeeze_with_map(text: &str) -> (String, Vec<u32>) {
+    let bytes = text.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut map: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
     let mut in_space = false;
-    for (i, c) in text.char_indices() {
-        if c.is_whitespace() {
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_whitespace() {
             if in_space {
                 continue;
             }
             in_space = true;
-            out.push(' ');
-            map.push(i);
+            out.push(b' ');
         } else {
             in_space = false;
-            let before = out.len();
-            out.push(c);
-            map.extend(std::iter::repeat_n(i, out.len() - before));
+            out.push(b);
         }
+        map.push(i as u32);
     }
-    map.push(text.len());
+    map.push(bytes.len() as u32);
+    // Only whole ASCII bytes were dropped or replaced by ASCII, so this stays UTF-8.
+    let out = String::from_utf8(out)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (out, map)
 }
