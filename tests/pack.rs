@@ -355,3 +355,18 @@ fn a_place_in_the_title_of_an_agreement_is_not_a_mention() {
     assert!(place_ids("رحبوا بإعلان القاهرة").is_empty());
     assert_eq!(place_ids("وقعوا في الصخيرات"), ["Skhirat"]);
 }
+
+#[test]
+fn common_words_that_resemble_names_are_not_names() {
+    // جارف "sweeping", سلامة "safety", القاعدة "the base", زوارا "visitors".
+    assert!(place_ids("جرف سيل جارف المنازل").is_empty());
+    assert!(place_ids("استقبلت المدينة زوارا كثيرين").is_empty());
+    assert!(actors("حرصا على سلامة المدنيين").is_empty());
+    assert!(actors("قصفت القاعدة الجوية").is_empty());
+}
+
+#[test]
+fn a_multi_word_name_of_an_ambiguous_place_needs_no_cue() {
+    assert_eq!(place_ids("أغلق حقل الشرارة"), ["Sharara"]);
+    assert!(place_ids("أشعلت الشرارة حربا").is_empty());
+}

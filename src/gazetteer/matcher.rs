@@ -181,11 +181,13 @@ impl Gazetteer {
             }
         };
         for (i, p) in pack.places.iter().enumerate() {
-            let cue = p.context == "cue";
+            // Only a one-word name is ambiguous: "حقل الشرارة" or "مدينة سرت" never means
+            // a spark or a walk.
+            let cue = |n: &str| p.context == "cue" && !n.trim().contains(' ');
             for n in p.aliases_ar.iter().chain(&p.aliases_latin) {
-                add(n, Target::Place(i), cue);
+                add(n, Target::Place(i), cue(n));
             }
-            add(&p.id, Target::Place(i), cue);
+            add(&p.id, Target::Place(i), cue(&p.id));
         }
         for (i, a) in pack.actors.iter().enumerate() {
             for n in std::iter::once(&a.name_ar)
