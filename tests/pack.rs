@@ -239,6 +239,8 @@ fn an_ambiguous_name_needs_a_licensing_context() {
     assert!(place_ids("خلال الخمس سنوات الماضية").is_empty());
     assert!(place_ids("رفعوا الراية البيضاء").is_empty());
     assert!(place_ids("سرت شائعات عن الهدنة").is_empty());
+    // Not even once the name is licensed elsewhere: ف and ك make it a verb.
+    assert_eq!(place_ids("في سرت كسرت النوافذ فسرت الأمر"), ["Sirte"]);
     assert_eq!(place_ids("وصلت القوات إلى مدينة الخمس"), ["Khoms"]);
     assert_eq!(place_ids("اشتباكات في البيضاء"), ["Bayda"]);
     // Licensed once, the name is the place throughout the document.
@@ -369,4 +371,17 @@ fn common_words_that_resemble_names_are_not_names() {
 fn a_multi_word_name_of_an_ambiguous_place_needs_no_cue() {
     assert_eq!(place_ids("أغلق حقل الشرارة"), ["Sharara"]);
     assert!(place_ids("أشعلت الشرارة حربا").is_empty());
+}
+
+#[test]
+fn names_outside_the_articles_paragraphs_are_ignored() {
+    let p = pack();
+    let text = "اشتباكات في درنة\nاقرأ أيضا: بنغازي";
+    let mut d = doc(text);
+    d.paragraphs = vec![0..text.find('\n').unwrap_or(0), text.len()..text.len()];
+    let found: Vec<_> = place_mentions(&d, &Normalized::new(text), &p)
+        .into_iter()
+        .map(|m| m.place)
+        .collect();
+    assert_eq!(found, ["Derna"]);
 }

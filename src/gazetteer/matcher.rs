@@ -245,6 +245,14 @@ impl Gazetteer {
                     if prefix.chars().count() > 4 || !valid_prefix(prefix, en.definite) {
                         continue;
                     }
+                    // An ambiguous name takes no ف or ك: "فسرت" (interpreted) and "كسرت"
+                    // (broke) are verbs far more often than "so/like Sirte".
+                    if en.cue
+                        && (prefix.starts_with('ف')
+                            || prefix.trim_start_matches(['و', 'ف']).starts_with('ك'))
+                    {
+                        continue;
+                    }
                     if en.definite {
                         // The article belongs to the name: "الخمس" spans from alef;
                         // in "للخمس" the second lam stands for it.

@@ -50,7 +50,20 @@ pub struct Scan {
 /// Scan the document's text once for places and actors.
 pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
     let gaz = pack.gazetteer();
-    let hits = gaz.find(&norm.text, &doc.text, norm);
+    let mut hits = gaz.find(&norm.text, &doc.text, norm);
+    // Only the article's paragraphs count: boilerplate (menus, "read also" lists) names
+    // places the article is not about. Hits come in text order, as do paragraphs.
+    if !doc.paragraphs.is_empty() {
+        let paras = &doc.paragraphs;
+        let mut k = 0;
+        hits.retain(|h| {
+            let s = norm.orig(h.start);
+            while k < paras.len() && paras[k].end <= s {
+                k += 1;
+            }
+            paras.get(k).is_some_and(|p| p.start <= s)
+        });
+    }
     let mut out = Scan::default();
     // Actor hits first, so a place inside an actor's name can point at it.
     let mut actor_spans: Vec<(usize, usize, &str)> = Vec::new();
