@@ -349,6 +349,8 @@ fn a_foreign_capital_standing_for_its_government_is_not_a_place() {
     assert!(place_ids("وقالت موسكو إنها تدعم الحل").is_empty());
     assert_eq!(place_ids("عقد الاجتماع في موسكو"), ["Moscow"]);
     assert_eq!(place_ids("وصل الوفد إلى القاهرة"), ["Cairo"]);
+    assert_eq!(place_ids("زار العاصمة الروسية موسكو"), ["Moscow"]);
+    assert_eq!(place_ids("انطلق مؤتمر برلين"), ["Berlin"]);
 }
 
 #[test]

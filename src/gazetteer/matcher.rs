@@ -345,12 +345,21 @@ impl Gazetteer {
         if next.is_some_and(|w| self.after.contains(w)) {
             return true;
         }
-        let prev = prev_word(sq, c.word_start);
-        if let Some(p) = prev {
-            if self.before.contains(p) {
+        let cue_word = |w: &str| {
+            self.before.contains(w) || w.strip_prefix('و').is_some_and(|w| self.before.contains(w))
+        };
+        if let Some(p) = prev_word(sq, c.word_start) {
+            if cue_word(p) {
                 return true;
             }
-            if p.strip_prefix('و').is_some_and(|w| self.before.contains(w)) {
+            // A cue word then a nisba adjective: "العاصمة الفرنسية باريس", "المدينة
+            // الساحلية سرت".
+            let before_p = sq[..c.word_start].trim_end_matches(' ');
+            let p_start = before_p.len() - p.len();
+            if p.starts_with("ال")
+                && p.ends_with("يه")
+                && prev_word(sq, p_start).is_some_and(cue_word)
+            {
                 return true;
             }
         }
