@@ -49,6 +49,10 @@ pub struct Actor {
     pub aliases_ar: Vec<String>,
     #[serde(default)]
     pub aliases_latin: Vec<String>,
+    /// Names that are also common words ("القاعدة" the base): they count only where
+    /// `gazetteer.toml` `actor_before` or a list with another actor licenses them.
+    #[serde(default)]
+    pub ambiguous_ar: Vec<String>,
 }
 
 impl Actor {

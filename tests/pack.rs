@@ -387,3 +387,12 @@ fn names_outside_the_articles_paragraphs_are_ignored() {
         .collect();
     assert_eq!(found, ["Derna"]);
 }
+
+#[test]
+fn an_ambiguous_actor_name_needs_a_cue_or_a_list() {
+    let ids = |t: &str| -> Vec<String> { actors(t).into_iter().map(|(a, _)| a).collect() };
+    assert_eq!(ids("هاجم عناصر القاعدة الموقع"), ["AQ"]);
+    assert_eq!(ids("قتال ضد داعش والقاعدة"), ["ISIS", "AQ"]);
+    assert_eq!(ids("القاعدة وداعش في المنطقة"), ["AQ", "ISIS"]);
+    assert!(ids("هبطت الطائرة في القاعدة الجوية").is_empty());
+}

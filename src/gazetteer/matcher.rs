@@ -42,6 +42,9 @@ pub struct Context {
     /// A word right before a place name that makes it a title ("إعلان القاهرة").
     #[serde(default)]
     pub title_before: Vec<String>,
+    /// A word right before an ambiguous actor name that makes it the actor ("تنظيم").
+    #[serde(default)]
+    pub actor_before: Vec<String>,
 }
 
 impl Context {
@@ -88,6 +91,7 @@ pub struct Gazetteer {
     after: HashSet<String>,
     reject_after: HashSet<String>,
     title_before: HashSet<String>,
+    actor_before: HashSet<String>,
 }
 
 const ARTICLE: &str = "ال";
@@ -197,6 +201,9 @@ impl Gazetteer {
             {
                 add(n, Target::Actor(i), false);
             }
+            for n in &a.ambiguous_ar {
+                add(n, Target::Actor(i), true);
+            }
         }
         // Overlapping search needs the standard match kind; it reports every pattern
         // ending at every position, in time linear in the text plus the hits.
@@ -212,6 +219,7 @@ impl Gazetteer {
             after: set(&ctx.after),
             reject_after: set(&ctx.reject_after),
             title_before: set(&ctx.title_before),
+            actor_before: set(&ctx.actor_before),
         }
     }
 
@@ -284,6 +292,11 @@ impl Gazetteer {
         for (k, c) in kept.iter().enumerate() {
             if c.entry.latin.is_some() || !c.entry.cue {
                 ok_here[k] = true;
+            } else if let Target::Actor(_) = c.target {
+                // An ambiguous actor name is never licensed document-wide: "القاعدة"
+                // is al-Qaeda in one sentence and an air base in the next.
+                ok_here[k] = self.actor_licensed(&sq, &kept, k);
+                continue;
             } else if self.licensed(&sq, c, last_place_end) {
                 ok_here[k] = true;
                 licensed_targets.insert(c.target);
@@ -323,6 +336,37 @@ impl Gazetteer {
             });
         }
         out
+    }
+
+    /// Does the context make an ambiguous actor name ("القاعدة") the actor? A word
+    /// before it like "تنظيم", or a list with another actor ("داعش والقاعدة").
+    fn actor_licensed(&self, sq: &str, kept: &[Cand<'_>], k: usize) -> bool {
+        let c = &kept[k];
+        if prev_word(sq, c.word_start).is_some_and(|w| {
+            self.actor_before.contains(w)
+                || w.strip_prefix('و')
+                    .is_some_and(|w| self.actor_before.contains(w))
+        }) {
+            return true;
+        }
+        let joined = |between: &str, next_prefix: &str| {
+            let b = between.trim();
+            b == "," || b == "و" || (b.is_empty() && next_prefix.starts_with('و'))
+        };
+        let is_sure_actor = |o: &Cand<'_>| matches!(o.target, Target::Actor(_)) && !o.entry.cue;
+        let prev = kept[..k].iter().rev().find(|o| is_sure_actor(o));
+        if prev.is_some_and(|p| {
+            p.end <= c.word_start && joined(&sq[p.end..c.word_start], &sq[c.word_start..c.start])
+        }) {
+            return true;
+        }
+        let next = kept[k + 1..].iter().find(|o| is_sure_actor(o));
+        if next.is_some_and(|n| {
+            c.end <= n.word_start && joined(&sq[c.end..n.word_start], &sq[n.word_start..n.start])
+        }) {
+            return true;
+        }
+        false
     }
 
     /// Does the context make an ambiguous name a place? A licensing word before it, a
