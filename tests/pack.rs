@@ -351,6 +351,7 @@ fn a_foreign_capital_standing_for_its_government_is_not_a_place() {
     assert_eq!(place_ids("وصل الوفد إلى القاهرة"), ["Cairo"]);
     assert_eq!(place_ids("زار العاصمة الروسية موسكو"), ["Moscow"]);
     assert_eq!(place_ids("انطلق مؤتمر برلين"), ["Berlin"]);
+    assert_eq!(place_ids("استعدادا لمؤتمر برلين"), ["Berlin"]);
 }
 
 #[test]

@@ -389,8 +389,11 @@ impl Gazetteer {
         if next.is_some_and(|w| self.after.contains(w)) {
             return true;
         }
+        // The cue word may carry proclitics itself: "لمؤتمر برلين", "وفي سرت".
         let cue_word = |w: &str| {
-            self.before.contains(w) || w.strip_prefix('و').is_some_and(|w| self.before.contains(w))
+            let w1 = w.strip_prefix(['و', 'ف']).unwrap_or(w);
+            let w2 = w1.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(w1);
+            [w, w1, w2].iter().any(|x| self.before.contains(*x))
         };
         if let Some(p) = prev_word(sq, c.word_start) {
             if cue_word(p) {
