@@ -397,3 +397,10 @@ fn an_ambiguous_actor_name_needs_a_cue_or_a_list() {
     assert_eq!(ids("القاعدة وداعش في المنطقة"), ["AQ", "ISIS"]);
     assert!(ids("هبطت الطائرة في القاعدة الجوية").is_empty());
 }
+
+#[test]
+fn faction_links_are_followed_to_the_top() {
+    // الثني → the Interim Government → the House of Representatives.
+    let a = actors("قال الثني");
+    assert_eq!(a, [("Thinni".to_string(), "HoR".to_string())]);
+}
