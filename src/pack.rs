@@ -92,6 +92,9 @@ pub struct Pack {
     pub context: Context,
     /// The compiled name matcher, built on first use and shared by every document.
     gazetteer: OnceLock<Gazetteer>,
+    /// Unique per loaded pack (clones share it: same data), so per-document caches
+    /// never mix two packs.
+    uid: u64,
 }
 
 macro_rules! builtin_files {
@@ -174,7 +177,16 @@ impl Pack {
             outline,
             context,
             gazetteer: OnceLock::new(),
+            uid: {
+                static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            },
         })
+    }
+
+    /// Identifies this loaded pack (see the field).
+    pub fn uid(&self) -> u64 {
+        self.uid
     }
 
     /// The name matcher over every place and actor, compiled once per pack.

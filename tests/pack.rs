@@ -404,3 +404,26 @@ fn faction_links_are_followed_to_the_top() {
     let a = actors("قال الثني");
     assert_eq!(a, [("Thinni".to_string(), "HoR".to_string())]);
 }
+
+#[test]
+fn scanning_several_documents_in_turn_gives_each_its_own_names() {
+    let p = pack();
+    let mk = |text: &str, sha: &str| {
+        let mut d = doc(text);
+        d.sha256 = sha.into();
+        d
+    };
+    let a = mk("قصف في بنغازي", "aa");
+    let b = mk("قصف في درنة", "bb");
+    for _ in 0..2 {
+        for (d, want) in [(&a, "Benghazi"), (&b, "Derna")] {
+            let n = Normalized::new(&d.text);
+            let got: Vec<_> = place_mentions(d, &n, &p)
+                .into_iter()
+                .map(|m| m.place)
+                .collect();
+            assert_eq!(got, [want]);
+            assert!(actor_mentions(d, &n, &p).is_empty());
+        }
+    }
+}

@@ -5,6 +5,8 @@ mod matcher;
 
 pub use matcher::{Context, Gazetteer, Hit, Target};
 
+use std::cell::RefCell;
+
 use crate::corpus::SourceDoc;
 use crate::model::Mention;
 use crate::normalize::Normalized;
@@ -47,8 +49,40 @@ pub struct Scan {
     pub actors: Vec<ActorMention>,
 }
 
-/// Scan the document's text once for places and actors.
+thread_local! {
+    /// The last scan on this thread. The pipeline asks for places and the events stage
+    /// for actors of the same document, one right after the other on the same thread;
+    /// this saves the second pass. Keyed by pack and content hash, so never stale.
+    static LAST: RefCell<Option<(u64, String, usize, Scan)>> = const { RefCell::new(None) };
+}
+
+/// Scan the document's text once for places and actors (cached per thread for the
+/// document last scanned, see `LAST`).
 pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
+    if doc.sha256.is_empty() {
+        return scan_uncached(doc, norm, pack);
+    }
+    // The paragraphs decide which hits count, so they are part of the key.
+    let key_len = doc.paragraphs.iter().fold(doc.text.len(), |h, p| {
+        h.wrapping_mul(31)
+            .wrapping_add(p.start)
+            .wrapping_mul(31)
+            .wrapping_add(p.end)
+    });
+    let hit = LAST.with(|l| {
+        l.borrow().as_ref().and_then(|(uid, sha, len, s)| {
+            (*uid == pack.uid() && *sha == doc.sha256 && *len == key_len).then(|| s.clone())
+        })
+    });
+    if let Some(s) = hit {
+        return s;
+    }
+    let s = scan_uncached(doc, norm, pack);
+    LAST.with(|l| *l.borrow_mut() = Some((pack.uid(), doc.sha256.clone(), key_len, s.clone())));
+    s
+}
+
+fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
     let gaz = pack.gazetteer();
     let mut hits = gaz.find(&norm.text, &doc.text, norm);
     // Only the article's paragraphs count: boilerplate (menus, "read also" lists) names
