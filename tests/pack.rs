@@ -427,3 +427,58 @@ fn scanning_several_documents_in_turn_gives_each_its_own_names() {
         }
     }
 }
+
+#[test]
+fn spans_always_slice_the_original_text_on_mixed_noisy_input() {
+    // A small deterministic generator over letters, clitics, names, marks and spaces.
+    let parts = [
+        "و",
+        "ب",
+        "ل",
+        "ال",
+        "لل",
+        "درنة",
+        "بنغازي",
+        "سرت",
+        "الخمس",
+        "ـ",
+        "\u{064E}",
+        " ",
+        "\n",
+        "\r\n",
+        "  ",
+        "،",
+        "Derna",
+        "UN",
+        "١٢",
+        "مجلس شورى مجاهدي درنة",
+        "حفتر",
+        "\u{200F}",
+        "القاعدة",
+        "قاعدة",
+        "مدينة",
+        "é",
+        "😀",
+    ];
+    let p = pack();
+    let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            text.push_str(parts[(seed % parts.len() as u64) as usize]);
+        }
+        let d = doc(&text);
+        let n = Normalized::new(&text);
+        let s = scan(&d, &n, &p);
+        for m in &s.places {
+            assert!(m.start <= m.end && m.end <= text.len());
+            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+        }
+        for m in &s.actors {
+            assert_eq!(text.get(m.start..m.end), Some(m.text.as_str()));
+        }
+    }
+}
