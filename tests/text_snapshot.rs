@@ -1,0 +1,61 @@
+//! Snapshot of the bidi text layer with the embedded fonts (egui_kittest, wgpu on llvmpipe):
+//! Arabic with numbers, Latin, brackets, a wrapped right-aligned paragraph, highlights.
+#![cfg(feature = "gui")]
+
+use egui::{Align2, Color32, FontId};
+use egui_kittest::Harness;
+use tarikh::ui::text;
+
+const PARAGRAPH: &str = "قالت مصادر محلية إن قوات الجيش الوطني دخلت مدينة غريان يوم الأربعاء 3 نيسان/أبريل 2019، \
+بعد اشتباكات قصيرة (استمرت ساعات) أسفرت عن مقتل ٤٣ شخصا، فيما أعلنت حكومة الوفاق (GNA) النفير العام.";
+
+#[test]
+fn mixed_arabic_text_renders_in_reading_order() {
+    let highlight_start = PARAGRAPH.find("دخلت مدينة غريان").unwrap_or(0);
+    let highlight = highlight_start..highlight_start + "دخلت مدينة غريان".len();
+    let date_start = PARAGRAPH.find("يوم الأربعاء").unwrap_or(0);
+    let date = date_start..date_start + "يوم الأربعاء 3 نيسان/أبريل 2019".len();
+    let mut harness = Harness::builder()
+        .with_size([720.0, 330.0])
+        .with_pixels_per_point(1.5)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(text::install_fonts)
+        .build_ui(move |ui| {
+            ui.label("1. label: Arabic with a number and a Latin word");
+            text::label(
+                ui,
+                "أطلق الجيش هجوما يوم 4 أبريل 2019 على Tripoli وأسفر عن 2467 جريحا",
+            );
+            ui.label("2. label: brackets and quotes");
+            text::label(ui, "قال الرئيس ماكرون (Macron) إن \"الحل سياسي\" منذ 2011.");
+            ui.label("3. paragraph, 360 px, right-aligned, two highlights");
+            let r = text::paragraph(
+                ui,
+                PARAGRAPH,
+                &[
+                    (highlight.clone(), Color32::from_rgb(255, 230, 140)),
+                    (date.clone(), Color32::from_rgb(170, 215, 255)),
+                ],
+                360.0,
+            );
+            ui.painter()
+                .rect_stroke(r.rect, 0.0, (1.0, Color32::RED), egui::StrokeKind::Outside);
+            ui.label("4. LTR sentence with an Arabic phrase");
+            text::label(
+                ui,
+                "The city طرابلس الغرب (Tripoli) was attacked on 4 April 2019.",
+            );
+            ui.label("5. painter_text, right-anchored");
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(700.0, 30.0), egui::Sense::hover());
+            text::painter_text(
+                ui.painter(),
+                rect.right_center() - egui::vec2(20.0, 0.0),
+                Align2::RIGHT_CENTER,
+                "سرت – الجفرة: خط وقف إطلاق النار (2020)",
+                FontId::proportional(16.0),
+                Color32::DARK_BLUE,
+            );
+        });
+    harness.run();
+    harness.snapshot("text_bidi_mixed_arabic");
+}
