@@ -482,3 +482,14 @@ fn spans_always_slice_the_original_text_on_mixed_noisy_input() {
         }
     }
 }
+
+#[test]
+fn phrases_that_contain_a_name_but_mean_something_else_are_not_names() {
+    // Licensed Cairo and Bayda elsewhere in the text do not make these the places.
+    let t = "في القاهرة أعلنت المؤسسة حالة القوة القاهرة";
+    assert_eq!(place_ids(t), ["Cairo"]);
+    let t = "في البيضاء ضبطت الشرطة الأسلحة البيضاء";
+    assert_eq!(place_ids(t), ["Bayda"]);
+    assert!(place_ids("اشتباكات في طرابلس اللبنانية").is_empty());
+    assert_eq!(place_ids("وصل إلى الدار البيضاء"), ["Casablanca"]);
+}

@@ -13,6 +13,9 @@ use crate::pack::Pack;
 pub enum Target {
     Place(usize),
     Actor(usize),
+    /// A phrase that contains a name but means something else ("القوة القاهرة" force
+    /// majeure, "طرابلس اللبنانية"): it wins over the shorter name, then is dropped.
+    Stop,
 }
 
 /// A kept hit, in normalised byte offsets. `start` includes the name's own article
@@ -45,6 +48,9 @@ pub struct Context {
     /// A word right before an ambiguous actor name that makes it the actor ("تنظيم").
     #[serde(default)]
     pub actor_before: Vec<String>,
+    /// Phrases that contain a name but are not it ("القوة القاهرة").
+    #[serde(default)]
+    pub not_names: Vec<String>,
 }
 
 impl Context {
@@ -217,6 +223,9 @@ impl Gazetteer {
                 add(n, Target::Actor(i), true);
             }
         }
+        for n in &ctx.not_names {
+            add(n, Target::Stop, false);
+        }
         // Overlapping search needs the standard match kind; it reports every pattern
         // ending at every position, in time linear in the text plus the hits. A full DFA
         // (a few MB, built in milliseconds once per pack) scans about half again as fast
@@ -343,6 +352,9 @@ impl Gazetteer {
             } else if !ok_here[k]
                 && (!licensed_targets.contains(&c.target) || self.rejected(&sq, c))
             {
+                continue;
+            }
+            if c.target == Target::Stop {
                 continue;
             }
             let titled = matches!(c.target, Target::Place(_))
@@ -477,15 +489,22 @@ fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
         let mut mark_actor = false;
         for c in cands.drain(i..j).collect::<Vec<_>>() {
             let taken = match c.target {
-                Target::Place(_) => &taken_place,
-                Target::Actor(_) => &taken_actor,
+                Target::Place(_) => taken_place[s..e].iter().any(|&t| t),
+                Target::Actor(_) => taken_actor[s..e].iter().any(|&t| t),
+                Target::Stop => {
+                    taken_place[s..e].iter().any(|&t| t) && taken_actor[s..e].iter().any(|&t| t)
+                }
             };
-            if taken[s..e].iter().any(|&t| t) || !seen.insert((s, e, c.target)) {
+            if taken || !seen.insert((s, e, c.target)) {
                 continue;
             }
             match c.target {
                 Target::Place(_) => mark_place = true,
                 Target::Actor(_) => mark_actor = true,
+                Target::Stop => {
+                    mark_place = true;
+                    mark_actor = true;
+                }
             }
             kept.push(c);
         }
