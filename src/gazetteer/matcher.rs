@@ -386,13 +386,18 @@ impl Gazetteer {
             b == "," || b == "و" || (b.is_empty() && next_prefix.starts_with('و'))
         };
         let is_sure_actor = |o: &Cand<'_>| matches!(o.target, Target::Actor(_)) && !o.entry.cue;
-        let prev = kept[..k].iter().rev().find(|o| is_sure_actor(o));
+        // Only the immediate neighbours can be joined to it by "و" or a comma, which
+        // also keeps this constant-time.
+        let prev = k
+            .checked_sub(1)
+            .and_then(|j| kept.get(j))
+            .filter(|o| is_sure_actor(o));
         if prev.is_some_and(|p| {
             p.end <= c.word_start && joined(&sq[p.end..c.word_start], &sq[c.word_start..c.start])
         }) {
             return true;
         }
-        let next = kept[k + 1..].iter().find(|o| is_sure_actor(o));
+        let next = kept.get(k + 1).filter(|o| is_sure_actor(o));
         if next.is_some_and(|n| {
             c.end <= n.word_start && joined(&sq[c.end..n.word_start], &sq[n.word_start..n.start])
         }) {

@@ -118,13 +118,20 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
             });
         }
     }
+    let mut next_actor = 0;
     for h in &hits {
         if let Target::Place(i) = h.target {
             let Some(place) = pack.places.get(i) else {
                 continue;
             };
             let (s, e) = norm.orig_span(h.start, h.end);
-            let owner = actor_spans.iter().position(|&(as_, ae, _)| {
+            // Actor hits do not overlap each other and come in text order, so the only
+            // one that can contain this place is the last one starting at or before it.
+            while next_actor < actor_spans.len() && actor_spans[next_actor].0 <= h.start {
+                next_actor += 1;
+            }
+            let owner = next_actor.checked_sub(1).filter(|&k| {
+                let (as_, ae, _) = actor_spans[k];
                 as_ <= h.start && h.end <= ae && ae - as_ > h.end - h.start
             });
             if let Some(a) = owner.and_then(|k| out.actors.get_mut(k)) {
