@@ -16,7 +16,7 @@ fn mixed_arabic_text_renders_in_reading_order() {
     let date_start = PARAGRAPH.find("يوم الأربعاء").unwrap_or(0);
     let date = date_start..date_start + "يوم الأربعاء 3 نيسان/أبريل 2019".len();
     let mut harness = Harness::builder()
-        .with_size([720.0, 330.0])
+        .with_size([720.0, 370.0])
         .with_pixels_per_point(1.5)
         .with_theme(egui::Theme::Light)
         .with_context_setup(text::install_fonts)
@@ -45,6 +45,19 @@ fn mixed_arabic_text_renders_in_reading_order() {
                 ui,
                 "The city طرابلس الغرب (Tripoli) was attacked on 4 April 2019.",
             );
+            ui.label("4b. highlight inside words: لدرنة / بطرابلس (joining kept)");
+            let clitics = "وصلت التعزيزات لدرنة ثم بطرابلس";
+            let d = clitics.find("درنة").unwrap_or(0);
+            let t = clitics.find("طرابلس").unwrap_or(0);
+            text::paragraph(
+                ui,
+                clitics,
+                &[
+                    (d..d + "درنة".len(), Color32::from_rgb(255, 230, 140)),
+                    (t..t + "طرابلس".len(), Color32::from_rgb(170, 215, 255)),
+                ],
+                360.0,
+            );
             ui.label("5. painter_text, right-anchored");
             let (rect, _) = ui.allocate_exact_size(egui::vec2(700.0, 30.0), egui::Sense::hover());
             text::painter_text(
@@ -58,4 +71,30 @@ fn mixed_arabic_text_renders_in_reading_order() {
         });
     harness.run();
     harness.snapshot("text_bidi_mixed_arabic");
+}
+
+/// Zoomed: a highlight that starts inside a word (after a clitic) keeps the letters joined.
+#[test]
+fn highlight_after_a_clitic_keeps_letters_joined() {
+    let t = "لدرنة وبطرابلس";
+    let d = t.find("درنة").unwrap_or(0);
+    let b = t.find("طرابلس").unwrap_or(0);
+    let mut harness = Harness::builder()
+        .with_size([200.0, 40.0])
+        .with_pixels_per_point(3.0)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(text::install_fonts)
+        .build_ui(move |ui| {
+            text::paragraph(
+                ui,
+                t,
+                &[
+                    (d..d + "درنة".len(), Color32::from_rgb(255, 230, 140)),
+                    (b..b + "طرابلس".len(), Color32::from_rgb(170, 215, 255)),
+                ],
+                180.0,
+            );
+        });
+    harness.run();
+    harness.snapshot("text_bidi_clitic_highlight");
 }

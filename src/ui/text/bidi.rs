@@ -153,6 +153,23 @@ fn is_rtl_script(c: char) -> bool {
     )
 }
 
+/// An Arabic letter that takes part in cursive joining.
+pub fn is_arabic_letter(c: char) -> bool {
+    matches!(c, '\u{0620}'..='\u{064A}' | '\u{066E}'..='\u{06D3}' | '\u{06FA}'..='\u{06FC}')
+        && c != '\u{0621}'
+        && c != '\u{0640}'
+}
+
+/// Whether an Arabic letter connects to the letter after it (dual-joining); the right-joining
+/// letters (ا د ذ ر ز و ة and their variants) never do.
+pub fn joins_to_next(c: char) -> bool {
+    is_arabic_letter(c)
+        && !matches!(
+            c,
+            'ا' | 'أ' | 'إ' | 'آ' | 'ٱ' | 'د' | 'ذ' | 'ر' | 'ز' | 'ژ' | 'و' | 'ؤ' | 'ة'
+        )
+}
+
 fn is_arabic_digit(c: char) -> bool {
     matches!(c, '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}')
 }

@@ -39,7 +39,30 @@ pub fn line_job(
     };
     for run in runs {
         for piece in bidi::pieces(text, run, &cuts) {
-            let s = bidi::piece_text(text, &piece);
+            let mut s = bidi::piece_text(text, &piece);
+            if piece.kind == bidi::PieceKind::Script {
+                // A highlight boundary inside a word (لـ|درنة) must not break the letters'
+                // joining: a zero-width joiner on each side keeps their connected forms.
+                let before = text[..piece.range.start].chars().next_back();
+                let first = text[piece.range.clone()].chars().next();
+                let last = text[piece.range.clone()].chars().next_back();
+                let after = text[piece.range.end..].chars().next();
+                let join_before = before.is_some_and(bidi::joins_to_next)
+                    && first.is_some_and(bidi::is_arabic_letter);
+                let join_after = last.is_some_and(bidi::joins_to_next)
+                    && after.is_some_and(bidi::is_arabic_letter);
+                if join_before || join_after {
+                    let mut t = String::with_capacity(s.len() + 6);
+                    if join_before {
+                        t.push('\u{200D}');
+                    }
+                    t.push_str(&s);
+                    if join_after {
+                        t.push('\u{200D}');
+                    }
+                    s = t.into();
+                }
+            }
             let family = match piece.kind {
                 bidi::PieceKind::Script | bidi::PieceKind::ReversedNeutral => {
                     fonts::rtl_family(&font.family)
@@ -195,6 +218,58 @@ pub fn painter_text(
         y += h;
     }
     rect
+}
+
+/// Whether a query mixes right-to-left letters with digits or Latin letters, which egui's
+/// text edit cannot order (it has no bidi): then [`search_box`] shows a bidi preview.
+pub fn needs_bidi_preview(text: &str) -> bool {
+    let has_rtl = text.chars().any(|c| {
+        matches!(
+            unicode_bidi::bidi_class(c),
+            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
+        )
+    });
+    has_rtl
+        && text
+            .chars()
+            .any(|c| c.is_ascii_alphanumeric() || ('\u{0660}'..='\u{0669}').contains(&c))
+}
+
+/// A search box that accepts Arabic usably. egui's `TextEdit` has no bidi: it places font runs
+/// in logical order and its caret assumes one glyph per char. With the Arabic-first family, a
+/// query of Arabic words (and the spaces between them) is one shaping run, which the shaper
+/// draws right to left, so it reads correctly; the box is right-aligned for such a query. A
+/// query that mixes Arabic with digits or Latin is also drawn bidi-correct just below.
+/// Known limit: inside Arabic text the caret is drawn at mirrored positions (egui measures it
+/// in logical order), so clicking into the middle of an Arabic query lands elsewhere; typing,
+/// deleting at the end, select-all and paste work.
+pub fn search_box(ui: &mut Ui, query: &mut String, hint: &str, width: f32) -> Response {
+    let font = TextStyle::Body.resolve(ui.style());
+    let rtl = is_rtl(query);
+    let edit = egui::TextEdit::singleline(query)
+        .font(FontId::new(font.size, fonts::rtl_family(&font.family)))
+        .hint_text(hint)
+        .desired_width(width)
+        .align(if rtl {
+            Align2::RIGHT_CENTER
+        } else {
+            Align2::LEFT_CENTER
+        });
+    let response = ui.add(edit);
+    if needs_bidi_preview(query) {
+        let font = FontId::new(font.size * 0.9, font.family);
+        let job = single_line_job(query, &font, ui.visuals().weak_text_color());
+        let layout = if rtl {
+            egui::Layout::right_to_left(egui::Align::Center)
+        } else {
+            egui::Layout::left_to_right(egui::Align::Center)
+        };
+        let height = ui.fonts_mut(|f| f.row_height(&font));
+        ui.allocate_ui_with_layout(Vec2::new(width, height), layout, |ui| {
+            ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Truncate));
+        });
+    }
+    response
 }
 
 #[cfg(test)]
