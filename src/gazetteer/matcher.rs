@@ -559,29 +559,66 @@ fn prev_word(s: &str, at: usize) -> Option<&str> {
 
 /// `text` with every run of ASCII whitespace turned into one space (other spaces are
 /// already a plain space after normalisation), and for every byte of the result (plus one
-/// past the end) the offset in `text` it came from. Works on bytes: runs never split a
-/// UTF-8 sequence, since ASCII bytes never occur inside one.
+/// past the end) the offset in `text` it came from. ASCII bytes never occur inside a
+/// UTF-8 sequence, so the runs split `text` at char boundaries and the pieces between
+/// them are copied as they are, without decoding.
 fn squeeze_with_map(text: &str) -> (String, Vec<u32>) {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut map: Vec<u32> = Vec::with_capacity(bytes.len() + 1);
-    let mut in_space = false;
-    for (i, &b) in bytes.iter().enumerate() {
-        if b.is_ascii_whitespace() {
-            if in_space {
-                continue;
-            }
-            in_space = true;
-            out.push(b' ');
-        } else {
-            in_space = false;
-            out.push(b);
+    let mut out = String::with_capacity(text.len());
+    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut seg = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        if !bytes[i].is_ascii_whitespace() {
+            i += 1;
+            continue;
         }
+        out.push_str(text.get(seg..i).unwrap_or_default());
+        map.extend(seg as u32..i as u32);
+        out.push(' ');
         map.push(i as u32);
+        i += 1;
+        while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        seg = i;
     }
+    out.push_str(text.get(seg..).unwrap_or_default());
+    map.extend(seg as u32..bytes.len() as u32);
     map.push(bytes.len() as u32);
-    // Only whole ASCII bytes were dropped or replaced by ASCII, so this stays UTF-8.
-    let out = String::from_utf8(out)
-        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
     (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_runs_squeeze_to_one_space_and_map_back() {
+        let t = "مجلس \r\n  النواب\tقرر";
+        let (sq, map) = squeeze_with_map(t);
+        assert_eq!(sq, "مجلس النواب قرر");
+        assert_eq!(map.len(), sq.len() + 1);
+        let at = sq.find("النواب").unwrap_or_default();
+        assert_eq!(
+            &t[map[at] as usize..map[at + "النواب".len()] as usize],
+            "النواب"
+        );
+        assert_eq!(map[sq.len()] as usize, t.len());
+    }
+
+    #[test]
+    fn proclitic_strings_follow_arabic_morphology() {
+        for p in ["", "و", "ف", "ب", "ل", "ك", "وب", "فل", "ول"] {
+            assert!(valid_prefix(p, false), "{p}");
+        }
+        for p in ["ال", "وال", "فال", "بال", "كال", "لل", "ولل", "وبال"] {
+            assert!(valid_prefix(p, true), "{p}");
+        }
+        for p in ["م", "ت", "ال", "بب", "لو"] {
+            assert!(!valid_prefix(p, false), "{p}");
+        }
+        assert!(!valid_prefix("", true));
+        assert!(!valid_prefix("ل", true));
+    }
 }
