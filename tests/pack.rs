@@ -493,3 +493,19 @@ fn phrases_that_contain_a_name_but_mean_something_else_are_not_names() {
     assert!(place_ids("اشتباكات في طرابلس اللبنانية").is_empty());
     assert_eq!(place_ids("وصل إلى الدار البيضاء"), ["Casablanca"]);
 }
+
+#[test]
+fn a_longer_foreign_name_is_not_read_as_the_libyan_army() {
+    let a = actors("وصل مقاتلون من الجيش الوطني السوري");
+    assert_eq!(a, [("Syrian mercenaries".to_string(), "GNA".to_string())]);
+    let ids: Vec<String> = actors("صوت البرلمان الإيطالي")
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    assert!(!ids.contains(&"HoR".to_string()), "{ids:?}");
+    let ids: Vec<String> = actors("صوت البرلمان على القرار")
+        .into_iter()
+        .map(|(a, _)| a)
+        .collect();
+    assert_eq!(ids, ["HoR"]);
+}

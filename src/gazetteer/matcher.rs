@@ -374,6 +374,15 @@ impl Gazetteer {
     /// before it like "تنظيم", or a list with another actor ("داعش والقاعدة").
     fn actor_licensed(&self, sq: &str, kept: &[Cand<'_>], k: usize) -> bool {
         let c = &kept[k];
+        // A nisba adjective after it names another country's body ("البرلمان الإيطالي"),
+        // unless it is one of the region's own (`after`: "الليبي").
+        if next_word(sq, c.end).is_some_and(|w| {
+            w.starts_with("ال")
+                && (w.ends_with('ي') || w.ends_with("يه"))
+                && !self.after.contains(w)
+        }) {
+            return false;
+        }
         if prev_word(sq, c.word_start).is_some_and(|w| {
             self.actor_before.contains(w)
                 || w.strip_prefix('و')
