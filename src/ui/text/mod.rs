@@ -140,16 +140,60 @@ pub fn layout_paragraph(
     font: &FontId,
     color: Color32,
     wrap_width: f32,
-) -> Vec<(Arc<Galley>, bool)> {
-    let lines = bidi::visual_lines_with_direction(text, wrap_width, |s| measure(ctx, s, font));
-    lines
-        .into_iter()
-        .map(|(rtl, runs)| {
-            let job = line_job(text, &runs, highlights, font, color);
-            (ctx.fonts_mut(|f| f.layout_job(job)), rtl)
+) -> Vec<Line> {
+    let key = {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut h);
+        for (r, c) in highlights {
+            r.hash(&mut h);
+            c.hash(&mut h);
+        }
+        font.hash(&mut h);
+        color.hash(&mut h);
+        wrap_width.to_bits().hash(&mut h);
+        ctx.pixels_per_point().to_bits().hash(&mut h);
+        h.finish()
+    };
+    let cache_id = egui::Id::unique("tarikh-text-paragraph-cache");
+    let pass = ctx.cumulative_pass_nr();
+    let cached = ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<ParagraphCache>(cache_id);
+        cache.0.get_mut(&key).map(|(used, lines)| {
+            *used = pass;
+            lines.clone()
         })
-        .collect()
+    });
+    if let Some(lines) = cached {
+        return lines;
+    }
+    let lines: Vec<Line> =
+        bidi::visual_lines_with_direction(text, wrap_width, |s| measure(ctx, s, font))
+            .into_iter()
+            .map(|(rtl, runs)| {
+                let job = line_job(text, &runs, highlights, font, color);
+                (ctx.fonts_mut(|f| f.layout_job(job)), rtl)
+            })
+            .collect();
+    ctx.data_mut(|d| {
+        let cache = d.get_temp_mut_or_default::<ParagraphCache>(cache_id);
+        // Keep what was drawn in the last few passes: a long article stays laid out while
+        // it scrolls, and resizing the panel does not pile up stale widths.
+        cache
+            .0
+            .retain(|_, (used, _)| pass.saturating_sub(*used) <= 2);
+        cache.0.insert(key, (pass, lines.clone()));
+    });
+    lines
 }
+
+/// Laid-out paragraphs by a hash of their input, with the pass that last used them: the
+/// measuring and bidi pre-pass of a long article are not redone every frame.
+#[derive(Clone, Default)]
+struct ParagraphCache(std::collections::HashMap<u64, (u64, Vec<Line>)>);
+
+/// A laid-out visual line and whether it is right-aligned.
+pub type Line = (Arc<Galley>, bool);
 
 /// A wrapped paragraph: lines broken in logical order (first words on top), right-aligned
 /// when the paragraph is right-to-left; `highlights` are byte ranges of `text`.
@@ -329,5 +373,23 @@ mod tests {
         let g = glyph_xs("درنة");
         eprintln!("{g:?}");
         assert!(x_of(&g, 'د') > x_of(&g, 'ة'));
+    }
+
+    #[test]
+    fn a_paragraph_is_laid_out_once_and_relaid_when_its_width_changes() {
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = FontId::proportional(14.0);
+            let t = "سيطرت القوات على مدينة سرت في كانون الثاني/يناير 2020 بعد معارك قصيرة";
+            let a = layout_paragraph(ui.ctx(), t, &[], &font, Color32::BLACK, 200.0);
+            let b = layout_paragraph(ui.ctx(), t, &[], &font, Color32::BLACK, 200.0);
+            assert!(a.len() >= 2, "wrapped at 200 px: {} lines", a.len());
+            assert!(a.iter().zip(&b).all(|(x, y)| Arc::ptr_eq(&x.0, &y.0)));
+            assert!(a.iter().all(|(g, rtl)| *rtl && g.size().x <= 200.5));
+            let c = layout_paragraph(ui.ctx(), t, &[], &font, Color32::BLACK, 1000.0);
+            assert_eq!(c.len(), 1);
+        });
+        output.textures_delta.clear();
     }
 }
