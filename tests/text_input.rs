@@ -1,5 +1,5 @@
-//! Arabic in egui's text edit (the search box): what plain `TextEdit` shows, and what
-//! `text::search_box` shows, typed through kittest and kept as a snapshot.
+//! Arabic in text inputs: plain `TextEdit` reverses word order (Latin-first family) or numbers
+//! (Arabic-first), so the search box is `text::search_box`, typed through kittest; snapshot kept.
 #![cfg(feature = "gui")]
 
 use egui::{FontFamily, FontId};
@@ -14,7 +14,7 @@ struct State {
     mixed: String,
 }
 
-/// The third text input: the empty search box.
+/// The third text input: the (empty) search box.
 fn search_node<'a>(h: &'a Harness<'_, State>) -> egui_kittest::Node<'a> {
     h.get_all_by_role(egui::accesskit::Role::TextInput)
         .nth(2)
@@ -33,6 +33,7 @@ fn arabic_typed_into_the_search_box_is_kept_and_drawn() {
         .with_size([560.0, 300.0])
         .with_pixels_per_point(1.5)
         .with_theme(egui::Theme::Light)
+        .with_render_cursor(false)
         .with_context_setup(text::install_fonts)
         .build_ui_state(
             |ui, s: &mut State| {
@@ -46,16 +47,16 @@ fn arabic_typed_into_the_search_box_is_kept_and_drawn() {
                         .desired_width(400.0),
                 )
                 .labelled_by(l.id);
-                ui.label("3. text::search_box, typed");
+                ui.label("3. text::search_box (bidi-drawn, append-only), typed");
                 text::search_box(ui, &mut s.search, "type here", 400.0);
-                ui.label("4. text::search_box, mixed query (preview below)");
+                ui.label("4. text::search_box, mixed query, not focused");
                 text::search_box(ui, &mut s.mixed, "search", 400.0);
             },
             state,
         );
     harness.run();
-    search_node(&harness).focus();
-    // A focused text edit blinks its caret and never settles: step a fixed number of frames.
+    search_node(&harness).click();
+    // Step a fixed number of frames: a focused text edit blinks and never settles.
     harness.run_steps(2);
     search_node(&harness).type_text("درنة 2018");
     harness.run_steps(2);

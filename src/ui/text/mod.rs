@@ -264,56 +264,138 @@ pub fn painter_text(
     rect
 }
 
-/// Whether a query mixes right-to-left letters with digits or Latin letters, which egui's
-/// text edit cannot order (it has no bidi): then [`search_box`] shows a bidi preview.
-pub fn needs_bidi_preview(text: &str) -> bool {
-    let has_rtl = text.chars().any(|c| {
-        matches!(
-            unicode_bidi::bidi_class(c),
-            unicode_bidi::BidiClass::R | unicode_bidi::BidiClass::AL
-        )
-    });
-    has_rtl
-        && text
-            .chars()
-            .any(|c| c.is_ascii_alphanumeric() || ('\u{0660}'..='\u{0669}').contains(&c))
-}
-
-/// A search box that accepts Arabic usably. egui's `TextEdit` has no bidi: it places font runs
-/// in logical order and its caret assumes one glyph per char. With the Arabic-first family, a
-/// query of Arabic words (and the spaces between them) is one shaping run, which the shaper
-/// draws right to left, so it reads correctly; the box is right-aligned for such a query. A
-/// query that mixes Arabic with digits or Latin is also drawn bidi-correct just below.
-/// Known limit: inside Arabic text the caret is drawn at mirrored positions (egui measures it
-/// in logical order), so clicking into the middle of an Arabic query lands elsewhere; typing,
-/// deleting at the end, select-all and paste work.
+/// A search box that shows Arabic correctly. egui's `TextEdit` has no bidi: it places font
+/// runs in logical order (with the Latin-first family an Arabic query shows its words in
+/// reverse order), a number inside Arabic is drawn reversed (2019 → 9102), and the caret
+/// assumes one glyph per char, so it sits at mirrored places (see tests/text_input.rs and its
+/// snapshot). A search query is typed and erased at its end, so this box keeps the query as
+/// an append-only line: typed and pasted text is added at the end, Backspace erases the last
+/// character (Ctrl+Backspace the last word, Escape everything), and the query is drawn with
+/// the bidi layer, right-aligned when it is Arabic, the caret at its logical end (the left
+/// edge of an Arabic query). No selection or editing in the middle: that is the trade.
+/// `response.changed()` tells when the query changed. Keyboard shortcuts of the app should
+/// check `ctx.memory(|m| m.focused())` (or `wants_keyboard_input`) while the box has focus.
 pub fn search_box(ui: &mut Ui, query: &mut String, hint: &str, width: f32) -> Response {
     let font = TextStyle::Body.resolve(ui.style());
-    let rtl = is_rtl(query);
-    let edit = egui::TextEdit::singleline(query)
-        .font(FontId::new(font.size, fonts::rtl_family(&font.family)))
-        .hint_text(hint)
-        .desired_width(width)
-        .align(if rtl {
-            Align2::RIGHT_CENTER
+    let row_h = ui.fonts_mut(|f| f.row_height(&font));
+    let pad = ui.spacing().button_padding;
+    let (rect, mut response) =
+        ui.allocate_exact_size(Vec2::new(width, row_h + 2.0 * pad.y), Sense::click());
+    if response.clicked() {
+        response.request_focus();
+    }
+    let before = query.clone();
+    if response.has_focus() {
+        edit_at_end(query, &ui.input(|i| i.events.clone()));
+    }
+    if *query != before {
+        response.mark_changed();
+    }
+    let enabled = ui.is_enabled();
+    response.widget_info(|| {
+        let mut info = egui::WidgetInfo::text_edit(enabled, &before, query.as_str(), hint);
+        info.label = Some(hint.to_owned());
+        info
+    });
+    if !ui.is_rect_visible(rect) {
+        return response;
+    }
+    let visuals = ui.visuals();
+    let stroke = if response.has_focus() {
+        visuals.selection.stroke
+    } else {
+        visuals.widgets.inactive.bg_stroke
+    };
+    let painter = ui.painter();
+    painter.rect(
+        rect,
+        visuals.widgets.inactive.corner_radius,
+        visuals.text_edit_bg_color(),
+        stroke,
+        egui::StrokeKind::Inside,
+    );
+    let inner = rect.shrink2(pad);
+    let clip = painter.with_clip_rect(inner.intersect(painter.clip_rect()));
+    if query.is_empty() {
+        let anchor = if is_rtl(hint) {
+            (inner.right_center(), Align2::RIGHT_CENTER)
         } else {
-            Align2::LEFT_CENTER
-        });
-    let response = ui.add(edit);
-    if needs_bidi_preview(query) {
-        let font = FontId::new(font.size * 0.9, font.family);
-        let job = single_line_job(query, &font, ui.visuals().weak_text_color());
-        let layout = if rtl {
-            egui::Layout::right_to_left(egui::Align::Center)
-        } else {
-            egui::Layout::left_to_right(egui::Align::Center)
+            (inner.left_center(), Align2::LEFT_CENTER)
         };
-        let height = ui.fonts_mut(|f| f.row_height(&font));
-        ui.allocate_ui_with_layout(Vec2::new(width, height), layout, |ui| {
-            ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Truncate));
-        });
+        painter_text(
+            &clip,
+            anchor.0,
+            anchor.1,
+            hint,
+            font.clone(),
+            visuals.weak_text_color(),
+        );
+    }
+    let rtl = is_rtl(query);
+    let color = visuals.text_color();
+    let galley = clip.layout_job(single_line_job(query, &font, color));
+    let w = galley.size().x;
+    // Keep the end of the query (what was typed last) in view when it overflows.
+    let x = match (rtl, w > inner.width()) {
+        (true, true) => inner.left(),
+        (true, false) => inner.right() - w,
+        (false, true) => inner.right() - w,
+        (false, false) => inner.left(),
+    };
+    let y = inner.center().y - galley.size().y / 2.0;
+    if !query.is_empty() {
+        clip.galley(Pos2::new(x, y), galley, color);
+    }
+    if response.has_focus() {
+        let caret_x = if rtl { x - 1.0 } else { x + w + 1.0 };
+        let caret_x = caret_x.clamp(inner.left(), inner.right());
+        painter.line_segment(
+            [
+                Pos2::new(caret_x, inner.top()),
+                Pos2::new(caret_x, inner.bottom()),
+            ],
+            visuals.text_cursor.stroke,
+        );
     }
     response
+}
+
+/// Apply typing to an append-only query: text and paste at the end, Backspace removes the
+/// last character, Ctrl/Cmd+Backspace the last word, Escape clears. Newlines become spaces.
+pub fn edit_at_end(query: &mut String, events: &[egui::Event]) {
+    use egui::{Event, Key};
+    for event in events {
+        match event {
+            Event::Text(t) | Event::Paste(t) => {
+                query.extend(t.chars().map(|c| if c.is_control() { ' ' } else { c }));
+            }
+            Event::Key {
+                key: Key::Backspace,
+                pressed: true,
+                modifiers,
+                ..
+            } => {
+                if modifiers.command || modifiers.ctrl {
+                    let kept = query.trim_end().len();
+                    query.truncate(kept);
+                    let cut = query
+                        .char_indices()
+                        .rev()
+                        .find(|(_, c)| c.is_whitespace())
+                        .map_or(0, |(i, c)| i + c.len_utf8());
+                    query.truncate(cut);
+                } else {
+                    query.pop();
+                }
+            }
+            Event::Key {
+                key: Key::Escape,
+                pressed: true,
+                ..
+            } => query.clear(),
+            _ => {}
+        }
+    }
 }
 
 #[cfg(test)]
@@ -391,5 +473,43 @@ mod tests {
             assert_eq!(c.len(), 1);
         });
         output.textures_delta.clear();
+    }
+
+    #[test]
+    fn typing_into_the_search_box_appends_and_backspace_erases_from_the_end() {
+        use egui::{Event, Key, Modifiers};
+        let key = |modifiers| Event::Key {
+            key: Key::Backspace,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers,
+        };
+        let mut q = String::new();
+        edit_at_end(
+            &mut q,
+            &[
+                Event::Text("معارك ".into()),
+                Event::Paste("سرت\n2020".into()),
+            ],
+        );
+        assert_eq!(q, "معارك سرت 2020");
+        edit_at_end(&mut q, &[key(Modifiers::NONE)]);
+        assert_eq!(q, "معارك سرت 202");
+        edit_at_end(&mut q, &[key(Modifiers::CTRL)]);
+        assert_eq!(q, "معارك سرت ");
+        edit_at_end(&mut q, &[key(Modifiers::CTRL)]);
+        assert_eq!(q, "معارك ");
+        edit_at_end(
+            &mut q,
+            &[Event::Key {
+                key: Key::Escape,
+                physical_key: None,
+                pressed: true,
+                repeat: false,
+                modifiers: Modifiers::NONE,
+            }],
+        );
+        assert!(q.is_empty());
     }
 }
