@@ -46,6 +46,56 @@ enum Cmd {
     },
     /// Open a corpus folder in the app.
     Open { folder: PathBuf },
+    /// Render the app's view to PNG without a window (offscreen, software rendering works).
+    Snapshot(SnapshotArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ViewArg {
+    All,
+    Timeline,
+    Map,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LangArg {
+    Ar,
+    En,
+}
+
+#[derive(clap::Args)]
+struct SnapshotArgs {
+    folder: PathBuf,
+    /// The PNG to write; with --play, the folder for the numbered frames.
+    #[arg(long)]
+    out: PathBuf,
+    /// The cursor date: whose control the map shows (default: the last event's date).
+    #[arg(long)]
+    at: Option<String>,
+    /// The date range the timeline shows (default: the corpus's events).
+    #[arg(long)]
+    from: Option<String>,
+    #[arg(long)]
+    to: Option<String>,
+    /// Size in points, WIDTHxHEIGHT.
+    #[arg(long, default_value = "1600x900")]
+    size: String,
+    /// Pixels per point: 2 or 4 for print.
+    #[arg(long, default_value_t = 1.0)]
+    scale: f32,
+    #[arg(long, value_enum, default_value = "all")]
+    view: ViewArg,
+    #[arg(long, value_enum, default_value = "en")]
+    lang: LangArg,
+    /// A `file,date` manifest of article dates.
+    #[arg(long)]
+    dates: Option<PathBuf>,
+    /// Write one frame per step from FROM to TO into the --out folder.
+    #[arg(long, num_args = 2, value_names = ["FROM", "TO"])]
+    play: Option<Vec<String>>,
+    /// The step of --play: 7d, 2w, 1m, 1y.
+    #[arg(long, default_value = "7d")]
+    step: String,
 }
 
 /// Progress on stderr, at most every 5% and only for runs long enough to need it.
@@ -114,6 +164,7 @@ fn main() -> Result<()> {
             }
         }
         Some(Cmd::Open { folder }) => open_app(Some(folder))?,
+        Some(Cmd::Snapshot(args)) => snapshot(args)?,
         None => open_app(cli.folder)?,
     }
     Ok(())
@@ -122,6 +173,148 @@ fn main() -> Result<()> {
 #[cfg(feature = "gui")]
 fn open_app(folder: Option<PathBuf>) -> Result<()> {
     tarikh::ui::run(folder)
+}
+
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
+fn parse_date(what: &str, s: &str) -> Result<jiff::civil::Date> {
+    s.trim()
+        .parse()
+        .with_context(|| format!("--{what} {s:?}: expected a date like 2019-04-06"))
+}
+
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
+fn parse_size(s: &str) -> Result<(f32, f32)> {
+    let (w, h) = s
+        .split_once(['x', 'X', '×'])
+        .with_context(|| format!("--size {s:?}: expected WIDTHxHEIGHT, like 1600x900"))?;
+    let p = |v: &str| -> Result<f32> {
+        let n: f32 = v
+            .trim()
+            .parse()
+            .with_context(|| format!("--size {s:?}: {v:?} is not a number"))?;
+        anyhow::ensure!(
+            (64.0..=8192.0).contains(&n),
+            "--size {s:?}: each side must be 64 to 8192"
+        );
+        Ok(n)
+    };
+    Ok((p(w)?, p(h)?))
+}
+
+/// "7d", "2w", "1m", "1y": the step of a play.
+#[cfg_attr(not(feature = "gui"), allow(dead_code))]
+fn parse_step(s: &str) -> Result<jiff::Span> {
+    let s = s.trim();
+    let (n, unit) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+    let n: i64 = n
+        .parse()
+        .with_context(|| format!("--step {s:?}: expected like 7d, 2w, 1m"))?;
+    anyhow::ensure!(n > 0, "--step {s:?}: must be positive");
+    Ok(match unit {
+        "d" | "" => jiff::Span::new().days(n),
+        "w" => jiff::Span::new().weeks(n),
+        "m" => jiff::Span::new().months(n),
+        "y" => jiff::Span::new().years(n),
+        _ => anyhow::bail!("--step {s:?}: unit must be d, w, m or y"),
+    })
+}
+
+#[cfg(feature = "gui")]
+fn snapshot(a: SnapshotArgs) -> Result<()> {
+    use tarikh::export::png::{RenderSpec, render_sequence, write_png};
+    use tarikh::ui::snapshot::{Scene, SnapshotView, install_fonts, scene_ui};
+    let (w, h) = parse_size(&a.size)?;
+    anyhow::ensure!(
+        (0.25..=8.0).contains(&a.scale),
+        "--scale {}: expected 1, 2 or 4",
+        a.scale
+    );
+    let at = a.at.as_deref().map(|s| parse_date("at", s)).transpose()?;
+    let from = a
+        .from
+        .as_deref()
+        .map(|s| parse_date("from", s))
+        .transpose()?;
+    let to = a.to.as_deref().map(|s| parse_date("to", s)).transpose()?;
+    // Check the play before the (slow) pipeline runs.
+    let frames: Vec<jiff::civil::Date> = match &a.play {
+        Some(p) => {
+            let (f, t) = (parse_date("play", &p[0])?, parse_date("play", &p[1])?);
+            anyhow::ensure!(f <= t, "--play {f} {t}: FROM must not be after TO");
+            let step = parse_step(&a.step)?;
+            let mut out = vec![];
+            let mut d = f;
+            while d <= t && out.len() < 10_000 {
+                out.push(d);
+                d = d
+                    .checked_add(step)
+                    .context("--play runs past the calendar")?;
+            }
+            std::fs::create_dir_all(&a.out)
+                .with_context(|| format!("creating the frames folder {}", a.out.display()))?;
+            out
+        }
+        None => vec![],
+    };
+    let x = run_pipeline(&a.folder, a.dates.clone())?;
+    let pack = tarikh::Pack::builtin().context("loading the built-in region pack")?;
+    let view = match a.view {
+        ViewArg::All => SnapshotView::All,
+        ViewArg::Timeline => SnapshotView::Timeline,
+        ViewArg::Map => SnapshotView::Map,
+    };
+    let mut scene = Scene::new(&x, &pack, view, at, matches!(a.lang, LangArg::Ar));
+    if from.is_some() {
+        scene.caption.from = from;
+    }
+    if to.is_some() {
+        scene.caption.to = to;
+    }
+    let spec = RenderSpec::new(w, h, a.scale);
+    let started = std::time::Instant::now();
+    if frames.is_empty() {
+        let out = a.out.clone();
+        render_sequence(
+            spec,
+            install_fonts,
+            scene,
+            scene_ui,
+            1,
+            |_, _| {},
+            |_, img| write_png(&out, &img),
+        )?;
+        let (pw, ph) = spec.pixel_size();
+        eprintln!(
+            "wrote {} ({pw}×{ph} px) in {:.2} s",
+            a.out.display(),
+            started.elapsed().as_secs_f64()
+        );
+    } else {
+        let n = frames.len();
+        let dir = a.out.clone();
+        render_sequence(
+            spec,
+            install_fonts,
+            scene,
+            scene_ui,
+            n,
+            |i, s| s.caption.at = Some(frames[i]),
+            |i, img| write_png(&dir.join(format!("frame_{:04}.png", i + 1)), &img),
+        )?;
+        eprintln!(
+            "wrote {n} frames to {} in {:.2} s",
+            a.out.display(),
+            started.elapsed().as_secs_f64()
+        );
+    }
+    Ok(())
+}
+
+#[cfg(not(feature = "gui"))]
+fn snapshot(_a: SnapshotArgs) -> Result<()> {
+    anyhow::bail!(
+        "this tarikh was built without the GUI (the `gui` feature), which renders snapshots"
+    )
 }
 
 #[cfg(not(feature = "gui"))]

@@ -1,5 +1,6 @@
 //! The map widget on its own, driven by egui_kittest: colours follow the date, clicks and
 //! hovers report the place under the pointer, wheel zooms around it, double-click fits.
+#![cfg(feature = "gui")]
 
 mod map_fixture;
 

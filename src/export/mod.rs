@@ -4,6 +4,9 @@ use std::io::Write;
 
 use crate::model::Extract;
 
+#[cfg(feature = "gui")]
+pub mod png;
+
 pub fn json(x: &Extract, w: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, x)?;
     writeln!(w)

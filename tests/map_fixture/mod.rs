@@ -1,5 +1,6 @@
 //! A small synthetic corpus for the map and snapshot tests: three cities, three sides,
 //! control that changes hands, written here (no seed text), so tests never need ../shared.
+#![allow(dead_code)] // each test crate uses only part of the fixture
 
 use jiff::civil::Date;
 use tarikh::model::*;
@@ -146,34 +147,13 @@ pub fn extract() -> Extract {
     }
 }
 
-/// Fonts for the test UI: egui is built without its bundled fonts, and the app's own
-/// installer (`ui::text`) may not be there yet, so load Noto from ../shared when present.
-/// Returns false (the caller skips) when no font can be found.
+/// The app's own fonts (embedded Noto), as the app installs them.
 pub fn install_test_fonts(ctx: &egui::Context) -> bool {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/fonts");
-    let mut defs = egui::FontDefinitions::empty();
-    for (name, file) in [
-        ("sans", "NotoSans-Regular.ttf"),
-        ("arabic", "NotoSansArabicUI-Regular.ttf"),
-    ] {
-        let Ok(bytes) = std::fs::read(dir.join(file)) else {
-            eprintln!("skipping: font {file} not found in {}", dir.display());
-            return false;
-        };
-        defs.font_data.insert(
-            name.into(),
-            std::sync::Arc::new(egui::FontData::from_owned(bytes)),
-        );
-        for fam in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
-            defs.families.entry(fam).or_default().push(name.into());
-        }
-    }
-    ctx.set_fonts(defs);
+    tarikh::ui::text::install_fonts(ctx);
     true
 }
 
+/// Fonts are embedded in the binary now, so they are always there.
 pub fn fonts_available() -> bool {
-    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/fonts/NotoSans-Regular.ttf")
-        .is_file()
+    true
 }

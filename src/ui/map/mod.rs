@@ -299,7 +299,7 @@ pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Da
     } else {
         format!("{} ({})", place.name_en, place.name_ar)
     };
-    ui.strong(name);
+    crate::ui::text::label(ui, &name);
     ui.label(status_text(data, data.status_at(place, date), arabic));
     if let Some(iv) = data.interval_at(place, date) {
         match iv.from {
@@ -340,11 +340,12 @@ pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) 
         ui.weak(format!("{place_id}: not on the map"));
         return None;
     };
-    ui.heading(if arabic && !place.name_ar.is_empty() {
+    let title = if arabic && !place.name_ar.is_empty() {
         &place.name_ar
     } else {
         &place.name_en
-    });
+    };
+    crate::ui::text::label(ui, title);
     let Some(h) = data.history(place).filter(|h| !h.intervals.is_empty()) else {
         ui.weak("No control claims in this corpus.");
         return None;

@@ -99,8 +99,7 @@ pub fn highlight(painter: &Painter, at: Pos2, r: f32) {
     painter.circle_stroke(at, r + 7.5, Stroke::new(1.0, INK));
 }
 
-/// The one place text is painted, so switching to the bidi-aware painter of
-/// `ui::text` is a one-line change.
+/// The one place text is painted: bidi-correct, so Arabic names read right to left.
 pub fn paint_text(
     painter: &Painter,
     pos: Pos2,
@@ -109,12 +108,14 @@ pub fn paint_text(
     font: FontId,
     color: Color32,
 ) -> Rect {
-    painter.text(pos, align, text, font, color)
+    crate::ui::text::painter_text(painter, pos, align, text, font, color)
 }
 
-/// The size a text will take, for label placement before painting.
+/// The size a one-line text will take, for label placement before painting.
 pub fn text_size(painter: &Painter, text: &str, font: FontId) -> Vec2 {
-    painter.layout_no_wrap(text.to_string(), font, INK).size()
+    let w = crate::ui::text::measure(painter.ctx(), text, &font);
+    let h = painter.ctx().fonts_mut(|f| f.row_height(&font));
+    vec2(w, h)
 }
 
 /// Greedy label placement in priority order: each label tries four spots around its

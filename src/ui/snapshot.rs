@@ -1,0 +1,139 @@
+//! The picture that `tarikh snapshot` and the app's Export → PNG make: a view (map,
+//! timeline or both) at a cursor date with a caption, rendered offscreen.
+
+use jiff::civil::Date;
+
+use crate::export::png::{self, PngError, RenderSpec};
+use crate::model::Extract;
+use crate::pack::Pack;
+use crate::ui::map::{MapData, MapView};
+pub use crate::ui::text::install_fonts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SnapshotView {
+    #[default]
+    All,
+    Timeline,
+    Map,
+}
+
+/// The caption under every snapshot: what the picture shows and where it comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Caption {
+    pub corpus: String,
+    pub from: Option<Date>,
+    pub to: Option<Date>,
+    pub at: Option<Date>,
+}
+
+impl Caption {
+    pub fn text(&self) -> String {
+        let d = |d: Option<Date>| d.map_or("…".to_string(), |d| d.to_string());
+        let mut s = self.corpus.clone();
+        if self.from.is_some() || self.to.is_some() {
+            s.push_str(&format!("  ·  {} – {}", d(self.from), d(self.to)));
+        }
+        if let Some(at) = self.at {
+            s.push_str(&format!("  ·  control at {at}"));
+        }
+        s.push_str("  ·  made with tarikh");
+        s
+    }
+}
+
+/// Everything a snapshot shows.
+pub struct Scene {
+    pub map: MapView,
+    pub data: MapData,
+    pub view: SnapshotView,
+    pub caption: Caption,
+}
+
+impl Scene {
+    /// A scene of the extract at `at` (default: the corpus's last dated event).
+    pub fn new(
+        x: &Extract,
+        pack: &Pack,
+        view: SnapshotView,
+        at: Option<Date>,
+        arabic: bool,
+    ) -> Scene {
+        let (lo, hi) = event_dates(x).map_or((None, None), |(a, b)| (Some(a), Some(b)));
+        let map = MapView {
+            arabic,
+            ..MapView::default()
+        };
+        Scene {
+            map,
+            data: MapData::new(x, pack),
+            view,
+            caption: Caption {
+                corpus: corpus_name(&x.corpus.root),
+                from: lo,
+                to: hi,
+                at: at.or(hi),
+            },
+        }
+    }
+}
+
+/// The folder's last component: "seeds" for "../shared/corpus/seeds/".
+pub fn corpus_name(root: &str) -> String {
+    std::path::Path::new(root)
+        .components()
+        .next_back()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .filter(|s| !s.is_empty() && s != "." && s != "..")
+        .unwrap_or_else(|| root.to_string())
+}
+
+/// First and last event dates (day precision or coarser, their start).
+pub fn event_dates(x: &Extract) -> Option<(Date, Date)> {
+    let mut dates = x
+        .events
+        .iter()
+        .filter_map(|e| e.date.as_deref())
+        .filter_map(parse_date_prefix);
+    let first = dates.next()?;
+    Some(dates.fold((first, first), |(a, b), d| (a.min(d), b.max(d))))
+}
+
+/// "2019-04-06", "2019-04" or "2019" as the first day they name.
+pub fn parse_date_prefix(s: &str) -> Option<Date> {
+    let s = s.trim();
+    s.parse::<Date>()
+        .ok()
+        .or_else(|| format!("{s}-01").parse().ok())
+        .or_else(|| format!("{s}-01-01").parse().ok())
+}
+
+pub const CAPTION_HEIGHT: f32 = 26.0;
+
+/// Draws the scene into `ui`: the chosen view above the caption.
+pub fn scene_ui(ui: &mut egui::Ui, scene: &mut Scene) {
+    let caption = scene.caption.text();
+    egui::Panel::bottom("snapshot_caption")
+        .exact_size(CAPTION_HEIGHT)
+        .show(ui, |ui| {
+            ui.centered_and_justified(|ui| {
+                ui.label(
+                    egui::RichText::new(caption)
+                        .size(13.0)
+                        .color(egui::Color32::from_gray(50)),
+                );
+            });
+        });
+    egui::CentralPanel::default()
+        .frame(egui::Frame::NONE)
+        .show(ui, |ui| match scene.view {
+            SnapshotView::Map | SnapshotView::All | SnapshotView::Timeline => {
+                let at = scene.caption.at;
+                scene.map.ui(ui, &scene.data, at);
+            }
+        });
+}
+
+/// Renders the scene offscreen.
+pub fn render(scene: Scene, spec: RenderSpec) -> Result<(image::RgbaImage, Scene), PngError> {
+    png::render_ui(spec, install_fonts, scene, scene_ui)
+}
