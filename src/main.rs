@@ -103,13 +103,13 @@ struct StderrProgress;
 
 impl tarikh::pipeline::Progress for StderrProgress {
     fn file_done(&self, done: usize, total: usize, path: &str) {
-        if total >= 200 && (done % (total / 20).max(1) == 0 || done == total) {
+        if total >= 200 && (done.is_multiple_of((total / 20).max(1)) || done == total) {
             eprintln!("[{done}/{total}] {path}");
         }
     }
 }
 
-fn run_pipeline(folder: &PathBuf, dates: Option<PathBuf>) -> Result<tarikh::Extract> {
+fn run_pipeline(folder: &std::path::Path, dates: Option<PathBuf>) -> Result<tarikh::Extract> {
     let pack = tarikh::Pack::builtin().context("loading the built-in region pack")?;
     let opts = tarikh::Options { dates };
     let x = tarikh::run(folder, &pack, &opts, &StderrProgress)?;
