@@ -72,6 +72,11 @@ pub fn visual_lines_with_direction(
     let bidi = BidiInfo::new(text, None);
     let mut out = Vec::new();
     for para in &bidi.paragraphs {
+        // unicode-bidi ends a paragraph at the `\r` of a CRLF, leaving the `\n` alone as a
+        // paragraph of its own: that is one line end, not a blank line.
+        if &text[para.range.clone()] == "\n" && text[..para.range.start].ends_with('\r') {
+            continue;
+        }
         let rtl = para.level.is_rtl();
         for line in break_lines(text, para.range.clone(), width, &measure) {
             if line.is_empty() {
@@ -364,6 +369,17 @@ mod tests {
         // Every byte of the run is drawn exactly once.
         let total: usize = ps.iter().map(|p| p.range.len()).sum();
         assert_eq!(total, t.len());
+    }
+
+    #[test]
+    fn crlf_line_ends_do_not_add_blank_lines() {
+        let t = "سطر أول\r\nسطر ثان\r\n\r\nفقرة";
+        let lines = visual_lines(t, f32::INFINITY, chars);
+        let texts: Vec<String> = lines
+            .iter()
+            .map(|l| l.iter().map(|r| &t[r.range.clone()]).collect())
+            .collect();
+        assert_eq!(texts, vec!["سطر أول", "سطر ثان", "", "فقرة"]);
     }
 
     #[test]

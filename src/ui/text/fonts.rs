@@ -78,3 +78,13 @@ pub fn rtl_family(family: &FontFamily) -> FontFamily {
         other => other.clone(),
     }
 }
+
+/// Naskh Arabic (Latin from Noto Sans) at `size`: comfortable for reading article text.
+pub fn naskh(size: f32) -> egui::FontId {
+    egui::FontId::new(size, FontFamily::Name(NASKH_FAMILY.into()))
+}
+
+/// Bold Arabic (Latin from Noto Sans, regular) at `size`.
+pub fn bold(size: f32) -> egui::FontId {
+    egui::FontId::new(size, FontFamily::Name(BOLD.into()))
+}

@@ -200,6 +200,19 @@ pub type Line = (Arc<Galley>, bool);
 pub fn paragraph(ui: &mut Ui, text: &str, highlights: &[Highlight], wrap_width: f32) -> Response {
     let font = TextStyle::Body.resolve(ui.style());
     let color = ui.visuals().text_color();
+    paragraph_with(ui, text, highlights, wrap_width, &font, color)
+}
+
+/// [`paragraph`] in a chosen font and colour, e.g. `fonts::naskh(16.0)` for article text.
+pub fn paragraph_with(
+    ui: &mut Ui,
+    text: &str,
+    highlights: &[Highlight],
+    wrap_width: f32,
+    font: &FontId,
+    color: Color32,
+) -> Response {
+    let font = font.clone();
     let width = if wrap_width.is_finite() && wrap_width > 0.0 {
         wrap_width
     } else {
