@@ -16,7 +16,7 @@ fn mixed_arabic_text_renders_in_reading_order() {
     let date_start = PARAGRAPH.find("يوم الأربعاء").unwrap_or(0);
     let date = date_start..date_start + "يوم الأربعاء 3 نيسان/أبريل 2019".len();
     let mut harness = Harness::builder()
-        .with_size([720.0, 440.0])
+        .with_size([720.0, 470.0])
         .with_pixels_per_point(1.5)
         .with_theme(egui::Theme::Light)
         .with_context_setup(text::install_fonts)
@@ -72,6 +72,14 @@ fn mixed_arabic_text_renders_in_reading_order() {
                 &text::fonts::bold(16.0),
                 Color32::DARK_RED,
             ));
+            ui.horizontal(|ui| {
+                ui.label("4d. label_truncated, 220 px:");
+                text::label_truncated(
+                    ui,
+                    "قوات الوفاق تدخل ترهونة وتبسط سيطرتها على الغرب الليبي",
+                    220.0,
+                );
+            });
             ui.label("5. painter_text, right-anchored");
             let (rect, _) = ui.allocate_exact_size(egui::vec2(700.0, 30.0), egui::Sense::hover());
             text::painter_text(

@@ -117,6 +117,41 @@ pub fn label(ui: &mut Ui, text: &str) -> Response {
     ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend))
 }
 
+/// The first words of `text` that fit in `max_width`, with "…" after them (in logical order,
+/// so an Arabic title loses its end, on the left, not its beginning); `None` when it all fits.
+pub fn truncate_to_width(
+    ctx: &egui::Context,
+    text: &str,
+    font: &FontId,
+    max_width: f32,
+) -> Option<String> {
+    let flat = text.replace(['\r', '\n'], " ");
+    if measure(ctx, &flat, font) <= max_width {
+        return None;
+    }
+    let ellipsis = measure(ctx, "…", font);
+    let lines = visual_lines(&flat, (max_width - ellipsis).max(0.0), |s| {
+        measure(ctx, s, font)
+    });
+    let end = lines
+        .first()
+        .and_then(|l| l.iter().map(|r| r.range.end).max())
+        .unwrap_or(0);
+    Some(format!("{}…", flat[..end].trim_end()))
+}
+
+/// A one-line label cut to `max_width` at a word boundary, the full text on hover.
+pub fn label_truncated(ui: &mut Ui, text: &str, max_width: f32) -> Response {
+    let font = TextStyle::Body.resolve(ui.style());
+    match truncate_to_width(ui.ctx(), text, &font, max_width) {
+        None => label(ui, text),
+        Some(short) => {
+            let full = widget_text(ui, text);
+            label(ui, &short).on_hover_text(full)
+        }
+    }
+}
+
 /// The width `text` takes when drawn in `font` (right-to-left words in the RTL family).
 pub fn measure(ctx: &egui::Context, text: &str, font: &FontId) -> f32 {
     let family = if is_rtl(text) {
@@ -524,5 +559,21 @@ mod tests {
             }],
         );
         assert!(q.is_empty());
+    }
+
+    #[test]
+    fn truncation_keeps_the_beginning_of_an_arabic_title() {
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = FontId::proportional(14.0);
+            let t = "قوات الوفاق تدخل ترهونة وتبسط سيطرتها على الغرب الليبي";
+            let short = truncate_to_width(ui.ctx(), t, &font, 120.0).expect("too long for 120 px");
+            assert!(short.starts_with("قوات"), "{short}");
+            assert!(short.ends_with('…'));
+            assert!(measure(ui.ctx(), &short, &font) <= 121.0);
+            assert_eq!(truncate_to_width(ui.ctx(), t, &font, 2000.0), None);
+        });
+        output.textures_delta.clear();
     }
 }
