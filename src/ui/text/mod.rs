@@ -13,6 +13,12 @@ use egui::{
     Ui, Vec2, WidgetText,
 };
 
+//
+// Use: `install_fonts(ctx)` once at start; then `label`, `label_truncated`, `paragraph` /
+// `paragraph_with` (wrapped, highlighted), `painter_text` (timeline, map), `widget_text` /
+// `single_line_job` for buttons, tooltips and lists, `search_box` for typed queries. Plain
+// `ui.label` stays fine for text without Arabic.
+
 pub use bidi::{Run, is_rtl, visual_lines};
 pub use fonts::install_fonts;
 
@@ -112,9 +118,15 @@ pub fn widget_text(ui: &Ui, text: &str) -> WidgetText {
 }
 
 /// A one-line label with automatic direction (from the first strong character).
+/// Not selectable: the laid-out text is in visual order with reversed punctuation, so a copy
+/// would paste scrambled Arabic.
 pub fn label(ui: &mut Ui, text: &str) -> Response {
     let job = widget_text(ui, text);
-    ui.add(egui::Label::new(job).wrap_mode(egui::TextWrapMode::Extend))
+    ui.add(
+        egui::Label::new(job)
+            .wrap_mode(egui::TextWrapMode::Extend)
+            .selectable(false),
+    )
 }
 
 /// The first words of `text` that fit in `max_width`, with "…" after them (in logical order,
