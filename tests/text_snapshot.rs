@@ -120,3 +120,31 @@ fn highlight_after_a_clitic_keeps_letters_joined() {
     harness.run();
     harness.snapshot("text_bidi_clitic_highlight");
 }
+
+/// A whole sample article (Arabic-Indic digits, Levantine months) in the reading font.
+#[test]
+fn sample_article_wraps_into_readable_right_aligned_paragraphs() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/assets/sample-corpus/gharyan.txt"
+    );
+    let article = std::fs::read_to_string(path).expect("sample article");
+    let mut harness = Harness::builder()
+        .with_size([560.0, 560.0])
+        .with_pixels_per_point(1.25)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(text::install_fonts)
+        .build_ui(move |ui| {
+            for (i, para) in article.split("\n\n").enumerate() {
+                let font = if i == 0 {
+                    text::fonts::bold(18.0)
+                } else {
+                    text::fonts::naskh(16.0)
+                };
+                text::paragraph_with(ui, para.trim(), &[], 540.0, &font, Color32::BLACK);
+                ui.add_space(6.0);
+            }
+        });
+    harness.run();
+    harness.snapshot("text_sample_article");
+}
