@@ -75,7 +75,19 @@ pub struct KnownEvent {
     pub label: String,
     /// Arabic phrases (normalised on load) whose co-occurrence names this event.
     pub cues: Vec<Vec<String>>,
+    pub bound: Bound,
     pub source: String,
+}
+
+/// What naming a known event says about the article's own date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// The article is from on or after the event (an operation's name, an office held).
+    After,
+    /// The article is from within `date..=date_end` (a rank or office held then).
+    Within,
+    /// Named as still to come, the article is from before it; named plainly, nothing.
+    Planned,
 }
 
 #[derive(Debug, Clone)]
@@ -90,6 +102,8 @@ pub struct Pack {
     pub outline: String,
     /// Words that license ambiguous place names (`gazetteer.toml`).
     pub context: Context,
+    /// The date grammar's vocabulary (`temporal.toml`).
+    pub temporal: crate::temporal::Lexicon,
     /// The compiled name matcher, built on first use and shared by every document.
     gazetteer: OnceLock<Gazetteer>,
     /// Unique per loaded pack (clones share it: same data), so per-document caches
@@ -109,7 +123,8 @@ const LIBYA: &[(&str, &str)] = builtin_files!(
     "actors.toml",
     "known_events.csv",
     "outline.geojson",
-    "gazetteer.toml"
+    "gazetteer.toml",
+    "temporal.toml"
 );
 
 impl Pack {
@@ -167,6 +182,8 @@ impl Pack {
             Some(t) => Context::parse(t).map_err(|r| err("gazetteer.toml", r))?,
             None => Context::default(),
         };
+        let temporal = crate::temporal::Lexicon::parse(get("temporal.toml")?)
+            .map_err(|r| err("temporal.toml", r))?;
         check_actors(&actors.actor).map_err(|r| err("actors.toml", r))?;
         Ok(Pack {
             name: name.to_string(),
@@ -176,6 +193,7 @@ impl Pack {
             files,
             outline,
             context,
+            temporal,
             gazetteer: OnceLock::new(),
             uid: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -312,6 +330,8 @@ fn parse_known_events(text: &str) -> Result<Vec<KnownEvent>, String> {
         date: String,
         #[serde(default)]
         date_end: String,
+        #[serde(default)]
+        bound: String,
         label: String,
         cues: String,
         source: String,
@@ -342,12 +362,22 @@ fn parse_known_events(text: &str) -> Result<Vec<KnownEvent>, String> {
                     .collect()
             })
             .collect();
+        let bound = match r.bound.trim() {
+            "" | "after" => Bound::After,
+            "within" => Bound::Within,
+            "planned" => Bound::Planned,
+            b => return Err(format!("row {}: bound {b:?} is not after|within|planned", i + 2)),
+        };
+        if bound == Bound::Within && date_end.is_none() {
+            return Err(format!("row {}: a `within` event needs date_end", i + 2));
+        }
         out.push(KnownEvent {
             id: r.id,
             date,
             date_end,
             label: r.label,
             cues,
+            bound,
             source: r.source,
         });
     }

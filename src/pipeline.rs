@@ -43,7 +43,7 @@ pub fn analyze(doc: &SourceDoc, pack: &Pack, given: Option<Dct>) -> DocResult {
     let norm = Normalized::new(&doc.text);
     let found = crate::temporal::recognize(doc, &norm, pack);
     let dct = given.unwrap_or_else(|| crate::temporal::dct::infer(doc, &norm, &found, pack));
-    let timex = crate::temporal::resolve(&found, &dct);
+    let timex = crate::temporal::resolve(&found, &dct, &doc.text);
     let mentions = crate::gazetteer::place_mentions(doc, &norm, pack);
     let events = crate::events::extract(doc, &norm, pack, &dct, &timex);
     DocResult {

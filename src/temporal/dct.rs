@@ -1,11 +1,342 @@
-//! The article's own date (DCT): from the file name, a dateline, or inference.
+//! The article's own date (DCT): from the file name, a dateline, or inference from
+//! the content — the dates it names, known events of the region, and its weekdays.
 
-use super::Found;
+use jiff::ToSpan;
+use jiff::civil::Date;
+
+use super::{Dir, Found, Sem, YearSpec};
 use crate::corpus::SourceDoc;
-use crate::model::Dct;
-use crate::normalize::Normalized;
-use crate::pack::Pack;
+use crate::model::{Dct, DctSource};
+use crate::normalize::{Normalized, normalize};
+use crate::pack::{Bound, Pack};
 
-pub fn infer(_doc: &SourceDoc, _norm: &Normalized, _found: &[Found], _pack: &Pack) -> Dct {
-    Dct::none("no date found")
+/// Decide the article's date from what the file and its text say.
+pub fn infer(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack) -> Dct {
+    if let Some(d) = from_filename(&doc.path) {
+        return Dct {
+            confidence: 0.95,
+            ..Dct::given(d, DctSource::Filename, format!("the file name {} carries the date", doc.path))
+        };
+    }
+    if let Some((d, text)) = from_header(doc, norm, found, pack) {
+        return Dct {
+            confidence: 0.9,
+            ..Dct::given(d, DctSource::Header, format!("dateline at the top: «{text}»"))
+        };
+    }
+    from_content(doc, norm, found, pack)
+}
+
+/// A date in the file name: 2019-04-06, 2019_04_06, 20190406 (years 1990–2099).
+pub fn from_filename(path: &str) -> Option<Date> {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let b = name.as_bytes();
+    let digits = |s: usize, n: usize| -> Option<i32> {
+        let part = b.get(s..s + n)?;
+        part.iter().all(u8::is_ascii_digit).then(|| std::str::from_utf8(part).ok()?.parse().ok())?
+    };
+    for s in 0..b.len() {
+        // Never inside a longer run of digits (ids, hashes).
+        if s > 0 && b[s - 1].is_ascii_digit() {
+            continue;
+        }
+        let Some(y) = digits(s, 4).filter(|y| (1990..2100).contains(y)) else { continue };
+        let (m, d, end) = match b.get(s + 4) {
+            Some(b'-' | b'_' | b'.') if matches!(b.get(s + 7), Some(b'-' | b'_' | b'.')) => (digits(s + 5, 2), digits(s + 8, 2), s + 10),
+            _ => (digits(s + 4, 2), digits(s + 6, 2), s + 8),
+        };
+        if b.get(end).is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        if let (Some(m), Some(d)) = (m, d)
+            && let Ok(date) = Date::new(y as i16, m as i8, d as i8)
+        {
+            return Some(date);
+        }
+    }
+    None
+}
+
+/// A full date on the first lines, or after a dateline word (نشر في، بتاريخ).
+fn from_header(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack) -> Option<(Date, String)> {
+    let first = doc.paragraphs.first().map_or(0, |p| p.start);
+    let head_end = doc.text[first..]
+        .char_indices()
+        .filter(|(_, c)| *c == '\n')
+        .nth(1)
+        .map_or(doc.text.len(), |(i, _)| first + i)
+        .min(first + 400);
+    let _ = norm;
+    for f in found {
+        let Sem::Cal { y: YearSpec::Abs(y), m, d: Some(d), .. } = f.sem else { continue };
+        let before = doc.text.get(f.start.saturating_sub(60)..f.start).unwrap_or("");
+        let cue = pack.temporal.dateline.iter().any(|w| normalize(before).contains(w.as_str()));
+        if (f.start < head_end || cue) && let Ok(date) = Date::new(y, m as i8, d as i8) {
+            return Some((date, doc.text[f.start..f.end].to_string()));
+        }
+    }
+    None
+}
+
+/// Whether a phrase at normalised byte `at` is preceded, in its sentence, by a word
+/// that puts it in the future or denies it (من المقرر، لم …).
+fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
+    let mut s = at.saturating_sub(80);
+    while !norm.is_char_boundary(s) {
+        s += 1;
+    }
+    let window = &norm[s..at];
+    let window = window.rsplit(['.', '!', '?', '\n']).next().unwrap_or(window);
+    window
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && planned.iter().any(|p| p == w))
+        || planned.iter().filter(|p| p.contains(' ')).any(|p| window.contains(p.as_str()))
+}
+
+/// Where `cue` occurs as whole words (a proclitic allowed before it), normalised offsets.
+fn find_cue(norm: &str, cue: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = norm[from..].find(cue) {
+        let at = from + k;
+        let end = at + cue.len();
+        let before = norm[..at].chars().rev();
+        let mut ok_start = true;
+        let mut clitics = 0;
+        for c in before {
+            if !c.is_alphanumeric() {
+                break;
+            }
+            if "وفبلك".contains(c) && clitics < 2 {
+                clitics += 1;
+            } else {
+                ok_start = false;
+                break;
+            }
+        }
+        let ok_end = norm[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        if ok_start && ok_end {
+            return Some(at);
+        }
+        from = end;
+    }
+    None
+}
+
+struct Evidence {
+    lo: Option<(Date, String)>,
+    hi: Option<(Date, String)>,
+}
+
+impl Evidence {
+    fn lower(&mut self, d: Date, why: String) {
+        if self.lo.as_ref().is_none_or(|(x, _)| d > *x) {
+            self.lo = Some((d, why));
+        }
+    }
+    fn upper(&mut self, d: Date, why: String) {
+        if self.hi.as_ref().is_none_or(|(x, _)| d < *x) {
+            self.hi = Some((d, why));
+        }
+    }
+}
+
+/// Weekday constraints on the article's date from the weekdays it names.
+#[derive(Default)]
+struct Weekdays {
+    /// The article's date is exactly this weekday (اليوم الأربعاء, أمس الثلاثاء).
+    exact: Option<i8>,
+    /// Each of these fell in the week up to the article's date.
+    recent: Vec<i8>,
+    /// Months named as past without a year (أبريل الماضي): the article is after them.
+    past_months: Vec<u8>,
+}
+
+impl Weekdays {
+    /// News tells of the latest dated thing first and of this week's days after it: a
+    /// weekday named plainly is taken to fall on or after the lower bound, within the
+    /// six days up to the article's date.
+    fn fits(&self, d: Date, lo: Date) -> bool {
+        let wd = d.weekday().to_monday_one_offset();
+        if self.exact.is_some_and(|e| e != wd) {
+            return false;
+        }
+        self.recent.iter().all(|w| {
+            let back = (wd - w).rem_euclid(7) as i64;
+            d.checked_sub(back.days()).is_ok_and(|x| x >= lo)
+        })
+    }
+    fn is_empty(&self) -> bool {
+        self.exact.is_none() && self.recent.is_empty()
+    }
+}
+
+fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack) -> Dct {
+    let lex = &pack.temporal;
+    let mut ev = Evidence { lo: None, hi: None };
+    let mut day_precise_lo = false;
+    let mut wds = Weekdays::default();
+    for f in found {
+        let text = &doc.text[f.start..f.end];
+        match f.sem {
+            Sem::Cal { y: YearSpec::Abs(y), m, d, .. } => {
+                let Ok(first) = Date::new(y, m as i8, d.unwrap_or(1) as i8) else { continue };
+                let at = norm_offset(norm, f.start);
+                if planned_before(&norm.text, at, &lex.planned) {
+                    if d.is_some() {
+                        ev.upper(first, format!("«{text}» is still to come"));
+                    }
+                    continue;
+                }
+                if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
+                    day_precise_lo = d.is_some();
+                }
+                ev.lower(first, format!("latest date named: «{text}»"));
+            }
+            Sem::Year(y) => {
+                if let Ok(first) = Date::new(y, 1, 1) {
+                    let at = norm_offset(norm, f.start);
+                    if !planned_before(&norm.text, at, &lex.planned) {
+                        if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
+                            day_precise_lo = false;
+                        }
+                        ev.lower(first, format!("latest year named: «{text}»"));
+                    }
+                }
+            }
+            Sem::Cal { y: YearSpec::None, m, dir: Dir::Past, .. } => wds.past_months.push(m),
+            Sem::Weekday { wd, dir: Dir::None, shift } => match shift {
+                Some(n) => wds.exact = Some(((wd as i64 - 1 - n as i64).rem_euclid(7) + 1) as i8),
+                None => wds.recent.push(wd as i8),
+            },
+            _ => {}
+        }
+    }
+    for k in &pack.known_events {
+        let hit = k.cues.iter().find_map(|alt| {
+            let pos: Option<Vec<usize>> = alt.iter().map(|c| find_cue(&norm.text, c)).collect();
+            pos.map(|p| (p.into_iter().max().unwrap_or(0), alt.join(" + ")))
+        });
+        let Some((at, cue)) = hit else { continue };
+        let planned = planned_before(&norm.text, at, &lex.planned);
+        let why = |what: &str| format!("{what} {} ({}, region pack) — named by «{cue}»", k.label, k.date);
+        match k.bound {
+            Bound::After if !planned => {
+                if ev.lo.as_ref().is_none_or(|(x, _)| k.date > *x) {
+                    day_precise_lo = true;
+                }
+                ev.lower(k.date, why("after"));
+            }
+            Bound::After => {}
+            Bound::Within => {
+                ev.lower(k.date, why("during"));
+                if let Some(e) = k.date_end {
+                    ev.upper(e, why("during"));
+                }
+            }
+            Bound::Planned if planned => {
+                if let Ok(d) = k.date.yesterday() {
+                    ev.upper(d, why("before (still to come)"));
+                }
+            }
+            Bound::Planned => {}
+        }
+    }
+    let Some((mut lo, mut lo_why)) = ev.lo.clone() else {
+        return Dct::none("no date, year or known event in the text");
+    };
+    // "Last April" in an article of the lower bound's year: the article is after April.
+    for &m in &wds.past_months {
+        if lo.month() as u8 <= m
+            && let Ok(next) = Date::new(lo.year(), m as i8, 1).and_then(|d| d.checked_add(1.month()))
+            && next > lo
+        {
+            lo_why.push_str(&format!("; a month named as past puts it after {}", next.yesterday().unwrap_or(next)));
+            lo = next;
+        }
+    }
+    let hi = ev.hi.as_ref().map(|(d, _)| *d).filter(|h| *h >= lo);
+    // The earliest day on or after the lower bound that fits the weekdays named.
+    let limit = hi.unwrap_or_else(|| lo.checked_add(400.days()).unwrap_or(lo));
+    let mut guess = None;
+    let mut d = lo;
+    while d <= limit {
+        if wds.fits(d, lo) {
+            guess = Some(d);
+            break;
+        }
+        match d.tomorrow() {
+            Ok(n) => d = n,
+            Err(_) => break,
+        }
+    }
+    let fitted = guess.is_some() && !wds.is_empty();
+    let guess = guess.unwrap_or(lo);
+    let width = hi.map(|h| (h - lo).get_days());
+    let settled = width.is_some_and(|w| w <= 45) || (day_precise_lo && fitted && (guess - lo).get_days() <= 7);
+    let mut why = lo_why;
+    if let (Some(h), Some((_, hw))) = (hi, &ev.hi) {
+        why.push_str(&format!("; not after {h}: {hw}"));
+    }
+    if fitted {
+        why.push_str(&format!("; the weekdays it names fit {guess} ({})", guess.weekday_name_en()));
+    }
+    let confidence = match width {
+        Some(w) if w <= 14 => 0.6,
+        _ if settled => 0.45,
+        _ => 0.2,
+    };
+    Dct {
+        date: settled.then_some(guess),
+        range: [Some(lo), hi],
+        source: DctSource::Inferred,
+        confidence,
+        why,
+    }
+}
+
+trait WeekdayName {
+    fn weekday_name_en(&self) -> &'static str;
+}
+
+impl WeekdayName for Date {
+    fn weekday_name_en(&self) -> &'static str {
+        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+            [self.weekday().to_monday_zero_offset() as usize]
+    }
+}
+
+/// The normalised offset of an original offset (the first normalised byte at or after it).
+fn norm_offset(norm: &Normalized, orig: usize) -> usize {
+    let (mut lo, mut hi) = (0, norm.text.len());
+    while lo < hi {
+        let mid = (lo + hi) / 2;
+        if norm.orig(mid) < orig {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    while lo < norm.text.len() && !norm.text.is_char_boundary(lo) {
+        lo += 1;
+    }
+    lo
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_with_dates_give_the_article_date() {
+        assert_eq!(from_filename("2019-04-06_tripoli.txt"), Some(jiff::civil::date(2019, 4, 6)));
+        assert_eq!(from_filename("x/benghazi_20170705.txt"), Some(jiff::civil::date(2017, 7, 5)));
+        assert_eq!(from_filename("a_2016_12_06.md"), Some(jiff::civil::date(2016, 12, 6)));
+    }
+
+    #[test]
+    fn hashes_and_ids_in_file_names_are_not_dates() {
+        assert_eq!(from_filename("000_c394bcd027f65fc3.txt"), None);
+        assert_eq!(from_filename("12019040611.txt"), None);
+        assert_eq!(from_filename("2019-13-45.txt"), None);
+    }
 }

@@ -2,23 +2,380 @@
 //! expressions, then resolves them against the article's own date.
 
 pub mod dct;
+pub mod lexicon;
+mod recognize;
+pub mod value;
+
+use jiff::ToSpan;
+use jiff::civil::{Date, Weekday};
 
 use crate::corpus::SourceDoc;
-use crate::model::{Dct, Timex};
+use crate::model::{Anchor, Dct, Precision, Timex, TimexKind};
 use crate::normalize::Normalized;
 use crate::pack::Pack;
+pub use lexicon::{Lexicon, Unit};
+pub use recognize::planned_words;
+
+/// Which way a weekday, month or period points from the article's date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    None,
+    Past,
+    Future,
+    Current,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum YearSpec {
+    None,
+    Abs(i16),
+    /// من العام الماضي: relative to the article's year.
+    Rel(i8),
+}
+
+/// What an expression means before the article's date is known.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    /// A calendar date; a missing year is settled against the article's date.
+    Cal {
+        y: YearSpec,
+        m: u8,
+        d: Option<u8>,
+        dir: Dir,
+    },
+    Year(i16),
+    /// An absolute range (a Hijri month).
+    Range(Date, Date),
+    /// A weekday; `shift` when the text also says which day it is (أمس الثلاثاء).
+    Weekday {
+        wd: u8,
+        dir: Dir,
+        shift: Option<i32>,
+    },
+    RelDay(i32),
+    RelPeriod {
+        unit: Unit,
+        n: i32,
+    },
+    /// منذ …: `bound` 1 = more than, -1 = less than; `n` None = vague (منذ سنوات).
+    Ago {
+        n: Option<u32>,
+        unit: Unit,
+        bound: i8,
+    },
+    Duration {
+        n: Option<u32>,
+        unit: Unit,
+    },
+    /// خلال الساعات الماضية: a span ending at the article's date.
+    Recent {
+        unit: Unit,
+    },
+    /// اليوم نفسه: the day (or month, year) last mentioned.
+    Anaphor {
+        unit: Unit,
+    },
+    Ref(&'static str),
+}
 
 /// A date expression found in the text, not yet resolved against the article's date.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Found {
+    /// Original byte offsets.
     pub start: usize,
     pub end: usize,
+    pub sem: Sem,
+    /// A part of the day was named (صباح، مساء).
+    pub time: bool,
 }
 
-pub fn recognize(_doc: &SourceDoc, _norm: &Normalized, _pack: &Pack) -> Vec<Found> {
-    Vec::new()
+/// Every date expression of the document's paragraphs (boilerplate excluded).
+pub fn recognize(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Found> {
+    recognize::recognize(norm, &pack.temporal, &doc.paragraphs)
 }
 
-pub fn resolve(_found: &[Found], _dct: &Dct) -> Vec<Timex> {
-    Vec::new()
+/// Date expressions of a plain string (tests, the GUI's search).
+pub fn recognize_str(text: &str, pack: &Pack) -> Vec<Found> {
+    recognize::recognize(&Normalized::new(text), &pack.temporal, &[])
+}
+
+/// Resolve every expression against the article's date, in text order so anaphora
+/// (اليوم نفسه) can take the day mentioned last.
+pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
+    let mut last: Option<(Date, Date, Precision)> = None;
+    found
+        .iter()
+        .map(|f| {
+            let (value, precision, kind, anchor) = resolve_one(&f.sem, dct.date, last);
+            if let Some(sp) = value::span(&value, dct.date)
+                && !matches!(f.sem, Sem::Duration { .. })
+            {
+                last = Some(sp);
+            }
+            let kind = if f.time && kind == TimexKind::Date {
+                TimexKind::Time
+            } else {
+                kind
+            };
+            Timex {
+                start: f.start,
+                end: f.end,
+                text: text.get(f.start..f.end).unwrap_or("").to_string(),
+                value,
+                precision,
+                kind,
+                anchor,
+            }
+        })
+        .collect()
+}
+
+fn iso(d: Date) -> String {
+    d.to_string()
+}
+
+fn week(d: Date) -> String {
+    let w = d.iso_week_date();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+fn month(y: i16, m: u8) -> String {
+    format!("{y:04}-{m:02}")
+}
+
+fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
+    let span = match unit {
+        Unit::Hour => (n / 24).days(),
+        Unit::Day => n.days(),
+        Unit::Week => n.weeks(),
+        Unit::Month => n.months(),
+        Unit::Year => n.years(),
+        Unit::Decade => (n * 10).years(),
+    };
+    d.checked_add(span).ok()
+}
+
+fn unit_code(u: Unit) -> &'static str {
+    match u {
+        Unit::Hour => "h",
+        Unit::Day => "d",
+        Unit::Week => "w",
+        Unit::Month => "m",
+        Unit::Year | Unit::Decade => "y",
+    }
+}
+
+fn rel(n: i64, u: Unit) -> String {
+    let n = if u == Unit::Decade { n * 10 } else { n };
+    if n == 0 && u == Unit::Day {
+        "dct".into()
+    } else {
+        format!("dct{n:+}{}", unit_code(u))
+    }
+}
+
+/// A point `n` units before `dct`, at the precision the unit allows.
+fn point(d: Date, unit: Unit) -> (String, Precision) {
+    match unit {
+        Unit::Hour | Unit::Day => (iso(d), Precision::Day),
+        Unit::Week => (week(d), Precision::Week),
+        Unit::Month => (month(d.year(), d.month() as u8), Precision::Month),
+        Unit::Year | Unit::Decade => (format!("{:04}", d.year()), Precision::Year),
+    }
+}
+
+fn wd_of(n: u8) -> Weekday {
+    Weekday::from_monday_one_offset(n as i8).unwrap_or(Weekday::Monday)
+}
+
+/// A calendar date without a year: the most recent one on or before the article's
+/// date, unless it is more than three months ahead (then it is last year's), or the
+/// text says الماضي / المقبل.
+fn settle_year(dct: Date, m: u8, d: Option<u8>, dir: Dir) -> i16 {
+    let y = dct.year();
+    let cand = Date::new(y, m as i8, d.unwrap_or(1) as i8).unwrap_or(dct);
+    let key = |x: Date| (x.month(), if d.is_some() { x.day() } else { 1 });
+    let (ck, dk) = (key(cand), key(dct));
+    match dir {
+        Dir::Past => {
+            if ck < dk {
+                y
+            } else {
+                y - 1
+            }
+        }
+        Dir::Future => {
+            if ck > dk {
+                y
+            } else {
+                y + 1
+            }
+        }
+        _ => {
+            if cand > dct.checked_add(92.days()).unwrap_or(dct) {
+                y - 1
+            } else {
+                y
+            }
+        }
+    }
+}
+
+fn resolve_one(
+    sem: &Sem,
+    dct: Option<Date>,
+    last: Option<(Date, Date, Precision)>,
+) -> (String, Precision, TimexKind, Anchor) {
+    use Precision as P;
+    use TimexKind as K;
+    // With no article date, relative values stay relative: the timeline draws them as
+    // uncertain (events.md: "a week precision").
+    let undated = P::Week;
+    match *sem {
+        Sem::Cal { y, m, d, dir } => {
+            let year = match (y, dct) {
+                (YearSpec::Abs(y), _) => Some(y),
+                (YearSpec::Rel(n), Some(t)) => Some(t.year() + n as i16),
+                (YearSpec::None, Some(t)) => Some(settle_year(t, m, d, dir)),
+                _ => None,
+            };
+            let anchor = if matches!(y, YearSpec::Abs(_)) {
+                Anchor::None
+            } else {
+                Anchor::Dct
+            };
+            match (year, d) {
+                (Some(y), Some(d)) => (format!("{}-{d:02}", month(y, m)), P::Day, K::Date, anchor),
+                (Some(y), None) => (month(y, m), P::Month, K::Date, anchor),
+                (None, Some(d)) => (format!("XXXX-{m:02}-{d:02}"), P::Day, K::Date, anchor),
+                (None, None) => (format!("XXXX-{m:02}"), P::Month, K::Date, anchor),
+            }
+        }
+        Sem::Year(y) => (format!("{y:04}"), P::Year, K::Date, Anchor::None),
+        Sem::Range(a, b) => (format!("{a}/{b}"), P::Range, K::Date, Anchor::None),
+        Sem::Weekday { wd, dir, shift } => {
+            let Some(t) = dct else {
+                let v = match (shift, dir) {
+                    (Some(n), _) => rel(n as i64, Unit::Day),
+                    (None, Dir::Past) => "dct-1w".into(),
+                    (None, Dir::Future) => "dct+1w".into(),
+                    _ => "dct".into(),
+                };
+                return (v, undated, K::Date, Anchor::Dct);
+            };
+            let day = match (shift, dir) {
+                (Some(n), _) => add(t, Unit::Day, n as i64).unwrap_or(t),
+                (None, Dir::Future) => next_weekday(t, wd),
+                (None, Dir::Past) => prev_weekday(t, wd, false),
+                _ => prev_weekday(t, wd, true),
+            };
+            (iso(day), P::Day, K::Date, Anchor::Dct)
+        }
+        Sem::RelDay(n) => match dct {
+            Some(t) => (iso(add(t, Unit::Day, n as i64).unwrap_or(t)), P::Day, K::Date, Anchor::Dct),
+            None => (rel(n as i64, Unit::Day), undated, K::Date, Anchor::Dct),
+        },
+        Sem::RelPeriod { unit, n } => match dct {
+            Some(t) => {
+                let d = add(t, unit, n as i64).unwrap_or(t);
+                let (v, p) = point(d, unit);
+                (v, p, K::Date, Anchor::Dct)
+            }
+            None => (rel(n as i64, unit), undated, K::Date, Anchor::Dct),
+        },
+        Sem::Ago { n, unit, bound } => {
+            let Some(n) = n else {
+                return ("PAST_REF".into(), P::Unknown, K::Ref, Anchor::None);
+            };
+            match dct {
+                Some(t) => {
+                    let d = add(t, unit, -(n as i64)).unwrap_or(t);
+                    let (v, p) = point(d, unit);
+                    match bound {
+                        // More than six years ago: before that point, at month grain.
+                        1 => {
+                            let at = match unit {
+                                Unit::Year | Unit::Decade | Unit::Month => month(d.year(), d.month() as u8),
+                                _ => iso(d),
+                            };
+                            (format!("before {at}"), P::Range, K::Date, Anchor::Dct)
+                        }
+                        -1 => (format!("{}/{}", iso(d), iso(t)), P::Range, K::Date, Anchor::Dct),
+                        _ => (v, p, K::Date, Anchor::Dct),
+                    }
+                }
+                None => (rel(-(n as i64), unit), undated, K::Date, Anchor::Dct),
+            }
+        }
+        Sem::Duration { n, unit } => {
+            let num = n.map_or("?".to_string(), |n| n.to_string());
+            let v = match unit {
+                Unit::Hour => format!("PT{num}H"),
+                Unit::Day => format!("P{num}D"),
+                Unit::Week => format!("P{num}W"),
+                Unit::Month => format!("P{num}M"),
+                Unit::Year => format!("P{num}Y"),
+                Unit::Decade => format!("P{}Y", n.map_or("?".into(), |n| (n * 10).to_string())),
+            };
+            (v, P::Unknown, K::Duration, Anchor::None)
+        }
+        Sem::Recent { unit } => {
+            // How far back "the past hours/days/weeks…" reach, at most.
+            let (u, k) = match unit {
+                Unit::Hour => (Unit::Day, 1),
+                Unit::Day => (Unit::Day, 7),
+                Unit::Week => (Unit::Month, 1),
+                Unit::Month => (Unit::Year, 1),
+                Unit::Year | Unit::Decade => (Unit::Year, 10),
+            };
+            match dct {
+                Some(t) => {
+                    let a = add(t, u, -k).unwrap_or(t);
+                    (format!("{a}/{t}"), P::Range, K::Date, Anchor::Dct)
+                }
+                None => (format!("{}/dct", rel(-k, u)), undated, K::Date, Anchor::Dct),
+            }
+        }
+        Sem::Anaphor { unit } => match last {
+            Some((a, _, p)) => {
+                let (v, p) = match unit {
+                    Unit::Day | Unit::Hour if p == P::Day => (iso(a), P::Day),
+                    Unit::Month => (month(a.year(), a.month() as u8), P::Month),
+                    Unit::Year | Unit::Decade => (format!("{:04}", a.year()), P::Year),
+                    _ => point(a, unit),
+                };
+                (v, p, K::Date, Anchor::Previous)
+            }
+            None => match dct {
+                Some(t) => {
+                    let (v, p) = point(t, unit);
+                    (v, p, K::Date, Anchor::Dct)
+                }
+                None => ("dct".into(), undated, K::Date, Anchor::Dct),
+            },
+        },
+        Sem::Ref(r) => (r.into(), P::Unknown, K::Ref, Anchor::None),
+    }
+}
+
+/// The most recent `wd` on or before (or strictly before) `t`.
+fn prev_weekday(t: Date, wd: u8, inclusive: bool) -> Date {
+    let target = wd_of(wd).to_monday_one_offset() as i64;
+    let cur = t.weekday().to_monday_one_offset() as i64;
+    let mut back = (cur - target).rem_euclid(7);
+    if back == 0 && !inclusive {
+        back = 7;
+    }
+    add(t, Unit::Day, -back).unwrap_or(t)
+}
+
+/// The next `wd` strictly after `t`.
+fn next_weekday(t: Date, wd: u8) -> Date {
+    let target = wd_of(wd).to_monday_one_offset() as i64;
+    let cur = t.weekday().to_monday_one_offset() as i64;
+    let mut fwd = (target - cur).rem_euclid(7);
+    if fwd == 0 {
+        fwd = 7;
+    }
+    add(t, Unit::Day, fwd).unwrap_or(t)
 }

@@ -1,0 +1,263 @@
+//! The date grammar's vocabulary, loaded from the pack's `temporal.toml`: every word
+//! normalised once, multi-word phrases indexed by their first word for a single lookup.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use crate::normalize::normalize;
+
+/// A word class of the grammar, with its value where it has one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cat {
+    Month(u8),
+    MonthGuarded(u8),
+    Hijri(u8),
+    EraHijri,
+    EraGreg,
+    Weekday(u8),
+    DayFrame,
+    PartOfDay,
+    WeekdayBlocker,
+    Past,
+    Future,
+    Current,
+    This,
+    RelDay(i8),
+    Unit(Unit),
+    DualUnit(Unit),
+    Period(Unit),
+    NumberWord(u16),
+    Ordinal(u8),
+    YearCue,
+    CountNoun,
+    Since,
+    MoreThan,
+    LessThan,
+    Vague,
+    Recent,
+    Within,
+    DurationLead,
+    AnaphorSelf,
+    AnaphorLead,
+    AnaphorNoun(Unit),
+    Present,
+    PastRef,
+    FutureRef,
+    MonthWord,
+    Planned,
+    Dateline,
+}
+
+/// Calendar units of durations and relative periods.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Hour,
+    Day,
+    Week,
+    Month,
+    Year,
+    Decade,
+}
+
+impl Unit {
+    fn parse(s: &str) -> Result<Unit, String> {
+        Ok(match s {
+            "h" => Unit::Hour,
+            "d" => Unit::Day,
+            "w" => Unit::Week,
+            "m" => Unit::Month,
+            "y" => Unit::Year,
+            "10y" => Unit::Decade,
+            _ => return Err(format!("unknown unit {s:?}")),
+        })
+    }
+}
+
+/// A phrase: the words after the first one, and the classes the whole phrase has.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub rest: Vec<String>,
+    pub cats: Vec<Cat>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    /// First word (normalised) → phrases starting with it, longest first.
+    pub index: HashMap<String, Vec<Phrase>>,
+    /// Normalised phrases that put what follows in the future or deny it (DCT inference).
+    pub planned: Vec<String>,
+    /// Normalised words that introduce the article's own date in a header.
+    pub dateline: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct File {
+    months: HashMap<String, u8>,
+    months_guarded: HashMap<String, u8>,
+    hijri_months: HashMap<String, u8>,
+    era: Era,
+    weekdays: HashMap<String, u8>,
+    frames: Frames,
+    direction: Direction,
+    relative_days: HashMap<String, i8>,
+    units: HashMap<String, String>,
+    dual_units: HashMap<String, String>,
+    periods: HashMap<String, String>,
+    numbers: HashMap<String, u16>,
+    ordinals: HashMap<String, u8>,
+    words: Words,
+}
+
+#[derive(Deserialize)]
+struct Era {
+    hijri: Vec<String>,
+    gregorian: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Frames {
+    day: Vec<String>,
+    part_of_day: Vec<String>,
+    weekday_blockers: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Direction {
+    past: Vec<String>,
+    future: Vec<String>,
+    current: Vec<String>,
+    this: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct Words {
+    year_cues: Vec<String>,
+    count_nouns: Vec<String>,
+    since: Vec<String>,
+    more_than: Vec<String>,
+    less_than: Vec<String>,
+    vague: Vec<String>,
+    recent: Vec<String>,
+    within: Vec<String>,
+    duration_lead: Vec<String>,
+    anaphor_self: Vec<String>,
+    anaphor_lead: Vec<String>,
+    anaphor_nouns: Vec<String>,
+    present: Vec<String>,
+    present_phrases: Vec<String>,
+    past_ref: Vec<String>,
+    future_ref: Vec<String>,
+    month_word: Vec<String>,
+    planned: Vec<String>,
+    dateline: Vec<String>,
+}
+
+impl Lexicon {
+    pub fn parse(text: &str) -> Result<Lexicon, String> {
+        let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut lx = Lexicon::default();
+        let mut add = |phrase: &str, cat: Cat| lx.add(phrase, cat);
+        for (w, m) in &f.months {
+            check_month(*m)?;
+            add(w, Cat::Month(*m));
+        }
+        for (w, m) in &f.months_guarded {
+            check_month(*m)?;
+            add(w, Cat::MonthGuarded(*m));
+        }
+        for (w, m) in &f.hijri_months {
+            check_month(*m)?;
+            add(w, Cat::Hijri(*m));
+        }
+        f.era.hijri.iter().for_each(|w| add(w, Cat::EraHijri));
+        f.era.gregorian.iter().for_each(|w| add(w, Cat::EraGreg));
+        for (w, d) in &f.weekdays {
+            if !(1..=7).contains(d) {
+                return Err(format!("weekday {w}: {d} is not 1..=7"));
+            }
+            add(w, Cat::Weekday(*d));
+        }
+        f.frames.day.iter().for_each(|w| add(w, Cat::DayFrame));
+        f.frames.part_of_day.iter().for_each(|w| add(w, Cat::PartOfDay));
+        f.frames.weekday_blockers.iter().for_each(|w| add(w, Cat::WeekdayBlocker));
+        f.direction.past.iter().for_each(|w| add(w, Cat::Past));
+        f.direction.future.iter().for_each(|w| add(w, Cat::Future));
+        f.direction.current.iter().for_each(|w| add(w, Cat::Current));
+        f.direction.this.iter().for_each(|w| add(w, Cat::This));
+        for (w, n) in &f.relative_days {
+            add(w, Cat::RelDay(*n));
+        }
+        for (w, u) in &f.units {
+            add(w, Cat::Unit(Unit::parse(u)?));
+        }
+        for (w, u) in &f.dual_units {
+            add(w, Cat::DualUnit(Unit::parse(u)?));
+        }
+        for (w, u) in &f.periods {
+            let u = Unit::parse(u)?;
+            add(w, Cat::Period(u));
+            add(w, Cat::AnaphorNoun(u));
+        }
+        for (w, n) in &f.numbers {
+            add(w, Cat::NumberWord(*n));
+        }
+        for (w, n) in &f.ordinals {
+            add(w, Cat::Ordinal(*n));
+        }
+        let w = &f.words;
+        w.year_cues.iter().for_each(|x| add(x, Cat::YearCue));
+        w.count_nouns.iter().for_each(|x| add(x, Cat::CountNoun));
+        w.since.iter().for_each(|x| add(x, Cat::Since));
+        w.more_than.iter().for_each(|x| add(x, Cat::MoreThan));
+        w.less_than.iter().for_each(|x| add(x, Cat::LessThan));
+        w.vague.iter().for_each(|x| add(x, Cat::Vague));
+        w.recent.iter().for_each(|x| add(x, Cat::Recent));
+        w.within.iter().for_each(|x| add(x, Cat::Within));
+        w.duration_lead.iter().for_each(|x| add(x, Cat::DurationLead));
+        w.anaphor_self.iter().for_each(|x| add(x, Cat::AnaphorSelf));
+        w.anaphor_lead.iter().for_each(|x| add(x, Cat::AnaphorLead));
+        // اليوم، الليلة: day nouns; the period words carry their own unit (above).
+        w.anaphor_nouns.iter().for_each(|x| add(x, Cat::AnaphorNoun(Unit::Day)));
+        w.present.iter().for_each(|x| add(x, Cat::Present));
+        w.present_phrases.iter().for_each(|x| add(x, Cat::Present));
+        w.past_ref.iter().for_each(|x| add(x, Cat::PastRef));
+        w.future_ref.iter().for_each(|x| add(x, Cat::FutureRef));
+        w.month_word.iter().for_each(|x| add(x, Cat::MonthWord));
+        w.planned.iter().for_each(|x| add(x, Cat::Planned));
+        w.dateline.iter().for_each(|x| add(x, Cat::Dateline));
+        lx.planned = w.planned.iter().map(|x| normalize(x)).collect();
+        lx.dateline = w.dateline.iter().map(|x| normalize(x)).collect();
+        for v in lx.index.values_mut() {
+            v.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
+        }
+        Ok(lx)
+    }
+
+    fn add(&mut self, phrase: &str, cat: Cat) {
+        let norm = normalize(phrase);
+        let mut words = norm.split_whitespace().map(String::from);
+        let Some(first) = words.next() else { return };
+        let rest: Vec<String> = words.collect();
+        let list = self.index.entry(first).or_default();
+        match list.iter_mut().find(|p| p.rest == rest) {
+            Some(p) => {
+                if !p.cats.contains(&cat) {
+                    p.cats.push(cat);
+                }
+            }
+            None => list.push(Phrase {
+                rest,
+                cats: vec![cat],
+            }),
+        }
+    }
+}
+
+fn check_month(m: u8) -> Result<(), String> {
+    if (1..=12).contains(&m) {
+        Ok(())
+    } else {
+        Err(format!("month {m} is not 1..=12"))
+    }
+}

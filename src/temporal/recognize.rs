@@ -1,0 +1,650 @@
+//! Finds date expressions: a token scan over the normalised text where each word is
+//! looked up once in the lexicon, then a few sequence patterns build expressions.
+
+use icu_calendar::Date as IcuDate;
+use icu_calendar::cal::Hijri;
+
+use super::lexicon::{Cat, Lexicon, Phrase, Unit};
+use super::{Dir, Found, Sem, YearSpec};
+use crate::normalize::{Normalized, TokKind, Token};
+
+/// What the lexicon says of one token: the longest phrase starting there.
+#[derive(Clone, Copy)]
+struct Hit<'a> {
+    /// Number of word tokens the phrase spans.
+    len: usize,
+    cats: &'a [Cat],
+}
+
+struct Scan<'a> {
+    norm: &'a str,
+    toks: Vec<Token>,
+    hits: Vec<Option<Hit<'a>>>,
+}
+
+/// Arabic proclitics that may stick to a date word: و، ف then ب، ل، ك.
+fn clitic_variants(w: &str) -> impl Iterator<Item = &str> {
+    let mut out: [Option<&str>; 3] = [Some(w), None, None];
+    let mut rest = w;
+    let mut n = 1;
+    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف'))
+        && r.chars().count() >= 2
+    {
+        out[n] = Some(r);
+        n += 1;
+        rest = r;
+    }
+    if let Some(r) = rest
+        .strip_prefix('ب')
+        .or_else(|| rest.strip_prefix('ل'))
+        .or_else(|| rest.strip_prefix('ك'))
+        && r.chars().count() >= 2
+        && n < 3
+    {
+        out[n] = Some(r);
+    }
+    out.into_iter().flatten()
+}
+
+impl<'a> Scan<'a> {
+    fn new(norm: &'a str, lex: &'a Lexicon, toks: Vec<Token>) -> Self {
+        let mut hits = vec![None; toks.len()];
+        for i in 0..toks.len() {
+            if toks[i].kind != TokKind::Word {
+                continue;
+            }
+            let w = toks[i].text(norm);
+            if w.len() > 40 {
+                continue;
+            }
+            hits[i] = Self::lookup(norm, &toks, i, w, lex);
+        }
+        Scan { norm, toks, hits }
+    }
+
+    fn lookup(norm: &str, toks: &[Token], i: usize, w: &str, lex: &'a Lexicon) -> Option<Hit<'a>> {
+        let try_list = |list: &'a [Phrase]| -> Option<Hit<'a>> {
+            list.iter().find_map(|p| {
+                let ok = p.rest.iter().enumerate().all(|(k, r)| {
+                    toks.get(i + 1 + k)
+                        .is_some_and(|t| t.kind == TokKind::Word && t.text(norm) == r)
+                });
+                ok.then_some(Hit {
+                    len: 1 + p.rest.len(),
+                    cats: &p.cats,
+                })
+            })
+        };
+        for v in clitic_variants(w) {
+            if let Some(list) = lex.index.get(v)
+                && let Some(h) = try_list(list)
+            {
+                return Some(h);
+            }
+        }
+        // لل = ل + ال (للعام، للشهر).
+        let base = w.strip_prefix('و').unwrap_or(w);
+        if let Some(r) = base.strip_prefix("لل") {
+            let v = format!("ال{r}");
+            if let Some(list) = lex.index.get(&v) {
+                return try_list(list);
+            }
+        }
+        None
+    }
+
+    fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    fn has(&self, i: usize, f: impl Fn(Cat) -> bool) -> bool {
+        self.cat(i, f).is_some()
+    }
+
+    fn cat(&self, i: usize, f: impl Fn(Cat) -> bool) -> Option<Cat> {
+        self.hits
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|h| h.cats.iter().copied().find(|c| f(*c)))
+    }
+
+    /// Tokens the phrase at `i` spans (1 for a plain token).
+    fn span(&self, i: usize) -> usize {
+        self.hits.get(i).copied().flatten().map_or(1, |h| h.len)
+    }
+
+    fn number(&self, i: usize) -> Option<(u32, usize)> {
+        let t = self.toks.get(i)?;
+        if t.kind != TokKind::Number {
+            return None;
+        }
+        let s = t.text(self.norm);
+        if s.len() > 6 {
+            return None;
+        }
+        s.parse().ok().map(|n| (n, s.len()))
+    }
+
+    fn punct(&self, i: usize) -> Option<char> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Punct)
+            .then(|| t.text(self.norm).chars().next())
+            .flatten()
+    }
+
+    fn word(&self, i: usize) -> Option<&str> {
+        let t = self.toks.get(i)?;
+        (t.kind == TokKind::Word).then(|| t.text(self.norm))
+    }
+
+    /// A 4-digit year in range, or none.
+    fn year(&self, i: usize, lo: u32, hi: u32) -> Option<i16> {
+        match self.number(i) {
+            Some((n, 4)) if (lo..=hi).contains(&n) => Some(n as i16),
+            _ => None,
+        }
+    }
+}
+
+fn is_month(c: Cat) -> bool {
+    matches!(c, Cat::Month(_) | Cat::MonthGuarded(_) | Cat::Hijri(_))
+}
+
+fn month_of(c: Cat) -> Option<(u8, bool, bool)> {
+    match c {
+        Cat::Month(m) => Some((m, false, false)),
+        Cat::MonthGuarded(m) => Some((m, true, false)),
+        Cat::Hijri(m) => Some((m, false, true)),
+        _ => None,
+    }
+}
+
+/// Every date expression of the text, in order, with normalised token spans turned
+/// into original byte spans.
+pub fn recognize(norm: &Normalized, lex: &Lexicon, ranges: &[std::ops::Range<usize>]) -> Vec<Found> {
+    let toks = crate::normalize::tokenize(&norm.text);
+    let sc = Scan::new(&norm.text, lex, toks);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < sc.len() {
+        let m = match_at(&sc, i);
+        match m {
+            Some((a, b, sem, time)) => {
+                let (s, e) = norm.orig_span(sc.toks[a].start, sc.toks[b - 1].end);
+                if ranges.is_empty() || ranges.iter().any(|r| r.start <= s && e <= r.end) {
+                    out.push(Found {
+                        start: s,
+                        end: e,
+                        sem,
+                        time,
+                    });
+                }
+                i = b.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+type Match = (usize, usize, Sem, bool);
+
+fn match_at(sc: &Scan, i: usize) -> Option<Match> {
+    numeric_date(sc, i)
+        .or_else(|| month_date(sc, i))
+        .or_else(|| weekday(sc, i))
+        .or_else(|| since(sc, i))
+        .or_else(|| within_recent(sc, i))
+        .or_else(|| duration(sc, i))
+        .or_else(|| anaphor(sc, i))
+        .or_else(|| rel_period(sc, i))
+        .or_else(|| rel_day(sc, i))
+        .or_else(|| year(sc, i))
+        .or_else(|| refs(sc, i))
+}
+
+/// 22/5/2019, 22-05-2019, 2019-05-22, 2019/5/22.
+fn numeric_date(sc: &Scan, i: usize) -> Option<Match> {
+    let (a, _) = sc.number(i)?;
+    let sep = sc.punct(i + 1).filter(|c| matches!(c, '/' | '-' | '.'))?;
+    let (b, _) = sc.number(i + 2)?;
+    if sc.punct(i + 3) != Some(sep) {
+        return None;
+    }
+    let (c, _) = sc.number(i + 4)?;
+    let (y, m, d) = if sc.year(i, 1900, 2100).is_some() {
+        (a, b, c)
+    } else if sc.year(i + 4, 1900, 2100).is_some() {
+        (c, b, a)
+    } else {
+        return None;
+    };
+    let date = jiff::civil::Date::new(y as i16, m as i8, d as i8).ok()?;
+    // 1.5.2019 inside a longer number (version strings, scores) is not a date.
+    if sc.punct(i + 5).is_some_and(|p| p == sep) {
+        return None;
+    }
+    Some((
+        i,
+        i + 5,
+        Sem::Cal {
+            y: YearSpec::Abs(date.year()),
+            m: date.month() as u8,
+            d: Some(date.day() as u8),
+            dir: Dir::None,
+        },
+        false,
+    ))
+}
+
+/// Day? Month (/Month | (Month))? (Year | من العام …)? (الماضي|المقبل)?, Gregorian or Hijri.
+fn month_date(sc: &Scan, i: usize) -> Option<Match> {
+    // The expression may start at a day number or an ordinal before the month.
+    let (start, day, mi) = if let Some((d, _)) = sc.number(i).filter(|(d, _)| (1..=31).contains(d)) {
+        if sc.has(i + 1, is_month) {
+            (i, Some(d as u8), i + 1)
+        } else {
+            return None;
+        }
+    } else if let Some(Cat::Ordinal(d)) = sc.cat(i, |c| matches!(c, Cat::Ordinal(_))) {
+        let mut j = i + sc.span(i);
+        if sc.word(j) == Some("من") {
+            j += 1;
+        }
+        if sc.has(j, is_month) {
+            (i, Some(d), j)
+        } else {
+            return None;
+        }
+    } else if sc.has(i, is_month) {
+        (i, None, i)
+    } else {
+        return None;
+    };
+    let (m, guarded, hijri) = month_of(sc.cat(mi, is_month)?)?;
+    let mut j = mi + sc.span(mi);
+    let mut paired = false;
+    // نيسان/أبريل، أبريل (نيسان)
+    if matches!(sc.punct(j), Some('/' | '(' | '-')) && sc.has(j + 1, |c| matches!(c, Cat::Month(_) | Cat::MonthGuarded(_))) {
+        let k = j + 1 + sc.span(j + 1);
+        paired = true;
+        j = if sc.punct(k) == Some(')') { k + 1 } else { k };
+    }
+    let mut y = YearSpec::None;
+    let mut dir = Dir::None;
+    let (ylo, yhi) = if hijri { (1300, 1600) } else { (1900, 2100) };
+    if let Some(yr) = sc.year(j, ylo, yhi) {
+        y = YearSpec::Abs(yr);
+        j += 1;
+    } else if sc.word(j) == Some("من")
+        && sc.has(j + 1, |c| matches!(c, Cat::YearCue | Cat::Period(Unit::Year)))
+    {
+        if let Some(yr) = sc.year(j + 2, ylo, yhi) {
+            y = YearSpec::Abs(yr);
+            j += 3;
+        } else if let Some(c) = sc.cat(j + 2, |c| matches!(c, Cat::Past | Cat::Future | Cat::Current)) {
+            y = YearSpec::Rel(match c {
+                Cat::Past => -1,
+                Cat::Future => 1,
+                _ => 0,
+            });
+            j += 3;
+        }
+    }
+    if matches!(y, YearSpec::None)
+        && let Some(c) = sc.cat(j, |c| matches!(c, Cat::Past | Cat::Future | Cat::Current))
+    {
+        dir = match c {
+            Cat::Past => Dir::Past,
+            Cat::Future => Dir::Future,
+            _ => Dir::Current,
+        };
+        j += 1;
+    }
+    // Era marks: 2019م، 1440 هـ.
+    if !matches!(y, YearSpec::None) && sc.has(j, |c| matches!(c, Cat::EraHijri | Cat::EraGreg)) {
+        j += sc.span(j);
+    }
+    let month_word_before = start > 0 && sc.has(start - 1, |c| c == Cat::MonthWord);
+    let licensed = day.is_some() || !matches!(y, YearSpec::None) || paired || month_word_before || dir != Dir::None;
+    if guarded && !licensed {
+        return None;
+    }
+    let start = if month_word_before && day.is_none() { start - 1 } else { start };
+    if hijri {
+        let YearSpec::Abs(hy) = y else { return None };
+        let hd = day.unwrap_or(1);
+        let cal = Hijri::new_umm_al_qura();
+        let h = IcuDate::try_new_hijri_with_calendar(hy as i32, m, hd, cal).ok()?;
+        let iso = h.to_calendar(icu_calendar::Iso);
+        let g = jiff::civil::Date::new(
+            iso.year().extended_year() as i16,
+            iso.month().ordinal as i8,
+            iso.day_of_month().0 as i8,
+        )
+        .ok()?;
+        let sem = match day {
+            Some(_) => Sem::Cal {
+                y: YearSpec::Abs(g.year()),
+                m: g.month() as u8,
+                d: Some(g.day() as u8),
+                dir: Dir::None,
+            },
+            // A Hijri month spans two Gregorian months: give its first and last day.
+            None => {
+                let len = h.days_in_month() as i64;
+                let end = g.checked_add(jiff::Span::new().days(len - 1)).ok()?;
+                Sem::Range(g, end)
+            }
+        };
+        return Some((start, j, sem, false));
+    }
+    // A weekday right before the date belongs to it: الخميس 4 أبريل.
+    let start = extend_weekday_back(sc, start);
+    Some((
+        start,
+        j,
+        Sem::Cal {
+            y,
+            m,
+            d: day,
+            dir,
+        },
+        false,
+    ))
+}
+
+fn extend_weekday_back(sc: &Scan, start: usize) -> usize {
+    let mut s = start;
+    if s > 0 && sc.has(s - 1, |c| matches!(c, Cat::Weekday(_))) {
+        s -= 1;
+        if s > 0 && sc.has(s - 1, |c| matches!(c, Cat::DayFrame | Cat::PartOfDay)) {
+            s -= 1;
+        }
+    }
+    s
+}
+
+/// Does a day-month date start at `i` (so a weekday before it is part of it)?
+fn date_follows(sc: &Scan, i: usize) -> bool {
+    sc.punct(i) == Some(',') && date_follows(sc, i + 1)
+        || sc.number(i).is_some_and(|(d, _)| (1..=31).contains(&d)) && (sc.has(i + 1, is_month) || sc.punct(i + 1) == Some('/'))
+}
+
+/// (يوم|صباح|مساء)? (أمس|اليوم)? الخميس (الماضي|المقبل)?
+fn weekday(sc: &Scan, i: usize) -> Option<Match> {
+    let mut start = i;
+    let mut time = false;
+    let mut shift = None;
+    if let Some(Cat::RelDay(n)) = sc.cat(i, |c| matches!(c, Cat::RelDay(_)))
+        && sc.span(i) == 1
+        && sc.has(i + 1, |c| matches!(c, Cat::Weekday(_)))
+    {
+        shift = Some(n as i32);
+        return weekday_core(sc, start, i + 1, shift, time);
+    }
+    if sc.has(i, |c| matches!(c, Cat::DayFrame | Cat::PartOfDay)) {
+        time = sc.has(i, |c| c == Cat::PartOfDay);
+        let mut j = i + sc.span(i);
+        if let Some(Cat::RelDay(n)) = sc.cat(j, |c| matches!(c, Cat::RelDay(_))) {
+            if sc.has(j + 1, |c| matches!(c, Cat::Weekday(_))) {
+                shift = Some(n as i32);
+                j += 1;
+            } else {
+                return None;
+            }
+        }
+        if !sc.has(j, |c| matches!(c, Cat::Weekday(_))) {
+            return None;
+        }
+        return weekday_core(sc, start, j, shift, time);
+    }
+    if sc.has(i, |c| matches!(c, Cat::Weekday(_))) {
+        start = i;
+        return weekday_core(sc, start, i, shift, time);
+    }
+    None
+}
+
+fn weekday_core(sc: &Scan, start: usize, wi: usize, shift: Option<i32>, time: bool) -> Option<Match> {
+    let Some(Cat::Weekday(wd)) = sc.cat(wi, |c| matches!(c, Cat::Weekday(_))) else {
+        return None;
+    };
+    if start > 0 && sc.has(start - 1, |c| c == Cat::WeekdayBlocker) {
+        return None;
+    }
+    if sc.word(wi + 1) == Some("معا") {
+        return None;
+    }
+    let mut j = wi + 1;
+    // الخميس 4 أبريل: the date pattern takes the weekday with it.
+    if date_follows(sc, j) {
+        return None;
+    }
+    let mut dir = Dir::None;
+    if let Some(c) = sc.cat(j, |c| matches!(c, Cat::Past | Cat::Future)) {
+        dir = if c == Cat::Past { Dir::Past } else { Dir::Future };
+        j += 1;
+    }
+    Some((
+        start,
+        j,
+        Sem::Weekday {
+            wd,
+            dir,
+            shift,
+        },
+        time,
+    ))
+}
+
+/// A count before a unit: digits, a number word, a vague word, or none (one).
+fn count(sc: &Scan, i: usize) -> Option<(Option<u32>, usize)> {
+    if let Some((n, _)) = sc.number(i) {
+        return Some((Some(n), 1));
+    }
+    if let Some(Cat::NumberWord(n)) = sc.cat(i, |c| matches!(c, Cat::NumberWord(_))) {
+        return Some((Some(n as u32), sc.span(i)));
+    }
+    if sc.has(i, |c| c == Cat::Vague) {
+        return Some((None, 1));
+    }
+    None
+}
+
+/// A unit after an optional count: (n, unit, tokens). `None` count = vague.
+fn quantity(sc: &Scan, i: usize) -> Option<(Option<u32>, Unit, usize)> {
+    if let Some(Cat::DualUnit(u)) = sc.cat(i, |c| matches!(c, Cat::DualUnit(_))) {
+        return Some((Some(2), u, 1));
+    }
+    if let Some((n, k)) = count(sc, i)
+        && let Some(Cat::Unit(u)) = sc.cat(i + k, |c| matches!(c, Cat::Unit(_)))
+    {
+        return Some((n, u, k + 1));
+    }
+    if let Some(Cat::Unit(u)) = sc.cat(i, |c| matches!(c, Cat::Unit(_))) {
+        // A bare singular unit is one of it (منذ عام); a bare plural is vague (منذ سنوات).
+        let w = sc.word(i).unwrap_or("");
+        let singular = matches!(w, "يوم" | "ساعه" | "اسبوع" | "شهر" | "عام" | "سنه" | "عقد");
+        return Some((if singular { Some(1) } else { None }, u, 1));
+    }
+    None
+}
+
+/// منذ (أكثر من)? ثلاثة أيام — a point (or a bound) back from the article's date.
+fn since(sc: &Scan, i: usize) -> Option<Match> {
+    if !sc.has(i, |c| c == Cat::Since) {
+        return None;
+    }
+    let mut j = i + 1;
+    let mut bound = 0i8;
+    if sc.has(j, |c| c == Cat::MoreThan) {
+        bound = 1;
+        j += sc.span(j);
+    } else if sc.has(j, |c| c == Cat::LessThan) {
+        bound = -1;
+        j += sc.span(j);
+    }
+    // منذ عام 2011 is a year, منذ الخميس a weekday: leave those to their patterns.
+    if sc.year(j + 1, 1900, 2100).is_some() || sc.year(j, 1900, 2100).is_some() {
+        return None;
+    }
+    let (n, unit, k) = quantity(sc, j)?;
+    Some((i, j + k, Sem::Ago { n, unit, bound }, false))
+}
+
+/// خلال الساعات الماضية، في الأيام الأخيرة — a span ending at the article's date.
+fn within_recent(sc: &Scan, i: usize) -> Option<Match> {
+    let lead = sc.has(i, |c| c == Cat::Within) || sc.word(i) == Some("في");
+    if !lead {
+        return None;
+    }
+    let j = i + sc.span(i);
+    let w = sc.word(j)?;
+    let bare = w.strip_prefix("ال")?;
+    let unit = unit_word(sc, bare)?;
+    if !sc.has(j + 1, |c| c == Cat::Recent || c == Cat::Past) {
+        return None;
+    }
+    Some((i, j + 2, Sem::Recent { unit }, false))
+}
+
+fn unit_word(_sc: &Scan, w: &str) -> Option<Unit> {
+    Some(match w {
+        "ساعات" => Unit::Hour,
+        "ايام" => Unit::Day,
+        "اسابيع" => Unit::Week,
+        "اشهر" | "شهور" => Unit::Month,
+        "سنوات" | "اعوام" | "سنين" => Unit::Year,
+        _ => return None,
+    })
+}
+
+/// بعد أسبوعين، لمدة ثلاثة أيام، دام عدة أيام، عدة أسابيع.
+fn duration(sc: &Scan, i: usize) -> Option<Match> {
+    if sc.has(i, |c| c == Cat::DurationLead) {
+        let j = i + sc.span(i);
+        if sc.year(j, 1900, 2100).is_some() {
+            return None;
+        }
+        let (n, unit, k) = quantity(sc, j)?;
+        // بعد غد is a relative day, بعد عام 2011 a year: quantity() rejects both.
+        return Some((i, j + k, Sem::Duration { n, unit }, false));
+    }
+    if sc.has(i, |c| c == Cat::Vague)
+        && let Some(Cat::Unit(unit)) = sc.cat(i + 1, |c| matches!(c, Cat::Unit(_)))
+    {
+        return Some((i, i + 2, Sem::Duration { n: None, unit }, false));
+    }
+    None
+}
+
+/// اليوم نفسه، في اليوم ذاته، نفس اليوم، الشهر ذاته.
+fn anaphor(sc: &Scan, i: usize) -> Option<Match> {
+    let start = i;
+    let i = if sc.has(i, |c| c == Cat::PartOfDay) { i + sc.span(i) } else { i };
+    let (ni, lead) = if sc.has(i, |c| c == Cat::AnaphorLead) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let unit = match sc.cat(ni, |c| matches!(c, Cat::AnaphorNoun(_)))? {
+        Cat::AnaphorNoun(u) => u,
+        _ => return None,
+    };
+    if lead {
+        return Some((start, ni + 1, Sem::Anaphor { unit }, false));
+    }
+    if sc.has(ni + 1, |c| c == Cat::AnaphorSelf) {
+        return Some((start, ni + 2, Sem::Anaphor { unit }, false));
+    }
+    None
+}
+
+/// هذا الأسبوع، الشهر الماضي، العام المقبل، العام الجاري.
+fn rel_period(sc: &Scan, i: usize) -> Option<Match> {
+    let (pi, this) = if sc.has(i, |c| c == Cat::This) {
+        (i + 1, true)
+    } else {
+        (i, false)
+    };
+    let Some(Cat::Period(unit)) = sc.cat(pi, |c| matches!(c, Cat::Period(_))) else {
+        return None;
+    };
+    if this {
+        return Some((i, pi + 1, Sem::RelPeriod { unit, n: 0 }, false));
+    }
+    let n = match sc.cat(pi + 1, |c| matches!(c, Cat::Past | Cat::Future | Cat::Current))? {
+        Cat::Past => -1,
+        Cat::Future => 1,
+        _ => 0,
+    };
+    Some((i, pi + 2, Sem::RelPeriod { unit, n }, false))
+}
+
+/// اليوم، أمس، أول من أمس، غدا — with a part of day before it (صباح اليوم).
+fn rel_day(sc: &Scan, i: usize) -> Option<Match> {
+    let (ri, time) = if sc.has(i, |c| c == Cat::PartOfDay) && sc.has(i + sc.span(i), |c| matches!(c, Cat::RelDay(_))) {
+        (i + sc.span(i), true)
+    } else {
+        (i, false)
+    };
+    let Some(Cat::RelDay(n)) = sc.cat(ri, |c| matches!(c, Cat::RelDay(_))) else {
+        return None;
+    };
+    if sc.has(ri + 1, |c| c == Cat::AnaphorSelf) {
+        return None;
+    }
+    Some((i, ri + sc.span(ri), Sem::RelDay(n as i32), time))
+}
+
+/// عام 2014، منذ 2011، 2019م — never a count (2467 جريحا) or a bare number in a sentence.
+fn year(sc: &Scan, i: usize) -> Option<Match> {
+    let yi = i;
+    let y = sc.year(yi, 1900, 2100)?;
+    if sc.has(yi + 1, |c| c == Cat::CountNoun) {
+        return None;
+    }
+    let is_cue = |k: usize| sc.has(k, |c| c == Cat::YearCue || c == Cat::Since || matches!(c, Cat::Period(Unit::Year)));
+    let cue_before = yi > 0 && is_cue(yi - 1);
+    let era_after = sc.has(yi + 1, |c| c == Cat::EraGreg);
+    // A number that ends its clause ("(2011)", "في 2019،") or a pair (2014 و2016).
+    let ends = sc.toks.get(yi + 1).is_none_or(|t| t.kind == TokKind::Punct)
+        || sc.word(yi + 1) == Some("و") && sc.year(yi + 2, 1900, 2100).is_some();
+    if !(cue_before || era_after || ends) {
+        return None;
+    }
+    // Keep the year word and منذ in the span (منذ عام 2011), not a preposition.
+    let mut start = yi;
+    let year_word = |k: usize| sc.has(k, |c| c == Cat::Since || matches!(c, Cat::Period(Unit::Year) | Cat::Unit(Unit::Year)));
+    if start > 0 && year_word(start - 1) {
+        start -= 1;
+        if start > 0 && sc.has(start - 1, |c| c == Cat::Since) {
+            start -= 1;
+        }
+    }
+    let end = if era_after { yi + 2 } else { yi + 1 };
+    Some((start, end, Sem::Year(y), false))
+}
+
+fn refs(sc: &Scan, i: usize) -> Option<Match> {
+    let c = sc.cat(i, |c| matches!(c, Cat::Present | Cat::PastRef | Cat::FutureRef))?;
+    let sem = match c {
+        Cat::Present => Sem::Ref("PRESENT_REF"),
+        Cat::PastRef => Sem::Ref("PAST_REF"),
+        _ => Sem::Ref("FUTURE_REF"),
+    };
+    Some((i, i + sc.span(i), sem, false))
+}
+
+/// Does the normalised text at token range say something is still to come (planned,
+/// negated)? Used by DCT inference next to a known event's cue.
+pub fn planned_words(norm: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
+    let toks = crate::normalize::tokenize(norm);
+    let sc = Scan::new(norm, lex, toks);
+    (0..sc.len())
+        .filter(|&i| sc.has(i, |c| c == Cat::Planned))
+        .map(|i| (sc.toks[i].start, sc.toks[i + sc.span(i) - 1].end))
+        .collect()
+}
