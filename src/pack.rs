@@ -366,7 +366,12 @@ fn parse_known_events(text: &str) -> Result<Vec<KnownEvent>, String> {
             "" | "after" => Bound::After,
             "within" => Bound::Within,
             "planned" => Bound::Planned,
-            b => return Err(format!("row {}: bound {b:?} is not after|within|planned", i + 2)),
+            b => {
+                return Err(format!(
+                    "row {}: bound {b:?} is not after|within|planned",
+                    i + 2
+                ));
+            }
         };
         if bound == Bound::Within && date_end.is_none() {
             return Err(format!("row {}: a `within` event needs date_end", i + 2));

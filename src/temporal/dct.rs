@@ -15,13 +15,21 @@ pub fn infer(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack) -
     if let Some(d) = from_filename(&doc.path) {
         return Dct {
             confidence: 0.95,
-            ..Dct::given(d, DctSource::Filename, format!("the file name {} carries the date", doc.path))
+            ..Dct::given(
+                d,
+                DctSource::Filename,
+                format!("the file name {} carries the date", doc.path),
+            )
         };
     }
     if let Some((d, text)) = from_header(doc, norm, found, pack) {
         return Dct {
             confidence: 0.9,
-            ..Dct::given(d, DctSource::Header, format!("dateline at the top: «{text}»"))
+            ..Dct::given(
+                d,
+                DctSource::Header,
+                format!("dateline at the top: «{text}»"),
+            )
         };
     }
     from_content(doc, norm, found, pack)
@@ -33,16 +41,22 @@ pub fn from_filename(path: &str) -> Option<Date> {
     let b = name.as_bytes();
     let digits = |s: usize, n: usize| -> Option<i32> {
         let part = b.get(s..s + n)?;
-        part.iter().all(u8::is_ascii_digit).then(|| std::str::from_utf8(part).ok()?.parse().ok())?
+        part.iter()
+            .all(u8::is_ascii_digit)
+            .then(|| std::str::from_utf8(part).ok()?.parse().ok())?
     };
     for s in 0..b.len() {
         // Never inside a longer run of digits (ids, hashes).
         if s > 0 && b[s - 1].is_ascii_digit() {
             continue;
         }
-        let Some(y) = digits(s, 4).filter(|y| (1990..2100).contains(y)) else { continue };
+        let Some(y) = digits(s, 4).filter(|y| (1990..2100).contains(y)) else {
+            continue;
+        };
         let (m, d, end) = match b.get(s + 4) {
-            Some(b'-' | b'_' | b'.') if matches!(b.get(s + 7), Some(b'-' | b'_' | b'.')) => (digits(s + 5, 2), digits(s + 8, 2), s + 10),
+            Some(b'-' | b'_' | b'.') if matches!(b.get(s + 7), Some(b'-' | b'_' | b'.')) => {
+                (digits(s + 5, 2), digits(s + 8, 2), s + 10)
+            }
             _ => (digits(s + 4, 2), digits(s + 6, 2), s + 8),
         };
         if b.get(end).is_some_and(u8::is_ascii_digit) {
@@ -58,7 +72,12 @@ pub fn from_filename(path: &str) -> Option<Date> {
 }
 
 /// A full date on the first lines, or after a dateline word (نشر في، بتاريخ).
-fn from_header(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack) -> Option<(Date, String)> {
+fn from_header(
+    doc: &SourceDoc,
+    norm: &Normalized,
+    found: &[Found],
+    pack: &Pack,
+) -> Option<(Date, String)> {
     let first = doc.paragraphs.first().map_or(0, |p| p.start);
     let head_end = doc.text[first..]
         .char_indices()
@@ -68,10 +87,27 @@ fn from_header(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack)
         .min(first + 400);
     let _ = norm;
     for f in found {
-        let Sem::Cal { y: YearSpec::Abs(y), m, d: Some(d), .. } = f.sem else { continue };
-        let before = doc.text.get(f.start.saturating_sub(60)..f.start).unwrap_or("");
-        let cue = pack.temporal.dateline.iter().any(|w| normalize(before).contains(w.as_str()));
-        if (f.start < head_end || cue) && let Ok(date) = Date::new(y, m as i8, d as i8) {
+        let Sem::Cal {
+            y: YearSpec::Abs(y),
+            m,
+            d: Some(d),
+            ..
+        } = f.sem
+        else {
+            continue;
+        };
+        let before = doc
+            .text
+            .get(f.start.saturating_sub(60)..f.start)
+            .unwrap_or("");
+        let cue = pack
+            .temporal
+            .dateline
+            .iter()
+            .any(|w| normalize(before).contains(w.as_str()));
+        if (f.start < head_end || cue)
+            && let Ok(date) = Date::new(y, m as i8, d as i8)
+        {
             return Some((date, doc.text[f.start..f.end].to_string()));
         }
     }
@@ -86,11 +122,17 @@ fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
         s += 1;
     }
     let window = &norm[s..at];
-    let window = window.rsplit(['.', '!', '?', '\n']).next().unwrap_or(window);
+    let window = window
+        .rsplit(['.', '!', '?', '\n'])
+        .next()
+        .unwrap_or(window);
     window
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| !w.is_empty() && planned.iter().any(|p| p == w))
-        || planned.iter().filter(|p| p.contains(' ')).any(|p| window.contains(p.as_str()))
+        || planned
+            .iter()
+            .filter(|p| p.contains(' '))
+            .any(|p| window.contains(p.as_str()))
 }
 
 /// Where `cue` occurs as whole words (a proclitic allowed before it), normalised offsets.
@@ -113,7 +155,10 @@ fn find_cue(norm: &str, cue: &str) -> Option<usize> {
                 break;
             }
         }
-        let ok_end = norm[end..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let ok_end = norm[end..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         if ok_start && ok_end {
             return Some(at);
         }
@@ -178,8 +223,15 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     for f in found {
         let text = &doc.text[f.start..f.end];
         match f.sem {
-            Sem::Cal { y: YearSpec::Abs(y), m, d, .. } => {
-                let Ok(first) = Date::new(y, m as i8, d.unwrap_or(1) as i8) else { continue };
+            Sem::Cal {
+                y: YearSpec::Abs(y),
+                m,
+                d,
+                ..
+            } => {
+                let Ok(first) = Date::new(y, m as i8, d.unwrap_or(1) as i8) else {
+                    continue;
+                };
                 let at = norm_offset(norm, f.start);
                 if planned_before(&norm.text, at, &lex.planned) {
                     if d.is_some() {
@@ -203,8 +255,17 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     }
                 }
             }
-            Sem::Cal { y: YearSpec::None, m, dir: Dir::Past, .. } => wds.past_months.push(m),
-            Sem::Weekday { wd, dir: Dir::None, shift } => match shift {
+            Sem::Cal {
+                y: YearSpec::None,
+                m,
+                dir: Dir::Past,
+                ..
+            } => wds.past_months.push(m),
+            Sem::Weekday {
+                wd,
+                dir: Dir::None,
+                shift,
+            } => match shift {
                 Some(n) => wds.exact = Some(((wd as i64 - 1 - n as i64).rem_euclid(7) + 1) as i8),
                 None => wds.recent.push(wd as i8),
             },
@@ -218,7 +279,12 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
         });
         let Some((at, cue)) = hit else { continue };
         let planned = planned_before(&norm.text, at, &lex.planned);
-        let why = |what: &str| format!("{what} {} ({}, region pack) — named by «{cue}»", k.label, k.date);
+        let why = |what: &str| {
+            format!(
+                "{what} {} ({}, region pack) — named by «{cue}»",
+                k.label, k.date
+            )
+        };
         match k.bound {
             Bound::After if !planned => {
                 if ev.lo.as_ref().is_none_or(|(x, _)| k.date > *x) {
@@ -247,10 +313,14 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     // "Last April" in an article of the lower bound's year: the article is after April.
     for &m in &wds.past_months {
         if lo.month() as u8 <= m
-            && let Ok(next) = Date::new(lo.year(), m as i8, 1).and_then(|d| d.checked_add(1.month()))
+            && let Ok(next) =
+                Date::new(lo.year(), m as i8, 1).and_then(|d| d.checked_add(1.month()))
             && next > lo
         {
-            lo_why.push_str(&format!("; a month named as past puts it after {}", next.yesterday().unwrap_or(next)));
+            lo_why.push_str(&format!(
+                "; a month named as past puts it after {}",
+                next.yesterday().unwrap_or(next)
+            ));
             lo = next;
         }
     }
@@ -272,13 +342,17 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     let fitted = guess.is_some() && !wds.is_empty();
     let guess = guess.unwrap_or(lo);
     let width = hi.map(|h| (h - lo).get_days());
-    let settled = width.is_some_and(|w| w <= 45) || (day_precise_lo && fitted && (guess - lo).get_days() <= 7);
+    let settled = width.is_some_and(|w| w <= 45)
+        || (day_precise_lo && fitted && (guess - lo).get_days() <= 7);
     let mut why = lo_why;
     if let (Some(h), Some((_, hw))) = (hi, &ev.hi) {
         why.push_str(&format!("; not after {h}: {hw}"));
     }
     if fitted {
-        why.push_str(&format!("; the weekdays it names fit {guess} ({})", guess.weekday_name_en()));
+        why.push_str(&format!(
+            "; the weekdays it names fit {guess} ({})",
+            guess.weekday_name_en()
+        ));
     }
     let confidence = match width {
         Some(w) if w <= 14 => 0.6,
@@ -300,8 +374,15 @@ trait WeekdayName {
 
 impl WeekdayName for Date {
     fn weekday_name_en(&self) -> &'static str {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-            [self.weekday().to_monday_zero_offset() as usize]
+        [
+            "Monday",
+            "Tuesday",
+            "Wednesday",
+            "Thursday",
+            "Friday",
+            "Saturday",
+            "Sunday",
+        ][self.weekday().to_monday_zero_offset() as usize]
     }
 }
 
@@ -328,9 +409,18 @@ mod tests {
 
     #[test]
     fn file_names_with_dates_give_the_article_date() {
-        assert_eq!(from_filename("2019-04-06_tripoli.txt"), Some(jiff::civil::date(2019, 4, 6)));
-        assert_eq!(from_filename("x/benghazi_20170705.txt"), Some(jiff::civil::date(2017, 7, 5)));
-        assert_eq!(from_filename("a_2016_12_06.md"), Some(jiff::civil::date(2016, 12, 6)));
+        assert_eq!(
+            from_filename("2019-04-06_tripoli.txt"),
+            Some(jiff::civil::date(2019, 4, 6))
+        );
+        assert_eq!(
+            from_filename("x/benghazi_20170705.txt"),
+            Some(jiff::civil::date(2017, 7, 5))
+        );
+        assert_eq!(
+            from_filename("a_2016_12_06.md"),
+            Some(jiff::civil::date(2016, 12, 6))
+        );
     }
 
     #[test]

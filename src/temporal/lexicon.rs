@@ -179,11 +179,20 @@ impl Lexicon {
             add(w, Cat::Weekday(*d));
         }
         f.frames.day.iter().for_each(|w| add(w, Cat::DayFrame));
-        f.frames.part_of_day.iter().for_each(|w| add(w, Cat::PartOfDay));
-        f.frames.weekday_blockers.iter().for_each(|w| add(w, Cat::WeekdayBlocker));
+        f.frames
+            .part_of_day
+            .iter()
+            .for_each(|w| add(w, Cat::PartOfDay));
+        f.frames
+            .weekday_blockers
+            .iter()
+            .for_each(|w| add(w, Cat::WeekdayBlocker));
         f.direction.past.iter().for_each(|w| add(w, Cat::Past));
         f.direction.future.iter().for_each(|w| add(w, Cat::Future));
-        f.direction.current.iter().for_each(|w| add(w, Cat::Current));
+        f.direction
+            .current
+            .iter()
+            .for_each(|w| add(w, Cat::Current));
         f.direction.this.iter().for_each(|w| add(w, Cat::This));
         for (w, n) in &f.relative_days {
             add(w, Cat::RelDay(*n));
@@ -214,11 +223,15 @@ impl Lexicon {
         w.vague.iter().for_each(|x| add(x, Cat::Vague));
         w.recent.iter().for_each(|x| add(x, Cat::Recent));
         w.within.iter().for_each(|x| add(x, Cat::Within));
-        w.duration_lead.iter().for_each(|x| add(x, Cat::DurationLead));
+        w.duration_lead
+            .iter()
+            .for_each(|x| add(x, Cat::DurationLead));
         w.anaphor_self.iter().for_each(|x| add(x, Cat::AnaphorSelf));
         w.anaphor_lead.iter().for_each(|x| add(x, Cat::AnaphorLead));
         // اليوم، الليلة: day nouns; the period words carry their own unit (above).
-        w.anaphor_nouns.iter().for_each(|x| add(x, Cat::AnaphorNoun(Unit::Day)));
+        w.anaphor_nouns
+            .iter()
+            .for_each(|x| add(x, Cat::AnaphorNoun(Unit::Day)));
         w.present.iter().for_each(|x| add(x, Cat::Present));
         w.present_phrases.iter().for_each(|x| add(x, Cat::Present));
         w.past_ref.iter().for_each(|x| add(x, Cat::PastRef));

@@ -272,7 +272,12 @@ fn resolve_one(
             (iso(day), P::Day, K::Date, Anchor::Dct)
         }
         Sem::RelDay(n) => match dct {
-            Some(t) => (iso(add(t, Unit::Day, n as i64).unwrap_or(t)), P::Day, K::Date, Anchor::Dct),
+            Some(t) => (
+                iso(add(t, Unit::Day, n as i64).unwrap_or(t)),
+                P::Day,
+                K::Date,
+                Anchor::Dct,
+            ),
             None => (rel(n as i64, Unit::Day), undated, K::Date, Anchor::Dct),
         },
         Sem::RelPeriod { unit, n } => match dct {
@@ -295,12 +300,19 @@ fn resolve_one(
                         // More than six years ago: before that point, at month grain.
                         1 => {
                             let at = match unit {
-                                Unit::Year | Unit::Decade | Unit::Month => month(d.year(), d.month() as u8),
+                                Unit::Year | Unit::Decade | Unit::Month => {
+                                    month(d.year(), d.month() as u8)
+                                }
                                 _ => iso(d),
                             };
                             (format!("before {at}"), P::Range, K::Date, Anchor::Dct)
                         }
-                        -1 => (format!("{}/{}", iso(d), iso(t)), P::Range, K::Date, Anchor::Dct),
+                        -1 => (
+                            format!("{}/{}", iso(d), iso(t)),
+                            P::Range,
+                            K::Date,
+                            Anchor::Dct,
+                        ),
                         _ => (v, p, K::Date, Anchor::Dct),
                     }
                 }

@@ -162,7 +162,11 @@ fn month_of(c: Cat) -> Option<(u8, bool, bool)> {
 
 /// Every date expression of the text, in order, with normalised token spans turned
 /// into original byte spans.
-pub fn recognize(norm: &Normalized, lex: &Lexicon, ranges: &[std::ops::Range<usize>]) -> Vec<Found> {
+pub fn recognize(
+    norm: &Normalized,
+    lex: &Lexicon,
+    ranges: &[std::ops::Range<usize>],
+) -> Vec<Found> {
     let toks = crate::normalize::tokenize(&norm.text);
     let sc = Scan::new(&norm.text, lex, toks);
     let mut out = Vec::new();
@@ -241,7 +245,8 @@ fn numeric_date(sc: &Scan, i: usize) -> Option<Match> {
 /// Day? Month (/Month | (Month))? (Year | من العام …)? (الماضي|المقبل)?, Gregorian or Hijri.
 fn month_date(sc: &Scan, i: usize) -> Option<Match> {
     // The expression may start at a day number or an ordinal before the month.
-    let (start, day, mi) = if let Some((d, _)) = sc.number(i).filter(|(d, _)| (1..=31).contains(d)) {
+    let (start, day, mi) = if let Some((d, _)) = sc.number(i).filter(|(d, _)| (1..=31).contains(d))
+    {
         if sc.has(i + 1, is_month) {
             (i, Some(d as u8), i + 1)
         } else {
@@ -266,7 +271,9 @@ fn month_date(sc: &Scan, i: usize) -> Option<Match> {
     let mut j = mi + sc.span(mi);
     let mut paired = false;
     // نيسان/أبريل، أبريل (نيسان)
-    if matches!(sc.punct(j), Some('/' | '(' | '-')) && sc.has(j + 1, |c| matches!(c, Cat::Month(_) | Cat::MonthGuarded(_))) {
+    if matches!(sc.punct(j), Some('/' | '(' | '-'))
+        && sc.has(j + 1, |c| matches!(c, Cat::Month(_) | Cat::MonthGuarded(_)))
+    {
         let k = j + 1 + sc.span(j + 1);
         paired = true;
         j = if sc.punct(k) == Some(')') { k + 1 } else { k };
@@ -278,12 +285,16 @@ fn month_date(sc: &Scan, i: usize) -> Option<Match> {
         y = YearSpec::Abs(yr);
         j += 1;
     } else if sc.word(j) == Some("من")
-        && sc.has(j + 1, |c| matches!(c, Cat::YearCue | Cat::Period(Unit::Year)))
+        && sc.has(j + 1, |c| {
+            matches!(c, Cat::YearCue | Cat::Period(Unit::Year))
+        })
     {
         if let Some(yr) = sc.year(j + 2, ylo, yhi) {
             y = YearSpec::Abs(yr);
             j += 3;
-        } else if let Some(c) = sc.cat(j + 2, |c| matches!(c, Cat::Past | Cat::Future | Cat::Current)) {
+        } else if let Some(c) = sc.cat(j + 2, |c| {
+            matches!(c, Cat::Past | Cat::Future | Cat::Current)
+        }) {
             y = YearSpec::Rel(match c {
                 Cat::Past => -1,
                 Cat::Future => 1,
@@ -307,11 +318,19 @@ fn month_date(sc: &Scan, i: usize) -> Option<Match> {
         j += sc.span(j);
     }
     let month_word_before = start > 0 && sc.has(start - 1, |c| c == Cat::MonthWord);
-    let licensed = day.is_some() || !matches!(y, YearSpec::None) || paired || month_word_before || dir != Dir::None;
+    let licensed = day.is_some()
+        || !matches!(y, YearSpec::None)
+        || paired
+        || month_word_before
+        || dir != Dir::None;
     if guarded && !licensed {
         return None;
     }
-    let start = if month_word_before && day.is_none() { start - 1 } else { start };
+    let start = if month_word_before && day.is_none() {
+        start - 1
+    } else {
+        start
+    };
     if hijri {
         let YearSpec::Abs(hy) = y else { return None };
         let hd = day.unwrap_or(1);
@@ -342,17 +361,7 @@ fn month_date(sc: &Scan, i: usize) -> Option<Match> {
     }
     // A weekday right before the date belongs to it: الخميس 4 أبريل.
     let start = extend_weekday_back(sc, start);
-    Some((
-        start,
-        j,
-        Sem::Cal {
-            y,
-            m,
-            d: day,
-            dir,
-        },
-        false,
-    ))
+    Some((start, j, Sem::Cal { y, m, d: day, dir }, false))
 }
 
 fn extend_weekday_back(sc: &Scan, start: usize) -> usize {
@@ -369,7 +378,8 @@ fn extend_weekday_back(sc: &Scan, start: usize) -> usize {
 /// Does a day-month date start at `i` (so a weekday before it is part of it)?
 fn date_follows(sc: &Scan, i: usize) -> bool {
     sc.punct(i) == Some(',') && date_follows(sc, i + 1)
-        || sc.number(i).is_some_and(|(d, _)| (1..=31).contains(&d)) && (sc.has(i + 1, is_month) || sc.punct(i + 1) == Some('/'))
+        || sc.number(i).is_some_and(|(d, _)| (1..=31).contains(&d))
+            && (sc.has(i + 1, is_month) || sc.punct(i + 1) == Some('/'))
 }
 
 /// (يوم|صباح|مساء)? (أمس|اليوم)? الخميس (الماضي|المقبل)?
@@ -407,7 +417,13 @@ fn weekday(sc: &Scan, i: usize) -> Option<Match> {
     None
 }
 
-fn weekday_core(sc: &Scan, start: usize, wi: usize, shift: Option<i32>, time: bool) -> Option<Match> {
+fn weekday_core(
+    sc: &Scan,
+    start: usize,
+    wi: usize,
+    shift: Option<i32>,
+    time: bool,
+) -> Option<Match> {
     let Some(Cat::Weekday(wd)) = sc.cat(wi, |c| matches!(c, Cat::Weekday(_))) else {
         return None;
     };
@@ -424,19 +440,14 @@ fn weekday_core(sc: &Scan, start: usize, wi: usize, shift: Option<i32>, time: bo
     }
     let mut dir = Dir::None;
     if let Some(c) = sc.cat(j, |c| matches!(c, Cat::Past | Cat::Future)) {
-        dir = if c == Cat::Past { Dir::Past } else { Dir::Future };
+        dir = if c == Cat::Past {
+            Dir::Past
+        } else {
+            Dir::Future
+        };
         j += 1;
     }
-    Some((
-        start,
-        j,
-        Sem::Weekday {
-            wd,
-            dir,
-            shift,
-        },
-        time,
-    ))
+    Some((start, j, Sem::Weekday { wd, dir, shift }, time))
 }
 
 /// A count before a unit: digits, a number word, a vague word, or none (one).
@@ -543,7 +554,11 @@ fn duration(sc: &Scan, i: usize) -> Option<Match> {
 /// اليوم نفسه، في اليوم ذاته، نفس اليوم، الشهر ذاته.
 fn anaphor(sc: &Scan, i: usize) -> Option<Match> {
     let start = i;
-    let i = if sc.has(i, |c| c == Cat::PartOfDay) { i + sc.span(i) } else { i };
+    let i = if sc.has(i, |c| c == Cat::PartOfDay) {
+        i + sc.span(i)
+    } else {
+        i
+    };
     let (ni, lead) = if sc.has(i, |c| c == Cat::AnaphorLead) {
         (i + 1, true)
     } else {
@@ -575,7 +590,9 @@ fn rel_period(sc: &Scan, i: usize) -> Option<Match> {
     if this {
         return Some((i, pi + 1, Sem::RelPeriod { unit, n: 0 }, false));
     }
-    let n = match sc.cat(pi + 1, |c| matches!(c, Cat::Past | Cat::Future | Cat::Current))? {
+    let n = match sc.cat(pi + 1, |c| {
+        matches!(c, Cat::Past | Cat::Future | Cat::Current)
+    })? {
         Cat::Past => -1,
         Cat::Future => 1,
         _ => 0,
@@ -585,7 +602,9 @@ fn rel_period(sc: &Scan, i: usize) -> Option<Match> {
 
 /// اليوم، أمس، أول من أمس، غدا — with a part of day before it (صباح اليوم).
 fn rel_day(sc: &Scan, i: usize) -> Option<Match> {
-    let (ri, time) = if sc.has(i, |c| c == Cat::PartOfDay) && sc.has(i + sc.span(i), |c| matches!(c, Cat::RelDay(_))) {
+    let (ri, time) = if sc.has(i, |c| c == Cat::PartOfDay)
+        && sc.has(i + sc.span(i), |c| matches!(c, Cat::RelDay(_)))
+    {
         (i + sc.span(i), true)
     } else {
         (i, false)
@@ -606,7 +625,11 @@ fn year(sc: &Scan, i: usize) -> Option<Match> {
     if sc.has(yi + 1, |c| c == Cat::CountNoun) {
         return None;
     }
-    let is_cue = |k: usize| sc.has(k, |c| c == Cat::YearCue || c == Cat::Since || matches!(c, Cat::Period(Unit::Year)));
+    let is_cue = |k: usize| {
+        sc.has(k, |c| {
+            c == Cat::YearCue || c == Cat::Since || matches!(c, Cat::Period(Unit::Year))
+        })
+    };
     let cue_before = yi > 0 && is_cue(yi - 1);
     let era_after = sc.has(yi + 1, |c| c == Cat::EraGreg);
     // A number that ends its clause ("(2011)", "في 2019،") or a pair (2014 و2016).
@@ -617,7 +640,11 @@ fn year(sc: &Scan, i: usize) -> Option<Match> {
     }
     // Keep the year word and منذ in the span (منذ عام 2011), not a preposition.
     let mut start = yi;
-    let year_word = |k: usize| sc.has(k, |c| c == Cat::Since || matches!(c, Cat::Period(Unit::Year) | Cat::Unit(Unit::Year)));
+    let year_word = |k: usize| {
+        sc.has(k, |c| {
+            c == Cat::Since || matches!(c, Cat::Period(Unit::Year) | Cat::Unit(Unit::Year))
+        })
+    };
     if start > 0 && year_word(start - 1) {
         start -= 1;
         if start > 0 && sc.has(start - 1, |c| c == Cat::Since) {
@@ -629,7 +656,9 @@ fn year(sc: &Scan, i: usize) -> Option<Match> {
 }
 
 fn refs(sc: &Scan, i: usize) -> Option<Match> {
-    let c = sc.cat(i, |c| matches!(c, Cat::Present | Cat::PastRef | Cat::FutureRef))?;
+    let c = sc.cat(i, |c| {
+        matches!(c, Cat::Present | Cat::PastRef | Cat::FutureRef)
+    })?;
     let sem = match c {
         Cat::Present => Sem::Ref("PRESENT_REF"),
         Cat::PastRef => Sem::Ref("PAST_REF"),

@@ -27,7 +27,11 @@ pub fn span(value: &str, dct: Option<Date>) -> Option<(Date, Date, Precision)> {
     match b.len() {
         4 => {
             let y = num(v)? as i16;
-            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, Precision::Year))
+            Some((
+                Date::new(y, 1, 1).ok()?,
+                Date::new(y, 12, 31).ok()?,
+                Precision::Year,
+            ))
         }
         7 => {
             let y = num(&v[0..4])? as i16;
@@ -64,7 +68,9 @@ fn relative(rel: &str, t: Date) -> Option<(Date, Date, Precision)> {
         'h' => Some((t, t, Precision::Day)),
         'w' => {
             let d = t.checked_add(n.weeks()).ok()?;
-            let mon = d.checked_sub((d.weekday().to_monday_zero_offset() as i64).days()).ok()?;
+            let mon = d
+                .checked_sub((d.weekday().to_monday_zero_offset() as i64).days())
+                .ok()?;
             Some((mon, mon.checked_add(6.days()).ok()?, Precision::Week))
         }
         'm' => {
@@ -73,7 +79,11 @@ fn relative(rel: &str, t: Date) -> Option<(Date, Date, Precision)> {
         }
         'y' => {
             let y = t.year() + n as i16;
-            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?, Precision::Year))
+            Some((
+                Date::new(y, 1, 1).ok()?,
+                Date::new(y, 12, 31).ok()?,
+                Precision::Year,
+            ))
         }
         _ => None,
     }
@@ -86,19 +96,37 @@ mod tests {
 
     #[test]
     fn absolute_values_cover_the_days_they_name() {
-        assert_eq!(span("2019-04-04", None), Some((date(2019, 4, 4), date(2019, 4, 4), Precision::Day)));
-        assert_eq!(span("2017-09", None), Some((date(2017, 9, 1), date(2017, 9, 30), Precision::Month)));
-        assert_eq!(span("2019-W21", None), Some((date(2019, 5, 20), date(2019, 5, 26), Precision::Week)));
+        assert_eq!(
+            span("2019-04-04", None),
+            Some((date(2019, 4, 4), date(2019, 4, 4), Precision::Day))
+        );
+        assert_eq!(
+            span("2017-09", None),
+            Some((date(2017, 9, 1), date(2017, 9, 30), Precision::Month))
+        );
+        assert_eq!(
+            span("2019-W21", None),
+            Some((date(2019, 5, 20), date(2019, 5, 26), Precision::Week))
+        );
         assert_eq!(span("2014", None).map(|s| s.1), Some(date(2014, 12, 31)));
-        assert_eq!(span("2020-06-10/2020-06-11", None).map(|s| s.2), Some(Precision::Range));
+        assert_eq!(
+            span("2020-06-10/2020-06-11", None).map(|s| s.2),
+            Some(Precision::Range)
+        );
     }
 
     #[test]
     fn relative_values_need_the_article_date() {
         assert_eq!(span("dct-2d", None), None);
         let t = date(2019, 5, 22);
-        assert_eq!(span("dct-2d", Some(t)).map(|s| s.0), Some(date(2019, 5, 20)));
-        assert_eq!(span("dct-1w", Some(t)).map(|s| s.0), Some(date(2019, 5, 13)));
+        assert_eq!(
+            span("dct-2d", Some(t)).map(|s| s.0),
+            Some(date(2019, 5, 20))
+        );
+        assert_eq!(
+            span("dct-1w", Some(t)).map(|s| s.0),
+            Some(date(2019, 5, 13))
+        );
         assert_eq!(span("P3D", Some(t)), None);
     }
 }
