@@ -104,6 +104,8 @@ pub struct Pack {
     pub context: Context,
     /// The date grammar's vocabulary (`temporal.toml`).
     pub temporal: crate::temporal::Lexicon,
+    /// The events lexicon (`events.toml`), parsed and compiled once on load.
+    events: crate::events::Lexicon,
     /// The compiled name matcher, built on first use and shared by every document.
     gazetteer: OnceLock<Gazetteer>,
     /// Unique per loaded pack (clones share it: same data), so per-document caches
@@ -124,7 +126,8 @@ const LIBYA: &[(&str, &str)] = builtin_files!(
     "known_events.csv",
     "outline.geojson",
     "gazetteer.toml",
-    "temporal.toml"
+    "temporal.toml",
+    "events.toml"
 );
 
 impl Pack {
@@ -184,6 +187,10 @@ impl Pack {
         };
         let temporal = crate::temporal::Lexicon::parse(get("temporal.toml")?)
             .map_err(|r| err("temporal.toml", r))?;
+        let events = match files.get("events.toml") {
+            Some(t) => crate::events::Lexicon::parse(t).map_err(|r| err("events.toml", r))?,
+            None => crate::events::Lexicon::default(),
+        };
         check_actors(&actors.actor).map_err(|r| err("actors.toml", r))?;
         Ok(Pack {
             name: name.to_string(),
@@ -194,6 +201,7 @@ impl Pack {
             outline,
             context,
             temporal,
+            events,
             gazetteer: OnceLock::new(),
             uid: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
@@ -211,6 +219,11 @@ impl Pack {
     pub fn gazetteer(&self) -> &Gazetteer {
         self.gazetteer
             .get_or_init(|| Gazetteer::build(self, &self.context))
+    }
+
+    /// The events lexicon of this pack (empty when the pack has no `events.toml`).
+    pub fn events_lexicon(&self) -> &crate::events::Lexicon {
+        &self.events
     }
 
     /// The faction an actor belongs to, following `faction` links (a person → a unit →

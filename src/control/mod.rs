@@ -1,9 +1,246 @@
-//! Control history per place, derived from the control claims of events.
+//! Control history per place, derived from the control claims of events (events.md
+//! rules 1–4); every interval lists the events that support it.
 
 pub mod query;
 
-use crate::model::{ControlHistory, Event};
+use std::collections::BTreeMap;
 
-pub fn derive(_events: &[Event]) -> Vec<ControlHistory> {
-    Vec::new()
+use jiff::civil::Date;
+
+use crate::events::dates::event_span;
+use crate::model::{ControlHistory, ControlInterval, ControlState, Event, Modality};
+
+/// One dated claim about one place.
+#[derive(Debug, Clone)]
+struct Claim<'a> {
+    date: Date,
+    /// territory_taken / withdrawal change the holder; control_claim only confirms.
+    strong: bool,
+    state: ControlState,
+    holder: Option<&'a str>,
+    contenders: &'a [String],
+    event: &'a str,
+}
+
+fn push_unique(v: &mut Vec<String>, s: &str) {
+    if !v.iter().any(|x| x == s) {
+        v.push(s.to_string());
+    }
+}
+
+/// Derive the control history of every place some event claims something about.
+pub fn derive(events: &[Event]) -> Vec<ControlHistory> {
+    let mut by_place: BTreeMap<&str, Vec<Claim>> = BTreeMap::new();
+    for e in events {
+        let Some(c) = &e.control else { continue };
+        // Rule 4: what did not happen (or not yet) never changes control.
+        if matches!(
+            e.modality,
+            Modality::Negated | Modality::Planned | Modality::Hypothetical
+        ) {
+            continue;
+        }
+        // An undated claim (relative date of an undated article) cannot be placed.
+        let Some((from, _)) = event_span(e.date.as_deref(), e.date_end.as_deref()) else {
+            continue;
+        };
+        by_place.entry(c.place.as_str()).or_default().push(Claim {
+            date: from,
+            strong: matches!(e.kind.as_str(), "territory_taken" | "withdrawal"),
+            state: c.state,
+            holder: c.holder.as_deref(),
+            contenders: &c.contenders,
+            event: &e.id,
+        });
+    }
+    by_place
+        .into_iter()
+        .map(|(place, mut claims)| {
+            claims.sort_by(|a, b| a.date.cmp(&b.date).then(a.event.cmp(b.event)));
+            ControlHistory {
+                place: place.to_string(),
+                intervals: history(&claims),
+            }
+        })
+        .collect()
+}
+
+/// Fold the claims of one place, oldest first, into intervals.
+fn history(claims: &[Claim]) -> Vec<ControlInterval> {
+    let mut out: Vec<ControlInterval> = Vec::new();
+    let mut i = 0;
+    while i < claims.len() {
+        let day = claims[i].date;
+        let mut j = i;
+        while j < claims.len() && claims[j].date == day {
+            j += 1;
+        }
+        apply_day(&mut out, &claims[i..j]);
+        i = j;
+    }
+    // Each interval ends the day before the next one starts.
+    for k in 1..out.len() {
+        if let Some(next_from) = out[k].from {
+            let prev_end = next_from.yesterday().ok();
+            out[k - 1].to = match (out[k - 1].from, prev_end) {
+                (Some(f), Some(p)) if p < f => Some(f),
+                (_, p) => p,
+            };
+        }
+    }
+    out
+}
+
+/// Apply the claims of one day to the history so far.
+fn apply_day(out: &mut Vec<ControlInterval>, day: &[Claim]) {
+    let date = day[0].date;
+    let current = out.last().map(|iv| (iv.holder.clone(), iv.state));
+    let cur_holder: Option<String> = current.as_ref().and_then(|c| c.0.clone());
+    // Holders claimed as having the place that day, and sides that lost it.
+    let mut holders: Vec<String> = Vec::new();
+    let mut losers: Vec<String> = Vec::new();
+    let mut fighting: Vec<&Claim> = Vec::new();
+    let mut confirms: Vec<&Claim> = Vec::new();
+    for c in day {
+        match (c.state, c.strong) {
+            (ControlState::Held, true) => {
+                if let Some(h) = c.holder {
+                    push_unique(&mut holders, h);
+                }
+            }
+            (ControlState::Held, false) => confirms.push(c),
+            (ControlState::Lost, _) => {
+                if let Some(h) = c.holder {
+                    push_unique(&mut losers, h);
+                }
+            }
+            (ControlState::Contested, _) => fighting.push(c),
+        }
+    }
+    let ids = |f: &dyn Fn(&Claim) -> bool| -> Vec<String> {
+        day.iter()
+            .filter(|c| f(c))
+            .map(|c| c.event.to_string())
+            .collect()
+    };
+    // Rule 1 (and the conflict rule): one side took it → new holder; several sides
+    // claim it the same day → contested, never silently resolved.
+    if holders.len() > 1 || (holders.len() == 1 && losers.contains(&holders[0])) {
+        let defender = cur_holder
+            .clone()
+            .filter(|h| holders.contains(h))
+            .or_else(|| holders.first().cloned());
+        let contenders = holders
+            .iter()
+            .filter(|h| Some(*h) != defender.as_ref())
+            .cloned()
+            .collect();
+        out.push(ControlInterval {
+            from: Some(date),
+            to: None,
+            holder: defender,
+            state: ControlState::Contested,
+            contenders,
+            events: ids(&|_| true),
+        });
+        return;
+    }
+    if let Some(h) = holders.first() {
+        out.push(ControlInterval {
+            from: Some(date),
+            to: None,
+            holder: Some(h.clone()),
+            state: ControlState::Held,
+            contenders: Vec::new(),
+            events: ids(&|_| true),
+        });
+        return;
+    }
+    if !losers.is_empty() {
+        out.push(ControlInterval {
+            from: Some(date),
+            to: None,
+            holder: losers.first().cloned(),
+            state: ControlState::Lost,
+            contenders: Vec::new(),
+            events: ids(&|_| true),
+        });
+        return;
+    }
+    // Rule 2: fighting at a place makes it contested; the defender is whoever held it.
+    if !fighting.is_empty() {
+        let defender = match current {
+            Some((Some(h), ControlState::Held | ControlState::Contested)) => Some(h),
+            _ => fighting.iter().find_map(|c| c.holder.map(str::to_string)),
+        };
+        let mut contenders: Vec<String> = Vec::new();
+        for c in &fighting {
+            for s in c.contenders.iter().map(String::as_str).chain(c.holder) {
+                if Some(s) != defender.as_deref() {
+                    push_unique(&mut contenders, s);
+                }
+            }
+        }
+        if let Some(last) = out
+            .last_mut()
+            .filter(|iv| iv.state == ControlState::Contested && iv.holder == defender)
+        {
+            // Still the same fight: the interval goes on and gains the evidence.
+            for s in contenders {
+                push_unique(&mut last.contenders, &s);
+            }
+            for id in ids(&|c| c.state == ControlState::Contested) {
+                push_unique(&mut last.events, &id);
+            }
+        } else {
+            out.push(ControlInterval {
+                from: Some(date),
+                to: None,
+                holder: defender,
+                state: ControlState::Contested,
+                contenders,
+                events: ids(&|c| c.state == ControlState::Contested),
+            });
+        }
+    }
+    // Rule 3: a plain claim confirms a holder without rewriting what came before.
+    let confirm_ids: Vec<String> = confirms.iter().map(|c| c.event.to_string()).collect();
+    let mut claimed: Vec<&str> = Vec::new();
+    for c in &confirms {
+        if let Some(h) = c.holder
+            && !claimed.contains(&h)
+        {
+            claimed.push(h);
+        }
+    }
+    if claimed.is_empty() {
+        return;
+    }
+    let last = out.last_mut();
+    match last {
+        // Same holder (held, or the defender of a fight): more evidence, no change.
+        Some(iv) if claimed.len() == 1 && iv.holder.as_deref() == Some(claimed[0]) => {
+            for id in confirm_ids {
+                push_unique(&mut iv.events, &id);
+            }
+        }
+        _ if claimed.len() > 1 => out.push(ControlInterval {
+            from: Some(date),
+            to: None,
+            holder: cur_holder
+                .filter(|h| claimed.contains(&h.as_str()))
+                .or_else(|| Some(claimed[0].to_string())),
+            state: ControlState::Contested,
+            contenders: claimed.iter().map(|s| s.to_string()).collect(),
+            events: confirm_ids,
+        }),
+        _ => out.push(ControlInterval {
+            from: Some(date),
+            to: None,
+            holder: Some(claimed[0].to_string()),
+            state: ControlState::Held,
+            contenders: Vec::new(),
+            events: confirm_ids,
+        }),
+    }
 }

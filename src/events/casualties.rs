@@ -1,0 +1,183 @@
+//! Casualty figures: a killed / injured / displaced word and the number next to it
+//! (digits, Arabic-Indic digits after normalisation, or number words: "سبعمئة"، "ثلاثة آلاف").
+
+use super::lexicon::{Cat, LexHit, Lexicon};
+use crate::model::Casualties;
+use crate::normalize::{TokKind, Token, tokenize};
+
+/// At most this many filler words between a number and its casualty word.
+const MAX_GAP: usize = 4;
+
+/// The value of a single number word, with a leading conjunction و allowed.
+fn word_value(lex: &Lexicon, w: &str) -> Option<(u64, bool)> {
+    let lookup = |w: &str| {
+        lex.numbers
+            .get(w)
+            .map(|v| (*v, false))
+            .or_else(|| lex.multipliers.get(w).map(|v| (*v, true)))
+    };
+    lookup(w).or_else(|| w.strip_prefix('و').and_then(lookup))
+}
+
+fn is_numberish(lex: &Lexicon, text: &str, t: &Token) -> bool {
+    match t.kind {
+        TokKind::Number => true,
+        TokKind::Word => word_value(lex, t.text(text)).is_some(),
+        _ => false,
+    }
+}
+
+/// Parse the number that starts at token `i`: digits or a run of number words.
+fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64, usize)> {
+    let (mut total, mut cur, mut j, mut any) = (0u64, 0u64, i, false);
+    while let Some(t) = toks.get(j) {
+        match t.kind {
+            TokKind::Number if !any || cur == 0 => {
+                cur = t.text(text).parse::<u64>().ok()?;
+                any = true;
+            }
+            TokKind::Word => {
+                // Two-word numbers (احد عشر) first.
+                let two = toks
+                    .get(j + 1)
+                    .map(|n| format!("{} {}", t.text(text), n.text(text)));
+                if let Some(v) = two.as_deref().and_then(|w| lex.numbers.get(w)) {
+                    cur += v;
+                    j += 2;
+                    any = true;
+                    continue;
+                }
+                match word_value(lex, t.text(text)) {
+                    Some((v, false)) => cur += v,
+                    Some((m, true)) => {
+                        cur = cur.max(1).saturating_mul(m);
+                        if m >= 1000 {
+                            total = total.saturating_add(cur);
+                            cur = 0;
+                        }
+                    }
+                    None => break,
+                }
+                any = true;
+            }
+            _ => break,
+        }
+        j += 1;
+    }
+    any.then_some((total.saturating_add(cur), j))
+}
+
+/// Casualty figures of one clause (`[start, end)` of the normalised text). `excluded`
+/// are normalised spans whose numbers are dates, not tolls.
+pub fn find(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+    hits: &[LexHit],
+    excluded: &[(usize, usize)],
+) -> Casualties {
+    let mut out = Casualties::default();
+    let words: Vec<&LexHit> = hits
+        .iter()
+        .filter(|h| h.start >= start && h.end <= end)
+        .filter(|h| matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced))
+        .collect();
+    if words.is_empty() {
+        return out;
+    }
+    let seg = &text[start..end];
+    let toks: Vec<Token> = tokenize(seg)
+        .into_iter()
+        .map(|t| Token {
+            start: t.start + start,
+            end: t.end + start,
+            kind: t.kind,
+        })
+        .collect();
+    let in_excluded = |t: &Token| excluded.iter().any(|&(s, e)| t.start < e && s < t.end);
+    let mut used: Vec<usize> = Vec::new();
+    for h in words {
+        let Some(wi) = toks
+            .iter()
+            .position(|t| t.start <= h.start && h.start < t.end)
+        else {
+            continue;
+        };
+        let we = toks
+            .iter()
+            .rposition(|t| t.start < h.end)
+            .unwrap_or(wi)
+            .max(wi);
+        let filler = |t: &Token| {
+            t.kind == TokKind::Word
+                && lex.fillers.contains(t.text(text))
+                && !is_numberish(lex, text, t)
+        };
+        let other_word = |ti: usize| {
+            hits.iter().any(|o| {
+                matches!(o.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
+                    && toks[ti].start <= o.start
+                    && o.start < toks[ti].end
+            })
+        };
+        // After the word: skip fillers, then a number.
+        let mut after: Option<(usize, u64, usize)> = None;
+        let mut j = we + 1;
+        let mut gap = 0;
+        while j < toks.len() && gap <= MAX_GAP {
+            let t = &toks[j];
+            if is_numberish(lex, text, t) && !in_excluded(t) && !used.contains(&j) {
+                if let Some((v, _)) = parse_at(lex, text, &toks, j) {
+                    after = Some((gap, v, j));
+                }
+                break;
+            }
+            if !filler(t) || other_word(j) {
+                break;
+            }
+            gap += 1;
+            j += 1;
+        }
+        // Before the word: skip fillers back, then the number run that ends there.
+        let mut before: Option<(usize, u64, usize)> = None;
+        let mut j = wi;
+        let mut gap = 0;
+        while j > 0 && gap <= MAX_GAP {
+            j -= 1;
+            let t = &toks[j];
+            if is_numberish(lex, text, t) && !in_excluded(t) && !used.contains(&j) {
+                let mut s = j;
+                while s > 0 && is_numberish(lex, text, &toks[s - 1]) {
+                    s -= 1;
+                }
+                if let Some((v, _)) = parse_at(lex, text, &toks, s) {
+                    before = Some((gap, v, j));
+                }
+                break;
+            }
+            if !filler(t) || other_word(j) {
+                break;
+            }
+            gap += 1;
+        }
+        let pick = match (after, before) {
+            (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+            (a, b) => a.or(b),
+        };
+        let Some((_, v, ti)) = pick else {
+            continue;
+        };
+        used.push(ti);
+        let v = u32::try_from(v).unwrap_or(u32::MAX);
+        let slot = match h.cat {
+            Cat::Killed => &mut out.killed,
+            Cat::Injured => &mut out.injured,
+            _ => &mut out.displaced,
+        };
+        if slot.is_none() {
+            *slot = Some(v);
+        }
+    }
+    out
+}

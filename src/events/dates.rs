@@ -1,0 +1,155 @@
+//! Event dates from resolved timex values (ISO day, month, year, week, "A/B" ranges,
+//! relative "dct-2d") and from the article's own date, never finer than the text.
+
+use jiff::civil::{Date, ISOWeekDate, Weekday};
+
+use crate::model::{Dct, Precision, Timex, TimexKind};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EventDate {
+    pub date: Option<String>,
+    pub date_end: Option<String>,
+    pub precision: Precision,
+}
+
+/// The precision an ISO atom states, or `None` when it is not a date.
+pub fn atom_precision(v: &str) -> Option<Precision> {
+    let v = v.trim();
+    if v.starts_with("dct") {
+        return Some(Precision::Week);
+    }
+    let b = v.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    match b.len() {
+        4 if digits(0..4) => Some(Precision::Year),
+        7 if digits(0..4) && b[4] == b'-' && digits(5..7) => Some(Precision::Month),
+        8 if digits(0..4) && &b[4..6] == b"-W" && digits(6..8) => Some(Precision::Week),
+        10 => v.parse::<Date>().ok().map(|_| Precision::Day),
+        _ => None,
+    }
+    .filter(|_| span(v).is_some() || v.starts_with("dct"))
+}
+
+/// The first and last day an ISO atom covers.
+pub fn span(v: &str) -> Option<(Date, Date)> {
+    let v = v.trim();
+    let num = |s: &str| s.parse::<i16>().ok();
+    match v.len() {
+        4 => {
+            let y = num(v)?;
+            Some((Date::new(y, 1, 1).ok()?, Date::new(y, 12, 31).ok()?))
+        }
+        7 => {
+            let (y, m) = (num(v.get(0..4)?)?, v.get(5..7)?.parse::<i8>().ok()?);
+            let first = Date::new(y, m, 1).ok()?;
+            Some((first, first.last_of_month()))
+        }
+        8 if v.get(4..6) == Some("-W") => {
+            let (y, w) = (num(v.get(0..4)?)?, v.get(6..8)?.parse::<i8>().ok()?);
+            let mon = ISOWeekDate::new(y, w, Weekday::Monday).ok()?.date();
+            let sun = ISOWeekDate::new(y, w, Weekday::Sunday).ok()?.date();
+            Some((mon, sun))
+        }
+        10 => {
+            let d: Date = v.parse().ok()?;
+            Some((d, d))
+        }
+        _ => None,
+    }
+}
+
+/// The days an event date covers (range: first day of the start to last of the end).
+pub fn event_span(date: Option<&str>, end: Option<&str>) -> Option<(Date, Date)> {
+    let (s, e) = span(date?)?;
+    match end.and_then(span) {
+        Some((_, e2)) => Some((s, e2.max(e))),
+        None => Some((s, e)),
+    }
+}
+
+/// The date a resolved timex gives an event, if it names a point or stretch of time.
+pub fn of_timex(t: &Timex) -> Option<EventDate> {
+    if matches!(t.kind, TimexKind::Duration | TimexKind::Set) {
+        return None;
+    }
+    let v = t.value.trim();
+    if let Some((a, b)) = v.split_once('/') {
+        atom_precision(a)?;
+        atom_precision(b)?;
+        return Some(EventDate {
+            date: Some(a.trim().to_string()),
+            date_end: Some(b.trim().to_string()),
+            precision: Precision::Range,
+        });
+    }
+    let p = atom_precision(v)?;
+    // A relative value keeps the grammar's precision, but never claims a day.
+    let p = if v.starts_with("dct") {
+        t.precision.max(Precision::Week)
+    } else {
+        p
+    };
+    Some(EventDate {
+        date: Some(v.to_string()),
+        date_end: None,
+        precision: p,
+    })
+}
+
+/// The article's date: only the week is sure when nothing in the text names the day
+/// of the event; an undated article keeps the relative form.
+pub fn of_dct(dct: &Dct) -> EventDate {
+    EventDate {
+        date: Some(
+            dct.date
+                .map_or_else(|| "dct".to_string(), |d| d.to_string()),
+        ),
+        date_end: None,
+        precision: Precision::Week,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Anchor;
+
+    fn tx(v: &str, kind: TimexKind) -> Timex {
+        Timex {
+            start: 0,
+            end: 1,
+            text: String::new(),
+            value: v.into(),
+            precision: Precision::Day,
+            kind,
+            anchor: Anchor::Dct,
+        }
+    }
+
+    #[test]
+    fn timex_values_give_their_own_precision() {
+        let p = |v| of_timex(&tx(v, TimexKind::Date)).map(|d| d.precision);
+        assert_eq!(p("2019-04-04"), Some(Precision::Day));
+        assert_eq!(p("2019-04"), Some(Precision::Month));
+        assert_eq!(p("2019"), Some(Precision::Year));
+        assert_eq!(p("2019-W14"), Some(Precision::Week));
+        assert_eq!(p("2019-04-04/2019-06-01"), Some(Precision::Range));
+        assert_eq!(p("dct-2d"), Some(Precision::Week));
+        assert_eq!(p("PRESENT_REF"), None);
+        assert_eq!(p("before 2012-05"), None);
+        assert_eq!(p("2019-13"), None);
+        assert_eq!(of_timex(&tx("P6Y", TimexKind::Duration)), None);
+    }
+
+    #[test]
+    fn week_and_month_spans_cover_their_days() {
+        let d = |s: &str| s.parse::<Date>().unwrap();
+        assert_eq!(span("2019-W14"), Some((d("2019-04-01"), d("2019-04-07"))));
+        assert_eq!(span("2020-02"), Some((d("2020-02-01"), d("2020-02-29"))));
+        assert_eq!(
+            event_span(Some("2016-05"), Some("2016-12-06")),
+            Some((d("2016-05-01"), d("2016-12-06")))
+        );
+    }
+}

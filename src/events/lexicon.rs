@@ -1,0 +1,355 @@
+//! The events lexicon (`events.toml` of a region pack): triggers, modality cues, casualty
+//! and number words, compiled into one aho-corasick automaton once per pack.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use serde::Deserialize;
+
+use crate::normalize::normalize;
+
+/// What a lexicon entry signals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Cat {
+    /// A trigger of the event type with this index into [`Lexicon::types`].
+    Trigger(u8),
+    Joint,
+    Passing,
+    Negated,
+    NotNegated,
+    Planned,
+    Hypothetical,
+    BeforeImperfect,
+    Claim,
+    Reporting,
+    Killed,
+    Injured,
+    Displaced,
+}
+
+#[derive(Debug, Clone)]
+struct Pat {
+    cat: Cat,
+    /// `*` entries: any ending of the word.
+    prefix: bool,
+}
+
+/// One lexicon hit in the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexHit {
+    /// Start of the whole word, proclitics included.
+    pub word_start: usize,
+    /// Start of the entry itself (after proclitics).
+    pub start: usize,
+    /// End of the entry, or of the word for `*` entries.
+    pub end: usize,
+    pub cat: Cat,
+    /// The word carries the future prefix س (سيعقد، ستشن).
+    pub future: bool,
+    /// The word carries the conjunction و or ف (a clause may start here).
+    pub conj: bool,
+}
+
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    /// Event types, strongest first.
+    pub types: Vec<String>,
+    ac: Option<AhoCorasick>,
+    pats: Vec<Pat>,
+    proclitics: HashSet<String>,
+    max_clitic: usize,
+    pub window: usize,
+    pub reported_types: Vec<u8>,
+    pub numbers: HashMap<String, u64>,
+    pub multipliers: HashMap<String, u64>,
+    pub fillers: HashSet<String>,
+}
+
+impl Default for Lexicon {
+    fn default() -> Self {
+        Lexicon {
+            types: Vec::new(),
+            ac: None,
+            pats: Vec::new(),
+            proclitics: HashSet::new(),
+            max_clitic: 0,
+            window: 5,
+            reported_types: Vec::new(),
+            numbers: HashMap::new(),
+            multipliers: HashMap::new(),
+            fillers: HashSet::new(),
+        }
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    proclitics: Vec<String>,
+    #[serde(default)]
+    joints: Vec<String>,
+    #[serde(default)]
+    passing_before: Vec<String>,
+    #[serde(default)]
+    trigger: Vec<TriggerGroup>,
+    #[serde(default)]
+    modality: ModalityFile,
+    #[serde(default)]
+    casualties: CasualtyFile,
+    #[serde(default)]
+    numbers: NumbersFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TriggerGroup {
+    #[serde(rename = "type")]
+    kind: String,
+    words: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ModalityFile {
+    #[serde(default)]
+    window: Option<usize>,
+    #[serde(default)]
+    negated: Vec<String>,
+    #[serde(default)]
+    not_negated: Vec<String>,
+    #[serde(default)]
+    planned: Vec<String>,
+    #[serde(default)]
+    hypothetical: Vec<String>,
+    #[serde(default)]
+    before_imperfect: Vec<String>,
+    #[serde(default)]
+    claim: Vec<String>,
+    #[serde(default)]
+    reporting: Vec<String>,
+    #[serde(default)]
+    reported_types: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct CasualtyFile {
+    #[serde(default)]
+    killed: Vec<String>,
+    #[serde(default)]
+    injured: Vec<String>,
+    #[serde(default)]
+    displaced: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct NumbersFile {
+    #[serde(default)]
+    words: HashMap<String, u64>,
+    #[serde(default)]
+    multipliers: HashMap<String, u64>,
+    #[serde(default)]
+    fillers: Vec<String>,
+}
+
+/// The event types of `design/events.md`; a lexicon may not invent others.
+pub const KNOWN_TYPES: &[&str] = &[
+    "offensive",
+    "armed_clash",
+    "attack_repelled",
+    "territory_taken",
+    "withdrawal",
+    "siege",
+    "air_strike",
+    "casualties",
+    "meeting",
+    "conference",
+    "statement",
+    "political_decision",
+    "control_claim",
+    "arms_transfer",
+];
+
+fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+}
+
+impl Lexicon {
+    /// Parse `events.toml`; every entry is normalised like the text it is matched in.
+    pub fn parse(text: &str) -> Result<Lexicon, String> {
+        let f: File = toml::from_str(text).map_err(|e| e.to_string())?;
+        let mut pats = Vec::new();
+        let mut strings: Vec<String> = Vec::new();
+        let mut add = |list: &[String], cat: Cat| -> Result<(), String> {
+            for w in list {
+                let (body, prefix) = match w.trim().strip_suffix('*') {
+                    Some(b) => (b, true),
+                    None => (w.trim(), false),
+                };
+                if body.contains('*') {
+                    return Err(format!("{w:?}: `*` only at the end of an entry"));
+                }
+                let n = normalize(body);
+                let n = n.split_whitespace().collect::<Vec<_>>().join(" ");
+                if n.is_empty() {
+                    return Err(format!("empty entry {w:?}"));
+                }
+                strings.push(n);
+                pats.push(Pat { cat, prefix });
+            }
+            Ok(())
+        };
+        let mut types = Vec::new();
+        for g in &f.trigger {
+            if !KNOWN_TYPES.contains(&g.kind.as_str()) {
+                return Err(format!("unknown event type {:?}", g.kind));
+            }
+            if types.contains(&g.kind) {
+                return Err(format!("event type {:?} listed twice", g.kind));
+            }
+            if g.words.is_empty() {
+                return Err(format!("event type {:?} has no words", g.kind));
+            }
+            types.push(g.kind.clone());
+            add(&g.words, Cat::Trigger((types.len() - 1) as u8))?;
+        }
+        add(&f.joints, Cat::Joint)?;
+        add(&f.passing_before, Cat::Passing)?;
+        let m = &f.modality;
+        add(&m.negated, Cat::Negated)?;
+        add(&m.not_negated, Cat::NotNegated)?;
+        add(&m.planned, Cat::Planned)?;
+        add(&m.hypothetical, Cat::Hypothetical)?;
+        add(&m.before_imperfect, Cat::BeforeImperfect)?;
+        add(&m.claim, Cat::Claim)?;
+        add(&m.reporting, Cat::Reporting)?;
+        let c = &f.casualties;
+        add(&c.killed, Cat::Killed)?;
+        add(&c.injured, Cat::Injured)?;
+        add(&c.displaced, Cat::Displaced)?;
+        let mut reported_types = Vec::new();
+        for t in &m.reported_types {
+            let i = types
+                .iter()
+                .position(|x| x == t)
+                .ok_or_else(|| format!("reported_types: {t:?} has no trigger group"))?;
+            reported_types.push(i as u8);
+        }
+        let ac = if strings.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&strings)
+                    .map_err(|e| e.to_string())?,
+            )
+        };
+        let proclitics: HashSet<String> = f.proclitics.iter().map(|p| normalize(p)).collect();
+        let max_clitic = proclitics.iter().map(|p| p.len()).max().unwrap_or(0);
+        let nk = |m: &HashMap<String, u64>| -> HashMap<String, u64> {
+            m.iter().map(|(k, v)| (normalize(k), *v)).collect()
+        };
+        Ok(Lexicon {
+            types,
+            ac,
+            pats,
+            proclitics,
+            max_clitic,
+            window: m.window.unwrap_or(5),
+            reported_types,
+            numbers: nk(&f.numbers.words),
+            multipliers: nk(&f.numbers.multipliers),
+            fillers: f.numbers.fillers.iter().map(|w| normalize(w)).collect(),
+        })
+    }
+
+    pub fn type_index(&self, name: &str) -> Option<u8> {
+        self.types.iter().position(|t| t == name).map(|i| i as u8)
+    }
+
+    /// Every entry found at word level in normalised `text`, in text order. A hit must
+    /// begin a word or follow one of the pack's proclitics, and a non-`*` entry must end
+    /// its word. Where one hit lies inside a longer one of the same kind (trigger inside
+    /// trigger), only the longer counts: "حظر الطيران" is a ban, not an air strike.
+    pub fn find(&self, text: &str) -> Vec<LexHit> {
+        let Some(ac) = &self.ac else {
+            return Vec::new();
+        };
+        let bytes = text.as_bytes();
+        let mut out: Vec<LexHit> = Vec::new();
+        for m in ac.find_overlapping_iter(text) {
+            let Some(pat) = self.pats.get(m.pattern().as_usize()) else {
+                continue;
+            };
+            let (s, mut e) = (m.start(), m.end());
+            // The end: a word boundary, or (for `*` entries) the end of the word.
+            let next = text[e..].chars().next();
+            if pat.prefix {
+                while let Some(c) = text[e..].chars().next() {
+                    if !is_letter(c) {
+                        break;
+                    }
+                    e += c.len_utf8();
+                }
+            } else if next.is_some_and(is_letter) {
+                continue;
+            }
+            // The start: the word's start, at most a proclitic before the entry.
+            let mut ws = s;
+            while ws > 0 && s - ws <= self.max_clitic {
+                let Some(c) = text[..ws].chars().next_back() else {
+                    break;
+                };
+                if !is_letter(c) {
+                    break;
+                }
+                ws -= c.len_utf8();
+            }
+            if ws > 0 && text[..ws].chars().next_back().is_some_and(is_letter) {
+                continue;
+            }
+            let clitic = &text[ws..s];
+            if !clitic.is_empty() && !self.proclitics.contains(clitic) {
+                continue;
+            }
+            let _ = bytes;
+            out.push(LexHit {
+                word_start: ws,
+                start: s,
+                end: e,
+                cat: pat.cat,
+                future: clitic.contains('س'),
+                conj: clitic.starts_with('و') || clitic.starts_with('ف'),
+            });
+        }
+        out.sort_by_key(|h| (h.word_start, std::cmp::Reverse(h.end)));
+        // Drop a trigger inside a longer trigger (and same-kind duplicates).
+        let mut keep = vec![true; out.len()];
+        for i in 0..out.len() {
+            if !keep[i] {
+                continue;
+            }
+            let a = out[i];
+            let mut j = i + 1;
+            while j < out.len() && out[j].word_start < a.end {
+                let b = out[j];
+                let both_trig =
+                    matches!(a.cat, Cat::Trigger(_)) && matches!(b.cat, Cat::Trigger(_));
+                if (both_trig || a.cat == b.cat) && b.end <= a.end {
+                    keep[j] = false;
+                }
+                j += 1;
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+        out
+    }
+}

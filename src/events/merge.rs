@@ -1,0 +1,109 @@
+//! Cross-article merging: the same event reported by several articles (same type, places
+//! and actors, dates agreeing within their precision) becomes one event with its sources.
+
+use std::collections::HashMap;
+
+use super::dates::event_span;
+use crate::model::{DateSource, Event, Modality, Precision};
+
+fn compatible_modality(a: Modality, b: Modality) -> bool {
+    let said = |m| matches!(m, Modality::Asserted | Modality::Reported);
+    a == b || (said(a) && said(b))
+}
+
+/// Do two reports describe the same event? Different articles, same type and places,
+/// actors that agree (one list within the other), dates whose spans overlap.
+fn same_event(a: &Event, b: &Event) -> bool {
+    if a.doc == b.doc || a.kind != b.kind || a.places.is_empty() {
+        return false;
+    }
+    if !compatible_modality(a.modality, b.modality) {
+        return false;
+    }
+    let sub = |x: &[String], y: &[String]| x.iter().all(|i| y.contains(i));
+    if !(sub(&a.actors, &b.actors) || sub(&b.actors, &a.actors)) {
+        return false;
+    }
+    let (Some(sa), Some(sb)) = (
+        event_span(a.date.as_deref(), a.date_end.as_deref()),
+        event_span(b.date.as_deref(), b.date_end.as_deref()),
+    ) else {
+        return false;
+    };
+    // Two day-precise reports must name the same day; coarser ones must overlap.
+    if a.precision == Precision::Day && b.precision == Precision::Day {
+        return sa == sb;
+    }
+    sa.0 <= sb.1 && sb.0 <= sa.1
+}
+
+/// How good a report is as the representative: a day from the text beats the
+/// article's week.
+fn rank(e: &Event) -> (u8, u8) {
+    let src = match e.date_source {
+        DateSource::Timex => 0,
+        DateSource::Knowledge => 1,
+        DateSource::Inherited => 2,
+        DateSource::Dct => 3,
+    };
+    (e.precision as u8, src)
+}
+
+/// Merge reports of the same event; the best-dated report stays, listing the others in
+/// `sources`. Order of the remaining events is kept.
+pub fn merge(events: Vec<Event>) -> Vec<Event> {
+    let mut groups: HashMap<(String, Vec<String>), Vec<usize>> = HashMap::new();
+    for (i, e) in events.iter().enumerate() {
+        if e.places.is_empty() {
+            continue;
+        }
+        let mut p = e.places.clone();
+        p.sort();
+        groups.entry((e.kind.clone(), p)).or_default().push(i);
+    }
+    let mut into: Vec<Option<usize>> = vec![None; events.len()];
+    let mut keys: Vec<_> = groups.into_values().collect();
+    keys.sort();
+    for idx in keys {
+        // Greedy clusters: each report joins the first cluster whose head it matches.
+        let mut heads: Vec<Vec<usize>> = Vec::new();
+        for &i in &idx {
+            let found = heads.iter_mut().find(|c| {
+                c.iter().all(|&j| events[j].doc != events[i].doc)
+                    && same_event(&events[c[0]], &events[i])
+            });
+            match found {
+                Some(c) => c.push(i),
+                None => heads.push(vec![i]),
+            }
+        }
+        for c in heads.into_iter().filter(|c| c.len() > 1) {
+            let best = *c
+                .iter()
+                .min_by_key(|&&j| (rank(&events[j]), j))
+                .unwrap_or(&c[0]);
+            for &j in &c {
+                if j != best {
+                    into[j] = Some(best);
+                }
+            }
+        }
+    }
+    let mut sources: HashMap<usize, Vec<String>> = HashMap::new();
+    for (j, t) in into.iter().enumerate() {
+        if let Some(b) = t {
+            sources.entry(*b).or_default().push(events[j].id.clone());
+        }
+    }
+    events
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| into[*i].is_none())
+        .map(|(i, mut e)| {
+            if let Some(s) = sources.remove(&i) {
+                e.sources.extend(s);
+            }
+            e
+        })
+        .collect()
+}

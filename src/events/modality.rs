@@ -1,0 +1,88 @@
+//! Modality of an event from cue words around its trigger: negated (لم، نفى …), planned
+//! (من المقرر، سـ …), hypothetical (قد يـ، إذا …), reported (a side's claim of success).
+
+use super::lexicon::{Cat, LexHit, Lexicon};
+use crate::model::Modality;
+
+/// Number of words between two normalised offsets (spaces crossed).
+fn words_between(text: &str, a: usize, b: usize) -> usize {
+    if b <= a {
+        return 0;
+    }
+    text.get(a..b)
+        .map(|s| s.split_whitespace().count())
+        .unwrap_or(usize::MAX)
+}
+
+/// Does the word right after `end` look like an imperfect verb (يـ، تـ، نـ، أ)?
+fn next_word_imperfect(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("").trim_start();
+    matches!(rest.chars().next(), Some('ي' | 'ت' | 'ن'))
+}
+
+/// The modality of an event whose trigger is `trig`, in the clause `[cs, ce)` of the
+/// sentence `[ss, se)` (all normalised offsets).
+pub fn of(
+    lex: &Lexicon,
+    text: &str,
+    hits: &[LexHit],
+    trig: &LexHit,
+    clause: (usize, usize),
+    sentence: (usize, usize),
+) -> Modality {
+    let (cs, ce) = clause;
+    let (ss, se) = sentence;
+    let in_clause = |h: &&LexHit| h.word_start >= cs && h.end <= ce;
+    let before_trig = |h: &&LexHit| {
+        h.end <= trig.word_start && words_between(text, h.end, trig.word_start) < lex.window
+    };
+    let not_neg: Vec<&LexHit> = hits
+        .iter()
+        .filter(in_clause)
+        .filter(|h| h.cat == Cat::NotNegated)
+        .collect();
+    let negated = hits
+        .iter()
+        .filter(in_clause)
+        .filter(before_trig)
+        .filter(|h| h.cat == Cat::Negated)
+        .any(|h| {
+            !not_neg
+                .iter()
+                .any(|n| n.word_start <= h.word_start && h.end <= n.end)
+        });
+    if negated {
+        return Modality::Negated;
+    }
+    let hypothetical = hits
+        .iter()
+        .filter(in_clause)
+        .filter(before_trig)
+        .any(|h| match h.cat {
+            Cat::Hypothetical => true,
+            Cat::BeforeImperfect => next_word_imperfect(text, h.end),
+            _ => false,
+        });
+    if hypothetical {
+        return Modality::Hypothetical;
+    }
+    let planned = trig.future || hits.iter().filter(in_clause).any(|h| h.cat == Cat::Planned);
+    if planned {
+        return Modality::Planned;
+    }
+    let in_sentence_before = |h: &&LexHit| h.word_start >= ss && h.end <= se && h.end <= trig.start;
+    let claimed = hits
+        .iter()
+        .filter(in_sentence_before)
+        .any(|h| h.cat == Cat::Claim);
+    let reported_type = matches!(trig.cat, Cat::Trigger(t) if lex.reported_types.contains(&t));
+    let reported = reported_type
+        && hits
+            .iter()
+            .filter(|h| h.word_start >= ss && h.end <= se)
+            .any(|h| h.cat == Cat::Reporting);
+    if claimed || reported {
+        return Modality::Reported;
+    }
+    Modality::Asserted
+}
