@@ -105,13 +105,29 @@ fn from_header(
             .dateline
             .iter()
             .any(|w| normalize(before).contains(w.as_str()));
-        if (f.start < head_end || cue)
+        if ((f.start < head_end && header_like(&doc.text, f.start, f.end)) || cue)
             && let Ok(date) = Date::new(y, m as i8, d as i8)
         {
             return Some((date, doc.text[f.start..f.end].to_string()));
         }
     }
     None
+}
+
+/// Whether a date on one of the first lines stands as a header or dateline (a short line of
+/// its own, or "City (Agency) 12 March 2019 - …"), rather than inside the opening sentence,
+/// where it dates an event, not the article.
+fn header_like(text: &str, start: usize, end: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
+    let line = &text[line_start..line_end];
+    if line.trim().chars().count() <= 60 {
+        return true;
+    }
+    let before = text[line_start..start].trim();
+    let after = text[end..line_end].trim_start();
+    before.split_whitespace().count() <= 3
+        && (after.is_empty() || after.starts_with(['-', '–', '—', '(', ':', '|', '،', ',']))
 }
 
 /// Whether a phrase at normalised byte `at` is preceded, in its sentence, by a word

@@ -47,7 +47,7 @@ fn clitic_variants(w: &str) -> impl Iterator<Item = &str> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(norm: &'a str, lex: &'a Lexicon, toks: Vec<Token>) -> Self {
+    fn new(norm: &'a str, lex: &'a Lexicon, mut toks: Vec<Token>) -> Self {
         let mut hits = vec![None; toks.len()];
         for i in 0..toks.len() {
             if toks[i].kind != TokKind::Word {
@@ -58,6 +58,14 @@ impl<'a> Scan<'a> {
                 continue;
             }
             hits[i] = Self::lookup(norm, &toks, i, w, lex);
+            // A conjunction glued to a date word (والأربعاء، فأمس) is not part of the
+            // expression: the span starts at the date word, as an annotator marks it.
+            if hits[i].is_some()
+                && (w.starts_with('و') || w.starts_with('ف'))
+                && !lex.index.contains_key(w)
+            {
+                toks[i].start += 'و'.len_utf8();
+            }
         }
         Scan { norm, toks, hits }
     }

@@ -1,0 +1,287 @@
+//! The date grammar on short sentences written for these tests: recognition, spans and
+//! resolution against the article's date, and the traps (numbers, words containing months).
+
+use tarikh::model::{Anchor, Dct, DctSource, Precision, Timex};
+use tarikh::pack::Pack;
+
+fn pack() -> &'static Pack {
+    static P: std::sync::OnceLock<Pack> = std::sync::OnceLock::new();
+    P.get_or_init(|| Pack::builtin().expect("builtin pack"))
+}
+
+fn timex(text: &str, dct: Option<&str>) -> Vec<Timex> {
+    let found = tarikh::temporal::recognize_str(text, pack());
+    let dct = match dct {
+        Some(d) => Dct::given(d.parse().expect("date"), DctSource::Manifest, "test"),
+        None => Dct::none("test"),
+    };
+    let t = tarikh::temporal::resolve(&found, &dct, text);
+    for x in &t {
+        assert_eq!(
+            &text[x.start..x.end],
+            x.text,
+            "span must be the original bytes"
+        );
+    }
+    t
+}
+
+/// (text, value, precision, anchor) of every expression found.
+fn values(text: &str, dct: Option<&str>) -> Vec<(String, String, Precision, Anchor)> {
+    timex(text, dct)
+        .into_iter()
+        .map(|t| (t.text, t.value, t.precision, t.anchor))
+        .collect()
+}
+
+fn one(text: &str, dct: &str) -> (String, String, Precision) {
+    let v = values(text, Some(dct));
+    assert_eq!(v.len(), 1, "exactly one expression in {text:?}: {v:?}");
+    let (t, val, p, _) = v.into_iter().next().expect("one");
+    (t, val, p)
+}
+
+#[test]
+fn a_weekday_with_attached_comma_is_the_most_recent_such_day() {
+    // 2019-04-06 is a Saturday; the Thursday before it is the 4th.
+    let (t, v, p) = one("قال المتحدث يوم الخميس، إن القوات تقدمت", "2019-04-06");
+    assert_eq!(
+        (t.as_str(), v.as_str(), p),
+        ("يوم الخميس", "2019-04-04", Precision::Day)
+    );
+    // On the weekday itself, the day is the article's own.
+    assert_eq!(one("وصلت القافلة السبت", "2019-04-06").1, "2019-04-06");
+}
+
+#[test]
+fn next_and_last_weekdays_go_the_way_the_text_says() {
+    let v = values(
+        "يعقد الاجتماع الاثنين المقبل بعد لقاء الأربعاء الماضي",
+        Some("2019-04-06"),
+    );
+    let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(got, ["2019-04-08", "2019-04-03"]);
+}
+
+#[test]
+fn a_weekday_after_yesterday_and_a_part_of_day_is_one_expression() {
+    // 2019-04-10 is a Wednesday.
+    let (t, v, _) = one("اندلعت الاشتباكات مساء أمس الثلاثاء", "2019-04-10");
+    assert_eq!((t.as_str(), v.as_str()), ("مساء أمس الثلاثاء", "2019-04-09"));
+}
+
+#[test]
+fn a_conjunction_glued_to_a_date_word_stays_outside_the_span() {
+    let v = values("جاء أمس وغدا يغادر", Some("2019-04-06"));
+    let texts: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(texts, ["أمس", "غدا"]);
+    assert_eq!(v[1].1, "2019-04-07");
+}
+
+#[test]
+fn relative_days_resolve_against_the_article_date() {
+    let v = values("اليوم ثم أمس ثم أول من أمس", Some("2019-04-06"));
+    let got: Vec<(&str, &str)> = v.iter().map(|x| (x.0.as_str(), x.1.as_str())).collect();
+    assert_eq!(
+        got,
+        [
+            ("اليوم", "2019-04-06"),
+            ("أمس", "2019-04-05"),
+            ("أول من أمس", "2019-04-04")
+        ]
+    );
+}
+
+#[test]
+fn relative_weeks_months_and_years_have_their_precision() {
+    let v = values(
+        "الأسبوع الماضي ثم الشهر الماضي ثم العام المقبل",
+        Some("2019-04-06"),
+    );
+    let got: Vec<(&str, Precision)> = v.iter().map(|x| (x.1.as_str(), x.2)).collect();
+    assert_eq!(
+        got,
+        [
+            ("2019-W13", Precision::Week),
+            ("2019-03", Precision::Month),
+            ("2020", Precision::Year)
+        ]
+    );
+}
+
+#[test]
+fn offsets_count_back_from_the_article_date() {
+    let (_, v, p) = one("وصل الوفد منذ ثلاثة أيام", "2019-04-06");
+    assert_eq!((v.as_str(), p), ("2019-04-03", Precision::Day));
+    let (_, v, _) = one("تعيش المدينة في فوضى منذ أكثر من ست سنوات", "2019-04-06");
+    assert!(
+        v.starts_with("before 2013"),
+        "more than six years back: {v}"
+    );
+    let (_, v, p) = one("سقطت قذائف خلال الساعات الماضية", "2019-04-10");
+    assert_eq!((v.as_str(), p), ("2019-04-09/2019-04-10", Precision::Range));
+}
+
+#[test]
+fn numeric_dates_in_both_orders() {
+    let v = values(
+        "بدأت المعركة في 22/5/2019 وانتهت في 2019-06-01",
+        Some("2019-07-06"),
+    );
+    let got: Vec<&str> = v.iter().map(|x| x.1.as_str()).collect();
+    assert_eq!(got, ["2019-05-22", "2019-06-01"]);
+}
+
+#[test]
+fn arabic_indic_digits_are_read_as_digits() {
+    let (t, v, _) = one("وقع الانفجار في ٢٢ مايو ٢٠١٩", "2019-07-06");
+    assert_eq!((t.as_str(), v.as_str()), ("٢٢ مايو ٢٠١٩", "2019-05-22"));
+}
+
+#[test]
+fn every_month_family_and_spelling_is_a_month() {
+    for (text, month) in [
+        ("في إبريل 2019", "2019-04"),
+        ("في ابريل 2019", "2019-04"),
+        ("في أفريل 2019", "2019-04"),
+        ("في نيسان 2019", "2019-04"),
+        ("في جويلية 2020", "2020-07"),
+        ("في تموز 2020", "2020-07"),
+        ("في كانون الثاني 2020", "2020-01"),
+        ("في جانفي 2020", "2020-01"),
+        ("في أوت 2016", "2016-08"),
+        ("في آب 2016", "2016-08"),
+        ("في ماي 2019", "2019-05"),
+    ] {
+        assert_eq!(one(text, "2020-12-31").1, month, "{text}");
+    }
+}
+
+#[test]
+fn paired_month_names_are_one_expression() {
+    let (t, v, p) = one("في نيسان/أبريل 2019 بدأ الهجوم", "2019-07-06");
+    assert_eq!(
+        (t.as_str(), v.as_str(), p),
+        ("نيسان/أبريل 2019", "2019-04", Precision::Month)
+    );
+}
+
+#[test]
+fn a_month_name_inside_another_word_is_not_a_date() {
+    assert!(values("اجتمع مجلس النواب في طبرق", Some("2019-04-06")).is_empty());
+    assert!(values("أغلقت الأبواب أمام الزوار", Some("2019-04-06")).is_empty());
+}
+
+#[test]
+fn casualty_counts_are_not_years() {
+    let v = values(
+        "أسفرت الاشتباكات عن 2467 جريحا و2011 قتيلا",
+        Some("2019-04-06"),
+    );
+    assert!(v.is_empty(), "counts taken for years: {v:?}");
+    // A year with its cue is a year.
+    let v = values("منذ عام 2014 وحتى 2011", Some("2019-07-06"));
+    assert_eq!(v.first().map(|x| x.1.as_str()), Some("2014"));
+}
+
+#[test]
+fn the_same_day_refers_to_the_day_last_mentioned() {
+    let v = values(
+        "في 3 أبريل وقع الهجوم وفي اليوم نفسه انسحبت القوات",
+        Some("2019-04-06"),
+    );
+    assert_eq!(v.len(), 2, "{v:?}");
+    assert_eq!(v[1].1, "2019-04-03");
+    assert_eq!(v[1].3, Anchor::Previous);
+}
+
+#[test]
+fn hijri_dates_are_converted_to_the_gregorian_calendar() {
+    // 1 Ramadan 1440 was 6 May 2019 in the Umm al-Qura calendar.
+    let (_, v, p) = one("بدأ الصيام في 1 رمضان 1440 هـ", "2019-07-06");
+    assert_eq!((v.as_str(), p), ("2019-05-06", Precision::Day));
+}
+
+#[test]
+fn an_undated_article_keeps_relative_values_at_week_precision() {
+    let v = values("قال المتحدث أمس إن", None);
+    assert_eq!(v.len(), 1);
+    assert_eq!((v[0].1.as_str(), v[0].2), ("dct-1d", Precision::Week));
+}
+
+/// The article dates the pipeline gives to a folder of the given (file, text) pairs.
+fn article_dates(files: &[(&str, &str)]) -> Vec<tarikh::model::Dct> {
+    let dir = std::env::temp_dir().join(format!(
+        "tarikh-dct-{}-{}",
+        std::process::id(),
+        files.first().map(|f| f.0).unwrap_or("none")
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    for (name, text) in files {
+        std::fs::write(dir.join(name), text).expect("write fixture");
+    }
+    let x = tarikh::pipeline::run(&dir, pack(), &Default::default(), &()).expect("run");
+    let _ = std::fs::remove_dir_all(&dir);
+    let mut docs = x.documents;
+    docs.sort_by(|a, b| a.path.cmp(&b.path));
+    docs.into_iter().map(|d| d.dct).collect()
+}
+
+#[test]
+fn a_date_in_the_file_name_dates_the_article() {
+    let d = article_dates(&[("2019-04-06-tripoli.txt", "قال المتحدث أمس إن القوات تقدمت.")]);
+    assert_eq!(d[0].source, DctSource::Filename);
+    assert_eq!(d[0].date, Some("2019-04-06".parse().expect("date")));
+}
+
+#[test]
+fn without_a_given_date_the_latest_explicit_date_bounds_the_article() {
+    let d = article_dates(&[(
+        "a.txt",
+        "وقعت الاشتباكات في 12 مارس 2019 ثم تجددت يوم الخميس الماضي جنوب المدينة.\n",
+    )]);
+    let lo: jiff::civil::Date = "2019-03-12".parse().expect("date");
+    assert_eq!(d[0].source, DctSource::Inferred);
+    assert!(
+        d[0].range[0].is_some_and(|r| r >= lo),
+        "range {:?}",
+        d[0].range
+    );
+    assert!(d[0].date.is_none_or(|x| x >= lo), "date {:?}", d[0].date);
+    assert!(!d[0].why.is_empty());
+}
+
+#[test]
+fn an_office_holder_named_in_the_text_bounds_the_article_date() {
+    // The pack knows when the US president took office: an article naming him as president
+    // cannot be older than that.
+    let d = article_dates(&[(
+        "b.txt",
+        "قال الرئيس الأمريكي دونالد ترامب إن بلاده تتابع الوضع في ليبيا.\n",
+    )]);
+    let lo: jiff::civil::Date = "2017-01-20".parse().expect("date");
+    assert!(
+        d[0].range[0].is_some_and(|r| r >= lo),
+        "range {:?} why {}",
+        d[0].range,
+        d[0].why
+    );
+}
+
+#[test]
+fn a_dateline_dates_the_article_but_a_date_in_the_opening_sentence_does_not() {
+    let d = article_dates(&[
+        (
+            "c.txt",
+            "طرابلس (وكالات) 12 مارس 2019 - قال مسؤول محلي إن الهدوء عاد إلى المدينة بعد اشتباكات متقطعة.\n",
+        ),
+        (
+            "d.txt",
+            "شهدت المدينة في 12 مارس 2019 اشتباكات عنيفة بين قوات متنافسة استمرت حتى ساعات الليل.\n",
+        ),
+    ]);
+    assert_eq!(d[0].source, DctSource::Header);
+    assert_eq!(d[0].date, Some("2019-03-12".parse().expect("date")));
+    assert_eq!(d[1].source, DctSource::Inferred);
+}
