@@ -23,6 +23,14 @@ struct Cli {
 enum Format {
     Json,
     Ndjson,
+    Csv,
+    Geojson,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ControlFormat {
+    Table,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -34,6 +42,21 @@ enum Cmd {
         format: Format,
         #[arg(long)]
         out: Option<PathBuf>,
+        /// A `file,date` manifest of article dates.
+        #[arg(long)]
+        dates: Option<PathBuf>,
+        /// With --format csv: start with a UTF-8 byte-order mark (for spreadsheets).
+        #[arg(long)]
+        bom: bool,
+    },
+    /// Who holds each place at a date, from the derived control history.
+    Control {
+        folder: PathBuf,
+        /// The date to ask about, like 2019-04-06.
+        #[arg(long)]
+        at: String,
+        #[arg(long, value_enum, default_value = "table")]
+        format: ControlFormat,
         /// A `file,date` manifest of article dates.
         #[arg(long)]
         dates: Option<PathBuf>,
@@ -127,6 +150,7 @@ fn main() -> Result<()> {
             format,
             out,
             dates,
+            bom,
         }) => {
             let x = run_pipeline(&folder, dates)?;
             let mut w: Box<dyn Write> = match &out {
@@ -139,8 +163,46 @@ fn main() -> Result<()> {
             match format {
                 Format::Json => tarikh::export::json(&x, &mut w)?,
                 Format::Ndjson => tarikh::export::ndjson(&x, &mut w)?,
+                Format::Csv => tarikh::export::csv(&x, &mut w, bom)?,
+                Format::Geojson => tarikh::export::geojson(&x, &mut w)?,
             }
             w.flush()?;
+        }
+        Some(Cmd::Control {
+            folder,
+            at,
+            format,
+            dates,
+        }) => {
+            let at = parse_date("at", &at)?;
+            let x = run_pipeline(&folder, dates)?;
+            let states: Vec<_> = tarikh::control::query::state_at(&x.control, at)
+                .into_iter()
+                .filter(|s| s.state.is_some())
+                .collect();
+            match format {
+                ControlFormat::Json => {
+                    println!("{}", serde_json::to_string_pretty(&states)?);
+                }
+                ControlFormat::Table => {
+                    println!(
+                        "{:<20} {:<10} {:<10} {:<10} {:<16} events",
+                        "place", "holder", "state", "since", "contenders"
+                    );
+                    for s in &states {
+                        let state = serde_json::to_value(s.state)?;
+                        println!(
+                            "{:<20} {:<10} {:<10} {:<10} {:<16} {}",
+                            s.place,
+                            s.holder.as_deref().unwrap_or("?"),
+                            state.as_str().unwrap_or(""),
+                            s.since.map(|d| d.to_string()).unwrap_or("?".into()),
+                            s.contenders.join(","),
+                            s.events.join(" ")
+                        );
+                    }
+                }
+            }
         }
         Some(Cmd::Dates { folder, dates }) => {
             let x = run_pipeline(&folder, dates)?;
@@ -175,7 +237,6 @@ fn open_app(folder: Option<PathBuf>) -> Result<()> {
     tarikh::ui::run(folder)
 }
 
-#[cfg_attr(not(feature = "gui"), allow(dead_code))]
 fn parse_date(what: &str, s: &str) -> Result<jiff::civil::Date> {
     s.trim()
         .parse()

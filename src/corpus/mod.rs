@@ -62,7 +62,7 @@ pub fn read_folder(root: &Path) -> Result<CorpusRead> {
                     .map(|s| s.to_string_lossy().into_owned())
                     .unwrap_or_default(),
                 path: rel,
-                paragraphs: vec![0..text.len()],
+                paragraphs: std::iter::once(0..text.len()).collect(),
                 bytes: text.len() as u64,
                 text,
                 encoding: "UTF-8".into(),

@@ -6,6 +6,9 @@ use crate::model::Extract;
 
 #[cfg(feature = "gui")]
 pub mod png;
+pub mod table;
+
+pub use table::{csv, geojson};
 
 pub fn json(x: &Extract, w: &mut dyn Write) -> std::io::Result<()> {
     serde_json::to_writer_pretty(&mut *w, x)?;
