@@ -1,0 +1,398 @@
+//! The timeline widget driven by egui_kittest: the axis sets the cursor, the wheel zooms
+//! around the pointer, clicks report events, double-click fits; a snapshot in Arabic.
+#![cfg(feature = "gui")]
+
+use egui::{Pos2, Vec2};
+use egui_kittest::Harness;
+use jiff::civil::{Date, date};
+use tarikh::Pack;
+use tarikh::model::*;
+use tarikh::ui::timeline::scale::day_number;
+use tarikh::ui::timeline::{LaneBy, Lang, Timeline, TimelineData, TimelineState};
+
+fn event(
+    id: &str,
+    d: &str,
+    end: Option<&str>,
+    kind: &str,
+    places: &[&str],
+    actors: &[&str],
+) -> Event {
+    Event {
+        id: id.into(),
+        doc: if d.starts_with("dct") {
+            "undated"
+        } else {
+            "dated"
+        }
+        .into(),
+        start: 0,
+        end: 10,
+        evidence: format!("synthetic evidence for {id}"),
+        date: Some(d.into()),
+        date_end: end.map(String::from),
+        precision: Precision::Day,
+        date_source: DateSource::Timex,
+        kind: kind.into(),
+        modality: Modality::Asserted,
+        places: places.iter().map(|s| s.to_string()).collect(),
+        actors: actors.iter().map(|s| s.to_string()).collect(),
+        casualties: Casualties::default(),
+        control: None,
+        sources: vec![],
+    }
+}
+
+fn doc(id: &str, dct: Dct) -> DocumentOut {
+    DocumentOut {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        sha256: String::new(),
+        bytes: 0,
+        encoding: "utf-8".into(),
+        dct,
+        timex: vec![],
+        mentions: vec![],
+    }
+}
+
+/// Events from 2014 to 2020: days, a month, a range, a dense week, an undated article.
+fn fixture() -> (Vec<Event>, Vec<DocumentOut>) {
+    let mut ev = vec![
+        event(
+            "a#1",
+            "2014-05-16",
+            None,
+            "offensive",
+            &["Benghazi"],
+            &["LNA"],
+        ),
+        event(
+            "a#2",
+            "2016-12",
+            None,
+            "territory_taken",
+            &["Sirte"],
+            &["GNA"],
+        ),
+        event(
+            "a#3",
+            "2018-05-07",
+            Some("2018-06-28"),
+            "siege",
+            &["Derna"],
+            &["LNA"],
+        ),
+        event(
+            "a#4",
+            "2019-04-04",
+            None,
+            "offensive",
+            &["Tripoli"],
+            &["LNA"],
+        ),
+        event(
+            "a#5",
+            "2019-04-06",
+            None,
+            "armed_clash",
+            &["Tripoli", "Gharyan"],
+            &["LNA", "GNA"],
+        ),
+        event("a#6", "2020-01-19", None, "conference", &[], &[]),
+        event(
+            "a#7",
+            "2020-06-05",
+            None,
+            "withdrawal",
+            &["Tripoli"],
+            &["LNA"],
+        ),
+        event("u#1", "dct-2d", None, "air_strike", &["Misrata"], &["LNA"]),
+    ];
+    for i in 0..12 {
+        ev.push(event(
+            &format!("b#{i}"),
+            &format!("2019-04-{:02}", 10 + i % 4),
+            None,
+            "air_strike",
+            &["Tripoli"],
+            &["GNA"],
+        ));
+    }
+    let undated = Dct {
+        date: None,
+        range: [Some(date(2019, 7, 1)), Some(date(2019, 7, 20))],
+        source: DctSource::None,
+        confidence: 0.0,
+        why: "no date".into(),
+    };
+    let docs = vec![
+        doc(
+            "dated",
+            Dct::given(date(2020, 6, 6), DctSource::Manifest, "test"),
+        ),
+        doc("undated", undated),
+    ];
+    (ev, docs)
+}
+
+struct S {
+    data: TimelineData,
+    events: Vec<Event>,
+    state: TimelineState,
+    lang: Lang,
+    clicked: Option<usize>,
+    cursor_changes: usize,
+}
+
+fn harness(lang: Lang, lanes: LaneBy) -> Harness<'static, S> {
+    let pack = Pack::builtin().expect("builtin pack");
+    let (events, docs) = fixture();
+    let data = TimelineData::from_events(&events, &docs, &pack);
+    let s = S {
+        data,
+        events,
+        state: TimelineState {
+            lanes,
+            cursor: Some(date(2019, 4, 4)),
+            ..Default::default()
+        },
+        lang,
+        clicked: None,
+        cursor_changes: 0,
+    };
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(900.0, 360.0))
+        .with_step_dt(0.05)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(tarikh::ui::text::install_fonts)
+        .build_ui_state(
+            |ui, s: &mut S| {
+                let r = Timeline::new(&mut s.data, &s.events)
+                    .lang(s.lang)
+                    .show(ui, &mut s.state);
+                if r.clicked.is_some() {
+                    s.clicked = r.clicked;
+                }
+                if r.cursor_changed {
+                    s.cursor_changes += 1;
+                }
+            },
+            s,
+        );
+    h.run_steps(2);
+    h
+}
+
+fn day_at(h: &Harness<'_, S>, x: f32) -> f64 {
+    let st = &h.state().state;
+    let g = st.geometry.expect("drawn");
+    st.scale.expect("scale").day((x - g.time_left) as f64)
+}
+
+fn axis_point(h: &Harness<'_, S>, x: f32) -> Pos2 {
+    Pos2::new(x, h.state().state.geometry.expect("drawn").axis_y)
+}
+
+fn click(h: &mut Harness<'_, S>, p: Pos2) {
+    h.hover_at(p);
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(2);
+}
+
+#[test]
+fn the_first_frame_fits_every_dated_event() {
+    let h = harness(Lang::En, LaneBy::Type);
+    let st = &h.state().state;
+    let (a, b) = st.visible_range().expect("range");
+    assert!(a <= date(2014, 5, 16) && b >= date(2020, 6, 5), "{a} – {b}");
+    // The undated article's event is placed (hollow) in its window; nothing is lost.
+    assert_eq!(h.state().data.unplaced, 0);
+}
+
+#[test]
+fn clicking_the_axis_sets_the_cursor_and_dragging_on_it_moves_it() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    let p = axis_point(&h, 500.0);
+    let expected = day_at(&h, 500.0).floor() as i32;
+    click(&mut h, p);
+    let got = h.state().state.cursor.map(day_number);
+    assert_eq!(got, Some(expected));
+    assert!(h.state().cursor_changes >= 1);
+
+    let start = axis_point(&h, 300.0);
+    h.hover_at(start);
+    h.drag_at(start);
+    h.step();
+    for i in 1..=6 {
+        h.hover_at(start + Vec2::new(20.0 * i as f32, 0.0));
+        h.step();
+    }
+    let end = start + Vec2::new(120.0, 0.0);
+    h.drop_at(end);
+    h.run_steps(2);
+    let expected = day_at(&h, end.x).floor() as i32;
+    let got = h.state().state.cursor.map(day_number).expect("cursor");
+    assert!(
+        (got - expected).abs() <= 1,
+        "cursor {got}, pointer day {expected}"
+    );
+}
+
+#[test]
+fn dragging_the_cursor_line_moves_the_date_not_the_view() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    let scale = h.state().state.scale;
+    let x = h
+        .state()
+        .state
+        .day_x(date(2019, 4, 4))
+        .expect("cursor drawn");
+    let g = h.state().state.geometry.expect("drawn");
+    let start = Pos2::new(x, g.lanes_top + 10.0);
+    h.hover_at(start);
+    h.drag_at(start);
+    h.step();
+    for i in 1..=5 {
+        h.hover_at(start + Vec2::new(-20.0 * i as f32, 0.0));
+        h.step();
+    }
+    h.drop_at(start + Vec2::new(-100.0, 0.0));
+    h.run_steps(2);
+    assert_eq!(h.state().state.scale, scale, "the view stayed put");
+    let d = h.state().state.cursor.expect("cursor");
+    assert!(d < date(2019, 1, 1), "cursor moved back in time: {d}");
+}
+
+#[test]
+fn the_wheel_zooms_around_the_pointer() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    let before = h.state().state.scale.expect("scale");
+    let g = h.state().state.geometry.expect("drawn");
+    let p = Pos2::new(600.0, g.lanes_top + 20.0);
+    let pinned = day_at(&h, p.x);
+    h.hover_at(p);
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, 120.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run_steps(10);
+    let after = h.state().state.scale.expect("scale");
+    assert!(
+        after.px_per_day > before.px_per_day * 1.1,
+        "{before:?} -> {after:?}"
+    );
+    assert!(
+        (day_at(&h, p.x) - pinned).abs() < 1.0,
+        "the date under the pointer moved"
+    );
+}
+
+#[test]
+fn clicking_an_event_reports_and_selects_it() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    // a#6: the conference, alone in its lane.
+    let (x, y) = h
+        .state()
+        .state
+        .event_pos(&h.state().data, 5)
+        .expect("drawn");
+    click(&mut h, Pos2::new(x, y));
+    assert_eq!(h.state().clicked, Some(5));
+    assert_eq!(h.state().state.selected, Some(5));
+}
+
+#[test]
+fn double_click_fits_all_again() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    let fitted = h.state().state.scale.expect("scale");
+    h.state_mut()
+        .state
+        .zoom_to(date(2019, 4, 1), date(2019, 4, 30));
+    h.run_steps(2);
+    let zoomed = h.state().state.scale.expect("scale");
+    assert!(zoomed.px_per_day > fitted.px_per_day * 10.0);
+    let g = h.state().state.geometry.expect("drawn");
+    // An empty spot of the lanes (the conference lane, far from January 2020).
+    let p = Pos2::new(g.time_left + 30.0, g.lanes_top + 4.0);
+    h.hover_at(p);
+    h.step();
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            h.event(egui::Event::PointerButton {
+                pos: p,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+            h.step();
+        }
+    }
+    h.run_steps(3);
+    let refit = h.state().state.scale.expect("scale");
+    assert!(
+        (refit.px_per_day - fitted.px_per_day).abs() < 1e-9,
+        "{fitted:?} {refit:?}"
+    );
+}
+
+#[test]
+fn home_key_fits_and_arrows_pan() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    let fitted = h.state().state.scale.expect("scale");
+    h.state_mut()
+        .state
+        .zoom_to(date(2019, 4, 1), date(2019, 4, 30));
+    h.run_steps(2);
+    let g = h.state().state.geometry.expect("drawn");
+    h.hover_at(Pos2::new(500.0, g.lanes_top + 5.0));
+    h.step();
+    let before = h.state().state.scale.expect("scale");
+    h.key_press(egui::Key::ArrowRight);
+    h.run_steps(2);
+    let after = h.state().state.scale.expect("scale");
+    assert!(after.start > before.start, "right arrow shows later dates");
+    h.key_press(egui::Key::Home);
+    h.run_steps(2);
+    let home = h.state().state.scale.expect("scale");
+    assert!((home.px_per_day - fitted.px_per_day).abs() < 1e-9);
+}
+
+fn snapshot(name: &str, lang: Lang, lanes: LaneBy, cursor: Date) {
+    let mut h = harness(lang, lanes);
+    h.state_mut().state.cursor = Some(cursor);
+    h.run_steps(2);
+    h.snapshot(name);
+}
+
+#[test]
+fn arabic_timeline_by_place_snapshot() {
+    snapshot(
+        "timeline_ar_places",
+        Lang::Ar,
+        LaneBy::Place,
+        date(2019, 4, 6),
+    );
+}
+
+#[test]
+fn english_timeline_by_side_snapshot() {
+    snapshot(
+        "timeline_en_sides",
+        Lang::En,
+        LaneBy::Actor,
+        date(2019, 4, 6),
+    );
+}
