@@ -1,5 +1,6 @@
 //! Sentences and clauses of a normalised text: sentence punctuation ends a sentence;
-//! commas, joint words (ثم، فيما، بينما …) and a conjunction before a new verb end a clause.
+//! commas, joint words (ثم، فيما، بينما …), a conjunction before a new verb, and a relative
+//! pronoun or temporal subordinator before a trigger end a clause. Hard-wrapped lines are joined.
 
 use super::lexicon::{Cat, LexHit};
 
@@ -25,8 +26,59 @@ fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
     }
 }
 
+/// Newlines that only wrap a long line inside a paragraph (a text hard-wrapped at a fixed
+/// width): the line before is about as long as the widest ones and ends without sentence
+/// punctuation, and the next line goes on with text. Such a newline is a space.
+pub fn soft_newlines(text: &str) -> Vec<usize> {
+    let mut lines: Vec<(usize, usize, bool)> = Vec::new(); // (end byte, chars, next non-empty)
+    let mut pos = 0;
+    let all: Vec<&str> = text.split('\n').collect();
+    for (i, l) in all.iter().enumerate() {
+        pos += l.len();
+        let next_text = all.get(i + 1).is_some_and(|n| !n.trim().is_empty());
+        if i + 1 < all.len() {
+            lines.push((pos, l.trim().chars().count(), next_text));
+        }
+        pos += 1;
+    }
+    let width = lines.iter().filter(|l| l.2).map(|l| l.1).max().unwrap_or(0);
+    // A wrap width is a screenful, not a paragraph; and one long line is no pattern.
+    let full = lines
+        .iter()
+        .filter(|l| l.2 && l.1 * 10 >= width * 8)
+        .count();
+    if !(40..=220).contains(&width) || full < 3 {
+        return Vec::new();
+    }
+    lines
+        .iter()
+        .filter(|&&(end, n, next)| {
+            let ends_sentence = text[..end]
+                .trim_end()
+                .ends_with(['.', '!', '?', '؟', ':', '"', '»']);
+            next && n * 10 >= width * 6 && !ends_sentence
+        })
+        .map(|l| l.0)
+        .collect()
+}
+
+/// Does a trigger begin within two words after `end`?
+fn trigger_follows(text: &str, hits: &[LexHit], from: usize, end: usize) -> bool {
+    hits[from..]
+        .iter()
+        .take_while(|h| h.word_start <= end + 40)
+        .any(|h| {
+            matches!(h.cat, Cat::Trigger(_))
+                && h.word_start >= end
+                && text
+                    .get(end..h.word_start)
+                    .is_some_and(|g| g.split_whitespace().count() <= 2)
+        })
+}
+
 /// Split `text` (normalised) into clauses. `hits` are the lexicon hits in text order.
 pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
+    let soft = soft_newlines(text);
     let mut out = Vec::new();
     let (mut sentence, mut paragraph) = (0usize, 0usize);
     let mut start = 0usize;
@@ -56,6 +108,7 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
             let split_here = match h.cat {
                 Cat::Joint => true,
                 Cat::Trigger(_) => h.conj && has_trigger,
+                Cat::Relative | Cat::Subordinator => trigger_follows(text, hits, k + 1, h.end),
                 _ => false,
             };
             if split_here && i > start {
@@ -68,7 +121,7 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
             }
             k += 1;
         }
-        if is_sentence_end(text, i, c) {
+        if is_sentence_end(text, i, c) && !(c == '\n' && soft.binary_search(&i).is_ok()) {
             push(&mut out, start, i, sentence, paragraph);
             start = i + c.len_utf8();
             has_trigger = false;
@@ -85,4 +138,19 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
     }
     push(&mut out, start, text.len(), sentence, paragraph);
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_one_sentence() {
+        let line = "كلمة ".repeat(12);
+        let text = format!("{line}\n{line}\n{line}\n{line}\nآخر.\n\nعنوان قصير\nنص");
+        let soft = soft_newlines(&text);
+        assert_eq!(soft.len(), 4, "the four wrapped lines");
+        let short = "عنوان قصير\nنص طويل جدا هنا.\n";
+        assert!(soft_newlines(short).is_empty());
+    }
 }

@@ -14,6 +14,21 @@ pub enum Cat {
     /// A trigger of the event type with this index into [`Lexicon::types`].
     Trigger(u8),
     Joint,
+    /// A relative pronoun (الذي، التي): a clause starts here when a trigger follows.
+    Relative,
+    /// A temporal subordinator (منذ، بعد، خلال): a clause starts here when a trigger
+    /// follows, so a background event keeps its own date and place.
+    Subordinator,
+    /// A complementizer (أن، إن): after a statement verb, what follows is its content.
+    Complementizer,
+    /// A word before a destination place (إلى، نحو).
+    Destination,
+    /// A word after which a trigger names an aim (نحو، بهدف، من أجل).
+    PurposeBefore,
+    /// A denial verb (نفى): the content it reports did not happen, by its speaker.
+    Denial,
+    /// A capital-city word (العاصمة): the event's place is the pack's capital.
+    Capital,
     Passing,
     Negated,
     NotNegated,
@@ -48,6 +63,8 @@ pub struct LexHit {
     pub future: bool,
     /// The word carries the conjunction و or ف (a clause may start here).
     pub conj: bool,
+    /// The word carries the purpose proclitic ل (لتحرير، للسيطرة): an aim, not a deed.
+    pub purpose: bool,
 }
 
 #[derive(Debug, Clone)]
@@ -63,6 +80,10 @@ pub struct Lexicon {
     pub numbers: HashMap<String, u64>,
     pub multipliers: HashMap<String, u64>,
     pub fillers: HashSet<String>,
+    /// The place id a capital word stands for.
+    pub capital: Option<String>,
+    /// Trigger type index → the type its purpose form stands for.
+    pub purpose: HashMap<u8, u8>,
 }
 
 impl Default for Lexicon {
@@ -78,6 +99,8 @@ impl Default for Lexicon {
             numbers: HashMap::new(),
             multipliers: HashMap::new(),
             fillers: HashSet::new(),
+            capital: None,
+            purpose: HashMap::new(),
         }
     }
 }
@@ -92,6 +115,22 @@ struct File {
     #[serde(default)]
     passing_before: Vec<String>,
     #[serde(default)]
+    relatives: Vec<String>,
+    #[serde(default)]
+    subordinators: Vec<String>,
+    #[serde(default)]
+    complementizers: Vec<String>,
+    #[serde(default)]
+    capital: Option<CapitalFile>,
+    #[serde(default)]
+    purpose_before: Vec<String>,
+    #[serde(default)]
+    destination_before: Vec<String>,
+    /// Trigger types whose hit, when it carries the purpose proclitic ل ("لتحريرها"),
+    /// names the aim of another action, not a thing done: mapped to the type given.
+    #[serde(default)]
+    purpose: HashMap<String, String>,
+    #[serde(default)]
     trigger: Vec<TriggerGroup>,
     #[serde(default)]
     modality: ModalityFile,
@@ -99,6 +138,13 @@ struct File {
     casualties: CasualtyFile,
     #[serde(default)]
     numbers: NumbersFile,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CapitalFile {
+    place: String,
+    words: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -118,6 +164,8 @@ struct ModalityFile {
     negated: Vec<String>,
     #[serde(default)]
     not_negated: Vec<String>,
+    #[serde(default)]
+    denial: Vec<String>,
     #[serde(default)]
     planned: Vec<String>,
     #[serde(default)]
@@ -217,6 +265,26 @@ impl Lexicon {
         }
         add(&f.joints, Cat::Joint)?;
         add(&f.passing_before, Cat::Passing)?;
+        add(&f.relatives, Cat::Relative)?;
+        add(&f.subordinators, Cat::Subordinator)?;
+        add(&f.complementizers, Cat::Complementizer)?;
+        add(&f.purpose_before, Cat::PurposeBefore)?;
+        add(&f.destination_before, Cat::Destination)?;
+        add(&f.modality.denial, Cat::Denial)?;
+        if let Some(c) = &f.capital {
+            add(&c.words, Cat::Capital)?;
+        }
+        let mut purpose = HashMap::new();
+        for (from, to) in &f.purpose {
+            let idx = |t: &str| {
+                types
+                    .iter()
+                    .position(|x| x == t)
+                    .map(|i| i as u8)
+                    .ok_or_else(|| format!("purpose: {t:?} has no trigger group"))
+            };
+            purpose.insert(idx(from)?, idx(to)?);
+        }
         let m = &f.modality;
         add(&m.negated, Cat::Negated)?;
         add(&m.not_negated, Cat::NotNegated)?;
@@ -264,6 +332,8 @@ impl Lexicon {
             numbers: nk(&f.numbers.words),
             multipliers: nk(&f.numbers.multipliers),
             fillers: f.numbers.fillers.iter().map(|w| normalize(w)).collect(),
+            capital: f.capital.map(|c| c.place),
+            purpose,
         })
     }
 
@@ -323,6 +393,7 @@ impl Lexicon {
                 end: e,
                 cat: pat.cat,
                 future: clitic.contains('س'),
+                purpose: clitic.contains('ل') && !clitic.contains("ال"),
                 conj: clitic.starts_with('و') || clitic.starts_with('ف'),
             });
         }

@@ -11,7 +11,7 @@ pub mod modality;
 pub use lexicon::Lexicon;
 pub use merge::merge;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::corpus::SourceDoc;
 use crate::gazetteer::{ActorMention, PlaceMention};
@@ -35,9 +35,6 @@ const SCENE_TYPES: &[&str] = &[
     "air_strike",
     "casualties",
 ];
-
-/// Types whose events make a place contested (events.md control rule 2).
-const CONTEST_TYPES: &[&str] = &["offensive", "siege", "armed_clash", "attack_repelled"];
 
 fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
     a.0 < b.1 && b.0 < a.1
@@ -91,14 +88,24 @@ pub fn extract(
         s.1 = s.1.max(c.end);
     }
 
+    // "Now" (الآن، حاليا) dates its clause to the article's day, and keeps an older
+    // date elsewhere in the sentence from claiming it.
     let usable_timex: Vec<(&Timex, EventDate)> = timex
         .iter()
-        .filter_map(|t| dates::of_timex(t).map(|d| (t, d)))
+        .filter_map(|t| {
+            if t.value == "PRESENT_REF" {
+                return Some((t, dates::of_dct(dct)));
+            }
+            dates::of_timex(t).map(|d| (t, d))
+        })
         .collect();
     let timex_orig: Vec<(usize, usize)> = timex.iter().map(|t| (t.start, t.end)).collect();
 
     let mut events: Vec<Event> = Vec::new();
-    let mut held: HashMap<String, String> = HashMap::new();
+    // Per place: the side that holds (or defends) it by this article's earlier claims,
+    // and whether fighting there has been reported.
+    let mut defenders: HashMap<String, String> = HashMap::new();
+    let mut contested: HashSet<String> = HashSet::new();
     let mut scene: Option<(usize, Vec<String>)> = None;
     // The date of the previous sentence (from a timex or itself inherited).
     let mut prev_sentence_date: Option<(usize, EventDate)> = None;
@@ -128,31 +135,25 @@ pub fn extract(
             cas = casualties_without_dates(lex, text, c, &hits, norm, &timex_orig);
         }
         let has_cas = cas != Casualties::default();
-        let best = trig_hits.iter().min_by_key(|h| match h.cat {
-            Cat::Trigger(t) => (t, h.start),
-            _ => (u8::MAX, h.start),
-        });
-        let (kind_idx, trig) = match best {
-            Some(h) => {
-                let Cat::Trigger(t) = h.cat else { continue };
-                if has_cas && Some(t) == statement {
-                    (casualties_t.unwrap_or(u8::MAX), **h)
-                } else {
-                    (t, **h)
+        // A result verb (أسفر عن، خلّف) names a toll only where the clause gives one.
+        let trig_hits: Vec<&LexHit> = trig_hits
+            .into_iter()
+            .filter(|h| has_cas || !matches!(h.cat, Cat::Trigger(t) if Some(t) == casualties_t))
+            .collect();
+        let Some((kind_idx, trig)) =
+            choose_trigger(lex, &hits, &trig_hits, c, has_cas).or_else(|| {
+                if !has_cas {
+                    return None;
                 }
-            }
-            None if has_cas => {
-                let t = casualties_t.unwrap_or(u8::MAX);
-                let Some(h) = hits.iter().find(|h| {
+                let h = hits.iter().find(|h| {
                     h.word_start >= c.start
                         && h.end <= c.end
                         && matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
-                }) else {
-                    continue;
-                };
-                (t, *h)
-            }
-            None => continue,
+                })?;
+                Some((casualties_t.unwrap_or(u8::MAX), *h))
+            })
+        else {
+            continue;
         };
         let kind = lex
             .types
@@ -183,10 +184,25 @@ pub fn extract(
             continue;
         }
         let mut places = clause_places.clone();
-        if places.is_empty() {
-            places = places_in(&doc.text, &hits, &scan.places, (ss, se), norm);
-        }
         let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
+        if places.is_empty()
+            && let Some(cap) = &lex.capital
+            && hits
+                .iter()
+                .any(|h| h.cat == Cat::Capital && h.word_start >= c.start && h.end <= c.end)
+        {
+            // "العاصمة" with no name beside it: the capital is the place.
+            places.push(cap.clone());
+        }
+        if places.is_empty() {
+            if is_scene_type {
+                places = places_in(&doc.text, &hits, &scan.places, (ss, se), norm);
+            } else if Some(kind_idx) == statement {
+                // A statement's place is the one its content names, which follows it;
+                // what the sentence said before is another matter.
+                places = places_in(&doc.text, &hits, &scan.places, (oe, se), norm);
+            }
+        }
         if places.is_empty()
             && is_scene_type
             && let Some((p, sp)) = &scene
@@ -229,13 +245,51 @@ pub fn extract(
             cur_sentence_date = Some((c.sentence, date.clone()));
         }
 
-        let modality = modality::of(lex, text, &hits, &trig, (c.start, c.end), sent);
-        let control = control_claim(pack, &kind, modality, &places, &clause_actors, &held);
-        if let Some(cl) = &control
-            && cl.state == ControlState::Held
-            && let Some(h) = &cl.holder
+        let mut modality = modality::of(lex, text, &hits, &trig, (c.start, c.end), sent);
+        // A denial verb earlier in the sentence (نفى …) denies the content it reports.
+        if Some(kind_idx) != statement
+            && matches!(modality, Modality::Asserted | Modality::Reported)
+            && hits
+                .iter()
+                .any(|h| h.cat == Cat::Denial && h.word_start >= sent.0 && h.end <= trig.word_start)
         {
-            held.insert(cl.place.clone(), h.clone());
+            modality = Modality::Negated;
+        }
+        // A date after the article's own is not yet history.
+        if modality == Modality::Asserted
+            && source == DateSource::Timex
+            && let (Some(d), Some(day)) = (date.date.as_deref(), dct.date)
+            && dates::span(d).is_some_and(|(from, _)| from > day)
+        {
+            modality = Modality::Planned;
+        }
+        let sides_src = if clause_actors.is_empty() {
+            &sentence_actors
+        } else {
+            &clause_actors
+        };
+        let ctx = ControlCtx {
+            pack,
+            doc_actors: &scan.actors,
+            defenders: &defenders,
+            contested: &contested,
+            destination: destination_place(&doc.text, &hits, norm, &scan.places, (os, oe)),
+        };
+        let control = control_claim(&ctx, &kind, modality, &places, sides_src);
+        if let Some(cl) = &control {
+            match (cl.state, &cl.holder) {
+                (ControlState::Held, Some(h)) => {
+                    defenders.insert(cl.place.clone(), h.clone());
+                    contested.remove(&cl.place);
+                }
+                (ControlState::Contested, h) => {
+                    if let Some(h) = h {
+                        defenders.insert(cl.place.clone(), h.clone());
+                    }
+                    contested.insert(cl.place.clone());
+                }
+                _ => {}
+            }
         }
         let n = events.len() + 1;
         events.push(Event {
@@ -343,16 +397,30 @@ fn places_in(
     out
 }
 
+/// What the control claim of one event may draw on besides its clause.
+struct ControlCtx<'a> {
+    pack: &'a Pack,
+    /// Every actor named in the article (an organisation named after a place).
+    doc_actors: &'a [ActorMention],
+    /// The side holding or defending each place, by the article's earlier claims.
+    defenders: &'a HashMap<String, String>,
+    /// Places where the article has already reported fighting.
+    contested: &'a HashSet<String>,
+    /// A place the clause names as a destination (إلى، نحو …).
+    destination: Option<String>,
+}
+
 /// The control claim of an event, per events.md: taken → held by the taker; withdrawal →
-/// lost by the side leaving; fighting → contested, holder the defender; a plain claim →
-/// held. Only for real places of the region, never for negated/planned/hypothetical.
+/// lost by the side leaving (held, for the place it withdraws to); fighting → contested,
+/// holder the defender; a repelled attack → held by the side repelling it, contested if
+/// the article already reported fighting there; a plain claim → held. Only for real
+/// places of the region, never for negated/planned/hypothetical events.
 fn control_claim(
-    pack: &Pack,
+    ctx: &ControlCtx,
     kind: &str,
     modality: Modality,
     places: &[String],
     actors: &[&ActorMention],
-    held: &HashMap<String, String>,
 ) -> Option<ControlClaim> {
     if matches!(
         modality,
@@ -360,60 +428,177 @@ fn control_claim(
     ) {
         return None;
     }
-    let place = places
-        .iter()
-        .find(|p| pack.place(p).is_some_and(|pl| pl.kind != "foreign"))?;
+    let pack = ctx.pack;
+    let real = |p: &String| pack.place(p).is_some_and(|pl| pl.kind != "foreign");
+    let dest = ctx
+        .destination
+        .as_ref()
+        .filter(|d| places.contains(d) && real(d));
+    let place = match (kind, dest) {
+        ("withdrawal", Some(d)) => d,
+        _ => places.iter().find(|p| real(p))?,
+    };
+    // The sides: armed actors and states, by faction; observers (the UN) hold nothing.
     let mut sides: Vec<String> = Vec::new();
     for a in actors {
+        if pack
+            .actor(&a.actor)
+            .is_some_and(|x| x.kind == "international")
+        {
+            continue;
+        }
         let f = pack.faction_of(&a.faction).to_string();
         if !sides.contains(&f) {
             sides.push(f);
         }
     }
+    let claim = |holder: Option<String>, state, contenders| {
+        Some(ControlClaim {
+            place: place.clone(),
+            holder,
+            state,
+            contenders,
+        })
+    };
+    let others = |h: &Option<String>| -> Vec<String> {
+        sides
+            .iter()
+            .filter(|s| Some(*s) != h.as_ref())
+            .cloned()
+            .collect()
+    };
     match kind {
-        "territory_taken" | "control_claim" => Some(ControlClaim {
-            place: place.clone(),
-            holder: Some(sides.first()?.clone()),
-            state: ControlState::Held,
-            contenders: Vec::new(),
-        }),
-        "withdrawal" => Some(ControlClaim {
-            place: place.clone(),
-            holder: Some(sides.first()?.clone()),
-            state: ControlState::Lost,
-            contenders: Vec::new(),
-        }),
-        k if CONTEST_TYPES.contains(&k) => {
-            // The defender: the side that holds the place by this article's earlier
-            // claims, else a named side whose own name contains the place (مجلس شورى
-            // مجاهدي درنة), else the second side named (the first is the subject).
-            let named_for_place = actors
+        "territory_taken" | "control_claim" => {
+            claim(Some(sides.first()?.clone()), ControlState::Held, Vec::new())
+        }
+        "withdrawal" if dest.is_some() => {
+            claim(Some(sides.first()?.clone()), ControlState::Held, Vec::new())
+        }
+        "withdrawal" => claim(Some(sides.first()?.clone()), ControlState::Lost, Vec::new()),
+        "attack_repelled" => {
+            let holder = Some(sides.first()?.clone());
+            if ctx.contested.contains(place) {
+                let c = others(&holder);
+                claim(holder, ControlState::Contested, c)
+            } else {
+                claim(holder, ControlState::Held, Vec::new())
+            }
+        }
+        "offensive" | "siege" => {
+            // The defender: who held the place by the article's earlier claims, else an
+            // armed group named after the place (مجلس شورى مجاهدي درنة), else a second
+            // side named (the first is the attacker).
+            let named_for_place = ctx
+                .doc_actors
                 .iter()
                 .find(|a| a.place.as_deref() == Some(place.as_str()))
-                .map(|a| pack.faction_of(&a.faction).to_string());
-            let defender = if k == "attack_repelled" {
-                sides.first().cloned()
-            } else {
-                held.get(place)
-                    .cloned()
-                    .or(named_for_place)
-                    .or_else(|| sides.get(1).cloned())
-            };
-            let contenders: Vec<String> = sides
-                .iter()
-                .filter(|s| Some(*s) != defender.as_ref())
+                .map(|a| pack.faction_of(&a.faction).to_string())
+                .filter(|f| sides.first() != Some(f));
+            let defender = ctx
+                .defenders
+                .get(place)
                 .cloned()
-                .collect();
-            if defender.is_none() && (k == "armed_clash" || contenders.is_empty()) {
+                .filter(|d| sides.first() != Some(d) || sides.len() == 1)
+                .or(named_for_place)
+                .or_else(|| sides.get(1).cloned());
+            let contenders = others(&defender);
+            if defender.is_none() && contenders.is_empty() {
                 return None;
             }
-            Some(ControlClaim {
-                place: place.clone(),
-                holder: defender,
-                state: ControlState::Contested,
-                contenders,
-            })
+            claim(defender, ControlState::Contested, contenders)
+        }
+        "armed_clash" => {
+            // Fighting between sides: whoever held it before, else the side the clause
+            // puts first (X يخوض معارك ضد Y في Z).
+            let defender = ctx
+                .defenders
+                .get(place)
+                .cloned()
+                .or_else(|| sides.first().cloned())?;
+            let defender = Some(defender);
+            let contenders = others(&defender);
+            claim(defender, ControlState::Contested, contenders)
         }
         _ => None,
     }
+}
+
+/// A place of the span the text names as a destination: right after a `destination`
+/// word of the lexicon (إلى، نحو، باتجاه), with at most one word ("مدينة") between.
+fn destination_place(
+    orig_text: &str,
+    hits: &[LexHit],
+    norm: &Normalized,
+    places: &[PlaceMention],
+    span: (usize, usize),
+) -> Option<String> {
+    let ends: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.cat == Cat::Destination)
+        .map(|h| norm.orig(h.end))
+        .filter(|&e| e >= span.0 && e <= span.1)
+        .collect();
+    places
+        .iter()
+        .filter(|p| p.start >= span.0 && p.end <= span.1)
+        .find(|p| {
+            ends.iter().any(|&e| {
+                e <= p.start
+                    && orig_text
+                        .get(e..p.start)
+                        .is_some_and(|g| g.split_whitespace().count() <= 1)
+            })
+        })
+        .map(|p| p.place.clone())
+}
+
+/// The trigger that names the clause's event, and its type. The first trigger, as
+/// Arabic puts the verb first, except: a statement verb followed by a complementizer
+/// (قال إن، أعلن أن) reports content, whose first trigger names the event; a trigger in
+/// purpose form (لتحريرها، نحو تحرير) names an aim and stands for the type the pack maps
+/// it to (taking a city as an aim is an offensive); a statement giving a toll is a
+/// casualties report.
+fn choose_trigger(
+    lex: &Lexicon,
+    hits: &[LexHit],
+    trig_hits: &[&LexHit],
+    c: &clause::Clause,
+    has_cas: bool,
+) -> Option<(u8, LexHit)> {
+    let statement = lex.type_index("statement");
+    let ty = |h: &LexHit| match h.cat {
+        Cat::Trigger(t) => Some(t),
+        _ => None,
+    };
+    let first = **trig_hits.first()?;
+    let mut chosen = first;
+    if ty(&first) == statement
+        && let Some(comp) = hits
+            .iter()
+            .find(|h| h.cat == Cat::Complementizer && h.word_start >= first.end && h.end <= c.end)
+        && let Some(after) = trig_hits
+            .iter()
+            .find(|h| h.word_start >= comp.end && ty(h) != statement)
+    {
+        chosen = **after;
+    }
+    let mut t = ty(&chosen)?;
+    let purpose_word = hits.iter().any(|h| {
+        h.cat == Cat::PurposeBefore
+            && h.end <= chosen.word_start
+            && h.word_start >= c.start
+            && chosen.word_start - h.end <= 2
+    });
+    if (chosen.purpose || purpose_word)
+        && let Some(&to) = lex.purpose.get(&t)
+    {
+        t = to;
+    }
+    if has_cas
+        && Some(t) == statement
+        && let Some(ct) = lex.type_index("casualties")
+    {
+        t = ct;
+    }
+    Some((t, chosen))
 }
