@@ -19,7 +19,10 @@ fn main() {
         seed
     };
     let base: Date = "2014-01-01".parse().expect("date");
-    let day = |n: i64| base.checked_add(jiff::Span::new().days(n)).expect("in range");
+    let day = |n: i64| {
+        base.checked_add(jiff::Span::new().days(n))
+            .expect("in range")
+    };
     let sides = ["LNA", "GNA", "HoR", "DMSC", "Rada", "PFG"];
 
     let t = Instant::now();
@@ -70,7 +73,9 @@ fn main() {
                             ControlState::Held
                         },
                         contenders: vec![sides[(rnd() as usize) % sides.len()].into()],
-                        events: (0..3).map(|j| format!("d{}#{}", (i * 18 + k * 3 + j) / 20, j)).collect(),
+                        events: (0..3)
+                            .map(|j| format!("d{}#{}", (i * 18 + k * 3 + j) / 20, j))
+                            .collect(),
                     };
                     from += len;
                     iv
@@ -99,7 +104,10 @@ fn main() {
         places,
         control,
     };
-    eprintln!("generated {PLACES} places, {EVENTS} events in {:.2?}", t.elapsed());
+    eprintln!(
+        "generated {PLACES} places, {EVENTS} events in {:.2?}",
+        t.elapsed()
+    );
     let pack = tarikh::Pack::builtin().expect("pack");
 
     let t = Instant::now();

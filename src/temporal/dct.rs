@@ -291,7 +291,18 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     for k in &pack.known_events {
         let hit = k.cues.iter().find_map(|alt| {
             let pos: Option<Vec<usize>> = alt.iter().map(|c| find_cue(&norm.text, c)).collect();
-            pos.map(|p| (p.into_iter().max().unwrap_or(0), alt.join(" + ")))
+            // Quote the cue words as the article writes them, not in normalised form.
+            pos.map(|p| {
+                let quoted: Vec<&str> = p
+                    .iter()
+                    .zip(alt)
+                    .map(|(&at, c)| {
+                        let (s, e) = norm.orig_span(at, at + c.len());
+                        doc.text.get(s..e).unwrap_or(c.as_str())
+                    })
+                    .collect();
+                (p.into_iter().max().unwrap_or(0), quoted.join(" + "))
+            })
         });
         let Some((at, cue)) = hit else { continue };
         let planned = planned_before(&norm.text, at, &lex.planned);
@@ -310,9 +321,16 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
             }
             Bound::After => {}
             Bound::Within => {
-                ev.lower(k.date, why("during"));
+                let period = match k.date_end {
+                    Some(e) => format!(
+                        "during {} ({} to {e}, region pack) — named by «{cue}»",
+                        k.label, k.date
+                    ),
+                    None => why("during"),
+                };
+                ev.lower(k.date, period.clone());
                 if let Some(e) = k.date_end {
-                    ev.upper(e, why("during"));
+                    ev.upper(e, period);
                 }
             }
             Bound::Planned if planned => {
@@ -362,7 +380,12 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
         || (day_precise_lo && fitted && (guess - lo).get_days() <= 7);
     let mut why = lo_why;
     if let (Some(h), Some((_, hw))) = (hi, &ev.hi) {
-        why.push_str(&format!("; not after {h}: {hw}"));
+        // One period gives both bounds: say it once.
+        if why.starts_with(hw.as_str()) {
+            why.push_str(&format!("; so not after {h}"));
+        } else {
+            why.push_str(&format!("; not after {h}: {hw}"));
+        }
     }
     if fitted {
         why.push_str(&format!(
