@@ -285,3 +285,48 @@ fn a_dateline_dates_the_article_but_a_date_in_the_opening_sentence_does_not() {
     assert_eq!(d[0].date, Some("2019-03-12".parse().expect("date")));
     assert_eq!(d[1].source, DctSource::Inferred);
 }
+
+#[test]
+fn a_span_of_days_in_one_month_is_a_range() {
+    let (t, v, p) = one("جرت المفاوضات بين 14 و16 أبريل الجاري", "2019-04-20");
+    assert_eq!(
+        (t.as_str(), v.as_str(), p),
+        (
+            "بين 14 و16 أبريل الجاري",
+            "2019-04-14/2019-04-16",
+            Precision::Range
+        )
+    );
+    assert_eq!(
+        one("من 3 إلى 5 مايو 2018", "2019-04-20").1,
+        "2018-05-03/2018-05-05"
+    );
+}
+
+#[test]
+fn a_stated_length_of_time_is_a_duration() {
+    assert_eq!(one("استمر الحصار قرابة سبعة أشهر", "2019-04-20").1, "P7M");
+    assert_eq!(one("سقطت المدينة في أقل من أسبوعين", "2019-04-20").1, "P2W");
+    // Plural units without a count say too little.
+    assert!(values("انتظر السكان أياما طويلة", Some("2019-04-20")).is_empty());
+}
+
+#[test]
+fn before_a_quantity_counts_back_unless_it_is_before_another_event() {
+    assert_eq!(one("وصل الوفد قبل ثلاثة أيام", "2019-04-06").1, "2019-04-03");
+    let (_, v, _) = one("انسحبت القوات قبل أكثر من عام", "2020-06-06");
+    assert!(v.starts_with("before 2019"), "{v}");
+    assert_eq!(one("قبل أسبوعين من الزيارة", "2019-04-06").1, "P2W");
+}
+
+#[test]
+fn the_last_few_days_with_a_count_or_a_dual_end_at_the_article_date() {
+    let (_, v, _) = one("خلال الأيام الثلاثة الأخيرة", "2017-07-06");
+    assert_eq!(v, "2017-07-03/2017-07-06");
+    let (_, v, _) = one("خلال الأسبوعين الماضيين", "2018-06-29");
+    assert_eq!(v, "2018-06-15/2018-06-29");
+    let (_, v, _) = one("ستصل المساعدات خلال الأيام المقبلة", "2018-06-29");
+    assert_eq!(v, "FUTURE_REF");
+    // The days after a past event are not the future of the article.
+    assert!(values("وفي الأيام التالية انسحبت القوات", Some("2018-06-29")).is_empty());
+}

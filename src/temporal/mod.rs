@@ -43,6 +43,14 @@ pub enum Sem {
         d: Option<u8>,
         dir: Dir,
     },
+    /// بين 14 و16 أبريل: days `from` to `to` of one month.
+    DayRange {
+        y: YearSpec,
+        m: u8,
+        from: u8,
+        to: u8,
+        dir: Dir,
+    },
     Year(i16),
     /// An absolute range (a Hijri month).
     Range(Date, Date),
@@ -70,6 +78,8 @@ pub enum Sem {
     /// خلال الساعات الماضية: a span ending at the article's date.
     Recent {
         unit: Unit,
+        /// خلال الأيام الثلاثة الأخيرة: how many; none = an unstated few.
+        n: Option<u32>,
     },
     /// اليوم نفسه: the day (or month, year) last mentioned.
     Anaphor {
@@ -251,6 +261,30 @@ fn resolve_one(
                 (None, None) => (format!("XXXX-{m:02}"), P::Month, K::Date, anchor),
             }
         }
+        Sem::DayRange {
+            y,
+            m,
+            from,
+            to,
+            dir,
+        } => {
+            let year = match (y, dct) {
+                (YearSpec::Abs(y), _) => Some(y),
+                (YearSpec::Rel(n), Some(t)) => Some(t.year() + n as i16),
+                (YearSpec::None, Some(t)) => Some(settle_year(t, m, Some(from), dir)),
+                _ => None,
+            };
+            let anchor = if matches!(y, YearSpec::Abs(_)) {
+                Anchor::None
+            } else {
+                Anchor::Dct
+            };
+            let v = match year {
+                Some(y) => format!("{0}-{from:02}/{0}-{to:02}", month(y, m)),
+                None => format!("XXXX-{m:02}-{from:02}/XXXX-{m:02}-{to:02}"),
+            };
+            (v, P::Range, K::Date, anchor)
+        }
         Sem::Year(y) => (format!("{y:04}"), P::Year, K::Date, Anchor::None),
         Sem::Range(a, b) => (format!("{a}/{b}"), P::Range, K::Date, Anchor::None),
         Sem::Weekday { wd, dir, shift } => {
@@ -331,14 +365,18 @@ fn resolve_one(
             };
             (v, P::Unknown, K::Duration, Anchor::None)
         }
-        Sem::Recent { unit } => {
+        Sem::Recent { unit, n } => {
             // How far back "the past hours/days/weeks…" reach, at most.
-            let (u, k) = match unit {
-                Unit::Hour => (Unit::Day, 1),
-                Unit::Day => (Unit::Day, 7),
-                Unit::Week => (Unit::Month, 1),
-                Unit::Month => (Unit::Year, 1),
-                Unit::Year | Unit::Decade => (Unit::Year, 10),
+            let (u, k) = match (unit, n) {
+                (Unit::Hour, Some(_)) => (Unit::Day, 1),
+                (u, Some(n)) => (u, n as i64),
+                (unit, None) => match unit {
+                    Unit::Hour => (Unit::Day, 1),
+                    Unit::Day => (Unit::Day, 7),
+                    Unit::Week => (Unit::Month, 1),
+                    Unit::Month => (Unit::Year, 1),
+                    Unit::Year | Unit::Decade => (Unit::Year, 10),
+                },
             };
             match dct {
                 Some(t) => {

@@ -18,6 +18,7 @@ struct Hit<'a> {
 
 struct Scan<'a> {
     norm: &'a str,
+    lex: &'a Lexicon,
     toks: Vec<Token>,
     hits: Vec<Option<Hit<'a>>>,
 }
@@ -67,7 +68,12 @@ impl<'a> Scan<'a> {
                 toks[i].start += 'و'.len_utf8();
             }
         }
-        Scan { norm, toks, hits }
+        Scan {
+            norm,
+            lex,
+            toks,
+            hits,
+        }
     }
 
     fn lookup(norm: &str, toks: &[Token], i: usize, w: &str, lex: &'a Lexicon) -> Option<Hit<'a>> {
@@ -103,6 +109,17 @@ impl<'a> Scan<'a> {
 
     fn len(&self) -> usize {
         self.toks.len()
+    }
+
+    /// The first category the lexicon gives a single word (for words met without their
+    /// article or with one glued on, which the token scan did not look up).
+    fn lexicon_cat(&self, w: &str) -> Option<Cat> {
+        self.lex
+            .index
+            .get(w)?
+            .iter()
+            .find(|p| p.rest.is_empty())
+            .and_then(|p| p.cats.first().copied())
     }
 
     fn has(&self, i: usize, f: impl Fn(Cat) -> bool) -> bool {
@@ -180,7 +197,7 @@ pub fn recognize(
     let mut out = Vec::new();
     let mut i = 0;
     while i < sc.len() {
-        let m = match_at(&sc, i);
+        let m = match_at(&sc, i).map(|m| day_range(&sc, m));
         match m {
             Some((a, b, sem, time)) => {
                 let (s, e) = norm.orig_span(sc.toks[a].start, sc.toks[b - 1].end);
@@ -201,6 +218,57 @@ pub fn recognize(
 }
 
 type Match = (usize, usize, Sem, bool);
+
+/// بين 14 و16 أبريل، من 3 إلى 5 مايو: a day number before a day-month date makes it a
+/// span of days in that month.
+fn day_range(sc: &Scan, m: Match) -> Match {
+    let (a, b, sem, time) = m;
+    let Sem::Cal {
+        y,
+        m: month,
+        d: Some(d),
+        dir,
+    } = sem
+    else {
+        return (a, b, sem, time);
+    };
+    let joined = a >= 2
+        && (matches!(sc.word(a - 1), Some("و" | "الي" | "حتي")) || sc.punct(a - 1) == Some('-'));
+    let first = match a.checked_sub(2).and_then(|k| sc.number(k)) {
+        Some((d0, _)) if joined && d0 >= 1 && d0 < u32::from(d) => d0 as u8,
+        _ => {
+            return (
+                a,
+                b,
+                Sem::Cal {
+                    y,
+                    m: month,
+                    d: Some(d),
+                    dir,
+                },
+                time,
+            );
+        }
+    };
+    let lead = a.checked_sub(3).and_then(|k| sc.word(k));
+    let start = if matches!(lead, Some("بين" | "من")) {
+        a - 3
+    } else {
+        a - 2
+    };
+    (
+        start,
+        b,
+        Sem::DayRange {
+            y,
+            m: month,
+            from: first,
+            to: d,
+            dir,
+        },
+        time,
+    )
+}
 
 fn match_at(sc: &Scan, i: usize) -> Option<Match> {
     numeric_date(sc, i)
@@ -493,7 +561,10 @@ fn quantity(sc: &Scan, i: usize) -> Option<(Option<u32>, Unit, usize)> {
 
 /// منذ (أكثر من)? ثلاثة أيام — a point (or a bound) back from the article's date.
 fn since(sc: &Scan, i: usize) -> Option<Match> {
-    if !sc.has(i, |c| c == Cat::Since) {
+    // قبل ثلاثة أيام is also "three days ago"; قبل أسبوعين من الزيارة is not about the
+    // article's date (left to duration()).
+    let ago = sc.word(i) == Some("قبل");
+    if !sc.has(i, |c| c == Cat::Since) && !ago {
         return None;
     }
     let mut j = i + 1;
@@ -510,10 +581,14 @@ fn since(sc: &Scan, i: usize) -> Option<Match> {
         return None;
     }
     let (n, unit, k) = quantity(sc, j)?;
+    if ago && (n.is_none() || sc.word(j + k) == Some("من")) {
+        return None;
+    }
     Some((i, j + k, Sem::Ago { n, unit, bound }, false))
 }
 
-/// خلال الساعات الماضية، في الأيام الأخيرة — a span ending at the article's date.
+/// خلال الساعات الماضية، في الأيام الأخيرة، خلال الأيام الثلاثة الأخيرة، خلال الأسبوعين
+/// الماضيين — a span ending at the article's date; خلال الأيام المقبلة — the near future.
 fn within_recent(sc: &Scan, i: usize) -> Option<Match> {
     let lead = sc.has(i, |c| c == Cat::Within) || sc.word(i) == Some("في");
     if !lead {
@@ -522,11 +597,33 @@ fn within_recent(sc: &Scan, i: usize) -> Option<Match> {
     let j = i + sc.span(i);
     let w = sc.word(j)?;
     let bare = w.strip_prefix("ال")?;
-    let unit = unit_word(sc, bare)?;
-    if !sc.has(j + 1, |c| c == Cat::Recent || c == Cat::Past) {
+    let (unit, mut n) = match unit_word(sc, bare) {
+        Some(u) => (u, None),
+        None => match sc.lexicon_cat(bare) {
+            Some(Cat::DualUnit(u)) => (u, Some(2)),
+            _ => return None,
+        },
+    };
+    let mut k = j + 1;
+    // الأيام الثلاثة: the count follows the noun, with the article.
+    if n.is_none()
+        && let Some(Cat::NumberWord(x)) = sc
+            .word(k)
+            .and_then(|w| w.strip_prefix("ال"))
+            .and_then(|w| sc.lexicon_cat(w))
+    {
+        n = Some(x as u32);
+        k += 1;
+    }
+    // في الأيام التالية follows the story's last date, not the article's: no future there.
+    if sc.has(k, |c| c == Cat::Future) && !sc.word(k).is_some_and(|w| w.starts_with("التالي"))
+    {
+        return Some((i, k + 1, Sem::Ref("FUTURE_REF"), false));
+    }
+    if !sc.has(k, |c| c == Cat::Recent || c == Cat::Past) {
         return None;
     }
-    Some((i, j + 2, Sem::Recent { unit }, false))
+    Some((i, k + 1, Sem::Recent { unit, n }, false))
 }
 
 fn unit_word(_sc: &Scan, w: &str) -> Option<Unit> {
@@ -556,7 +653,22 @@ fn duration(sc: &Scan, i: usize) -> Option<Match> {
     {
         return Some((i, i + 2, Sem::Duration { n: None, unit }, false));
     }
-    None
+    // قرابة سبعة أشهر، أقل من أسبوعين، ثلاثة أشهر، يومين: a stated length of time. A bare
+    // plural without a count (أيام) says too little to be one.
+    let j = if sc.has(i, |c| c == Cat::MoreThan || c == Cat::LessThan) {
+        i + sc.span(i)
+    } else {
+        i
+    };
+    if sc.year(j, 1900, 2100).is_some() {
+        return None;
+    }
+    match quantity(sc, j)? {
+        (Some(n), unit, k) if k > 1 || sc.has(j, |c| matches!(c, Cat::DualUnit(_))) => {
+            Some((i, j + k, Sem::Duration { n: Some(n), unit }, false))
+        }
+        _ => None,
+    }
 }
 
 /// اليوم نفسه، في اليوم ذاته، نفس اليوم، الشهر ذاته.
