@@ -243,17 +243,7 @@ fn resolve_one(
     let undated = P::Week;
     match *sem {
         Sem::Cal { y, m, d, dir } => {
-            let year = match (y, dct) {
-                (YearSpec::Abs(y), _) => Some(y),
-                (YearSpec::Rel(n), Some(t)) => Some(t.year() + n as i16),
-                (YearSpec::None, Some(t)) => Some(settle_year(t, m, d, dir)),
-                _ => None,
-            };
-            let anchor = if matches!(y, YearSpec::Abs(_)) {
-                Anchor::None
-            } else {
-                Anchor::Dct
-            };
+            let (year, anchor) = cal_year(y, m, d, dir, dct);
             match (year, d) {
                 (Some(y), Some(d)) => (format!("{}-{d:02}", month(y, m)), P::Day, K::Date, anchor),
                 (Some(y), None) => (month(y, m), P::Month, K::Date, anchor),
@@ -268,17 +258,7 @@ fn resolve_one(
             to,
             dir,
         } => {
-            let year = match (y, dct) {
-                (YearSpec::Abs(y), _) => Some(y),
-                (YearSpec::Rel(n), Some(t)) => Some(t.year() + n as i16),
-                (YearSpec::None, Some(t)) => Some(settle_year(t, m, Some(from), dir)),
-                _ => None,
-            };
-            let anchor = if matches!(y, YearSpec::Abs(_)) {
-                Anchor::None
-            } else {
-                Anchor::Dct
-            };
+            let (year, anchor) = cal_year(y, m, Some(from), dir, dct);
             let v = match year {
                 Some(y) => format!("{0}-{from:02}/{0}-{to:02}", month(y, m)),
                 None => format!("XXXX-{m:02}-{from:02}/XXXX-{m:02}-{to:02}"),
@@ -428,4 +408,27 @@ fn next_weekday(t: Date, wd: u8) -> Date {
         fwd = 7;
     }
     add(t, Unit::Day, fwd).unwrap_or(t)
+}
+
+/// The year a calendar date is in: as written, relative to the article's (العام الماضي),
+/// or the nearest one that fits the direction; and what it was resolved against.
+fn cal_year(
+    y: YearSpec,
+    m: u8,
+    d: Option<u8>,
+    dir: Dir,
+    dct: Option<Date>,
+) -> (Option<i16>, Anchor) {
+    let year = match (y, dct) {
+        (YearSpec::Abs(y), _) => Some(y),
+        (YearSpec::Rel(n), Some(t)) => Some(t.year() + n as i16),
+        (YearSpec::None, Some(t)) => Some(settle_year(t, m, d, dir)),
+        _ => None,
+    };
+    let anchor = if matches!(y, YearSpec::Abs(_)) {
+        Anchor::None
+    } else {
+        Anchor::Dct
+    };
+    (year, anchor)
 }
