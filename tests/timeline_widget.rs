@@ -258,7 +258,7 @@ fn dragging_the_cursor_line_moves_the_date_not_the_view() {
         .day_x(date(2019, 4, 4))
         .expect("cursor drawn");
     let g = h.state().state.geometry.expect("drawn");
-    let start = Pos2::new(x, g.lanes_top + 10.0);
+    let start = Pos2::new(x, g.lanes_top + 4.0);
     h.hover_at(start);
     h.drag_at(start);
     h.step();
@@ -394,5 +394,58 @@ fn english_timeline_by_side_snapshot() {
         Lang::En,
         LaneBy::Actor,
         date(2019, 4, 6),
+    );
+}
+
+#[test]
+fn hovering_an_event_shows_its_date_type_sides_and_places_in_arabic() {
+    let mut h = harness(Lang::Ar, LaneBy::Type);
+    // a#5: the armed clash of 6 April 2019 in Tripoli and Gharyan.
+    let (x, y) = h
+        .state()
+        .state
+        .event_pos(&h.state().data, 4)
+        .expect("drawn");
+    h.hover_at(Pos2::new(x, y));
+    h.run_steps(20);
+    assert_eq!(h.state().state.hovered, Some(4));
+    use egui_kittest::kittest::Queryable;
+    // Labels are laid out in visual order (words right to left), so words are looked up
+    // one by one.
+    for word in [
+        "أبريل",
+        "2019",
+        "اشتباك",
+        "الجيش",
+        "الوفاق",
+        "غريان",
+        "طرابلس",
+    ] {
+        h.get_by_label_contains(word);
+    }
+}
+
+#[test]
+fn a_dense_week_becomes_a_cluster_and_clicking_it_zooms_in() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    let fitted = h.state().state.scale.expect("scale");
+    // The twelve air strikes of 10–13 April 2019 share a column when fitted.
+    let (x, y) = h
+        .state()
+        .state
+        .event_pos(&h.state().data, 9)
+        .expect("drawn");
+    click(&mut h, Pos2::new(x, y - 2.0));
+    h.run_steps(2);
+    assert_eq!(h.state().clicked, None, "a cluster is not one event");
+    let zoomed = h.state().state.scale.expect("scale");
+    assert!(
+        zoomed.px_per_day > fitted.px_per_day * 20.0,
+        "{fitted:?} -> {zoomed:?}"
+    );
+    let (a, b) = h.state().state.visible_range().expect("range");
+    assert!(
+        a <= date(2019, 4, 10) && b >= date(2019, 4, 13),
+        "{a} – {b}"
     );
 }

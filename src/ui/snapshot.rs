@@ -8,6 +8,7 @@ use crate::model::Extract;
 use crate::pack::Pack;
 use crate::ui::map::{MapData, MapView};
 pub use crate::ui::text::install_fonts;
+use crate::ui::timeline::{Lang, Timeline, TimelineData, TimelineState};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SnapshotView {
@@ -45,6 +46,8 @@ impl Caption {
 pub struct Scene {
     pub map: MapView,
     pub data: MapData,
+    pub timeline: TimelineData,
+    pub timeline_state: TimelineState,
     pub view: SnapshotView,
     pub caption: Caption,
 }
@@ -66,6 +69,8 @@ impl Scene {
         Scene {
             map,
             data: MapData::new(x, pack),
+            timeline: TimelineData::new(x, pack),
+            timeline_state: TimelineState::default(),
             view,
             caption: Caption {
                 corpus: corpus_name(&x.corpus.root),
@@ -125,12 +130,40 @@ pub fn scene_ui(ui: &mut egui::Ui, scene: &mut Scene) {
         });
     egui::CentralPanel::default()
         .frame(egui::Frame::NONE)
-        .show(ui, |ui| match scene.view {
-            SnapshotView::Map | SnapshotView::All | SnapshotView::Timeline => {
-                let at = scene.caption.at;
-                scene.map.ui(ui, &scene.data, at);
+        .show(ui, |ui| {
+            let at = scene.caption.at;
+            match scene.view {
+                SnapshotView::Map => {
+                    scene.map.ui(ui, &scene.data, at);
+                }
+                SnapshotView::Timeline => timeline_ui(ui, scene),
+                SnapshotView::All => {
+                    // The map above, the timeline (with the same date as its cursor) below.
+                    let size = ui.available_size();
+                    let map_h = (size.y * 0.62).max(size.y - 320.0).round();
+                    ui.allocate_ui(egui::vec2(size.x, map_h), |ui| {
+                        scene.map.ui(ui, &scene.data, at);
+                    });
+                    timeline_ui(ui, scene);
+                }
             }
         });
+}
+
+/// The timeline at the caption's date, showing the caption's range.
+fn timeline_ui(ui: &mut egui::Ui, scene: &mut Scene) {
+    let st = &mut scene.timeline_state;
+    st.cursor = scene.caption.at;
+    if st.scale.is_none()
+        && let (Some(a), Some(b)) = (scene.caption.from, scene.caption.to)
+    {
+        st.zoom_to(a, b);
+    }
+    let lang = if scene.map.arabic { Lang::Ar } else { Lang::En };
+    ui.spacing_mut().item_spacing.y = 0.0;
+    Timeline::new(&mut scene.timeline, &[])
+        .lang(lang)
+        .show(ui, st);
 }
 
 /// Renders the scene offscreen.

@@ -140,6 +140,8 @@ pub struct Side {
     pub name_en: String,
     pub name_ar: String,
     pub rgb: [u8; 3],
+    /// Events that name it (the legend lists the busiest first).
+    pub count: usize,
 }
 
 /// The events of one lane, sorted for binary search: marks by day, bars by start.
@@ -206,6 +208,10 @@ pub struct TimelineData {
     /// First and last day of the kept events.
     pub extent: Option<(i32, i32)>,
     pub kept: usize,
+    /// Start days of the placed kept events, ascending, for the density strip.
+    pub density_days: Vec<i32>,
+    /// Prefix sums of their casualties (`len = density_days.len() + 1`).
+    pub density_casualties: Vec<u64>,
 }
 
 fn mode_slot(m: LaneBy) -> usize {
@@ -318,6 +324,7 @@ impl TimelineData {
                                 name_en: en,
                                 name_ar: ar,
                                 rgb,
+                                count: 0,
                             });
                         }
                         let ix = (data.all_lanes[1].len() - 1) as u16;
@@ -327,6 +334,9 @@ impl TimelineData {
                 };
                 if !keys.contains(&ix) {
                     keys.push(ix);
+                    if let Some(&si) = sides.get(f) {
+                        data.sides[si].count += 1;
+                    }
                 }
             }
             if keys.is_empty() {
@@ -366,6 +376,8 @@ impl TimelineData {
             }
             data.lane_keys[2].push(keys);
         }
+        data.sides
+            .sort_by(|a, b| b.count.cmp(&a.count).then(a.id.cmp(&b.id)));
         data.keep = vec![true; events.len()];
         data.rebuild();
         data
@@ -418,6 +430,14 @@ impl TimelineData {
             .map_or(id, |(en, ar)| name(en, ar, lang))
     }
 
+    /// Kept events starting in days `lo..hi`, and their casualties.
+    pub fn density(&self, lo: i32, hi: i32) -> (usize, u64) {
+        let a = self.density_days.partition_point(|&d| d < lo);
+        let b = self.density_days.partition_point(|&d| d < hi).max(a);
+        let cas = |i: usize| self.density_casualties.get(i).copied().unwrap_or(0);
+        (b - a, cas(b).saturating_sub(cas(a)))
+    }
+
     pub fn len(&self) -> usize {
         self.times.len()
     }
@@ -459,6 +479,18 @@ impl TimelineData {
             }
         }
         self.extent = extent;
+        let mut starts: Vec<(i32, u32)> = (0..self.times.len())
+            .filter(|&i| self.keep[i])
+            .filter_map(|i| self.times[i].map(|t| (t.start, self.casualties[i])))
+            .collect();
+        starts.sort_unstable();
+        self.density_days = starts.iter().map(|s| s.0).collect();
+        self.density_casualties = std::iter::once(0)
+            .chain(starts.iter().scan(0u64, |acc, s| {
+                *acc += s.1 as u64;
+                Some(*acc)
+            }))
+            .collect();
         // Non-empty lanes; types keep their documented order, sides and places go by size.
         let mut order: Vec<usize> = (0..all.len()).filter(|&k| counts[k] > 0).collect();
         if self.mode != LaneBy::Type {
@@ -599,6 +631,24 @@ mod tests {
         assert_eq!(data.lanes[0].key, "GNA");
         assert_eq!(data.lanes_of(0).collect::<Vec<_>>(), [0]);
         assert_eq!(data.lanes_of(1).count(), 0);
+        let d0 = day_number(date(2019, 4, 4));
+        assert_eq!(data.density(d0, d0 + 1).0, 1);
+        assert_eq!(data.density(0, d0).0, 0, "the 2014 event is filtered out");
+    }
+
+    #[test]
+    fn density_counts_events_and_sums_casualties_per_range() {
+        let pack = Pack::builtin().expect("pack");
+        let mut a = ev(Some("2019-04-04"), None, "d");
+        a.casualties.killed = Some(5);
+        let mut b = ev(Some("2019-04-04"), None, "d");
+        b.casualties.injured = Some(2);
+        let c = ev(Some("2019-05-01"), None, "d");
+        let data = TimelineData::from_events(&[a, b, c], &[], &pack);
+        let d0 = day_number(date(2019, 4, 4));
+        assert_eq!(data.density(d0, d0 + 1), (2, 7));
+        assert_eq!(data.density(d0 + 1, d0 + 100), (1, 0));
+        assert_eq!(data.density(d0 + 100, d0), (0, 0));
     }
 
     #[test]

@@ -19,7 +19,9 @@ use scale::{date_of, day_number};
 /// Height of the header row (counts and legend).
 pub const HEADER_H: f32 = 20.0;
 /// Height of the date axis under the lanes.
-pub const AXIS_H: f32 = 34.0;
+pub const AXIS_H: f32 = 42.0;
+/// Height of the density strip (events and casualties per column) above the axis.
+pub const STRIP_H: f32 = 36.0;
 /// Width of the lane label column.
 pub const LABEL_W: f32 = 150.0;
 /// Marks closer than this (points) merge into a cluster.
@@ -28,6 +30,10 @@ pub const CLUSTER_PX: f64 = 8.0;
 pub const BAR_LIMIT: usize = 400;
 /// Margin kept when fitting, in points.
 pub const FIT_MARGIN: f64 = 16.0;
+
+/// The cursor is dragged by its head (this tall, at the top of the lanes) or along the
+/// axis; the rest of its line leaves the events under it hoverable.
+pub const CURSOR_GRIP: f32 = 12.0;
 
 /// Marks sit this far down their lane (bars above them).
 const MARK_Y: f32 = 0.78;
@@ -133,9 +139,13 @@ impl<'a> Timeline<'a> {
         };
         let lanes_rect = Rect::from_min_max(
             time_rect.min,
-            pos2(time_rect.max.x, time_rect.max.y - AXIS_H),
+            pos2(time_rect.max.x, time_rect.max.y - AXIS_H - STRIP_H),
         );
-        let axis_rect = Rect::from_min_max(pos2(time_rect.min.x, lanes_rect.max.y), time_rect.max);
+        let strip_rect = Rect::from_min_max(
+            pos2(time_rect.min.x, lanes_rect.max.y),
+            pos2(time_rect.max.x, lanes_rect.max.y + STRIP_H),
+        );
+        let axis_rect = Rect::from_min_max(pos2(time_rect.min.x, strip_rect.max.y), time_rect.max);
         let width = time_rect.width() as f64;
         state.last_width = time_rect.width();
         let x0 = time_rect.min.x as f64;
@@ -159,7 +169,10 @@ impl<'a> Timeline<'a> {
         let handle = cursor_x
             .filter(|x| time_rect.x_range().contains(*x))
             .map(|x| {
-                let r = Rect::from_x_y_ranges(x - 5.0..=x + 5.0, lanes_rect.y_range());
+                let r = Rect::from_x_y_ranges(
+                    x - 6.0..=x + 6.0,
+                    lanes_rect.min.y..=lanes_rect.min.y + CURSOR_GRIP,
+                );
                 ui.interact(r, id.with("cursor"), Sense::drag())
             });
 
@@ -195,7 +208,12 @@ impl<'a> Timeline<'a> {
         let pointer = ui.input(|i| i.pointer.hover_pos());
         let over = pointer.filter(|p| rect.contains(*p) && ui.rect_contains_pointer(rect));
         if let Some(p) = over {
-            let (scroll, zoom) = ui.input(|i| (i.smooth_scroll_delta(), i.zoom_delta()));
+            // Taken here, so a scroll area around the timeline does not scroll as well.
+            let (scroll, zoom) = ui.input_mut(|i| {
+                let s = i.smooth_scroll_delta;
+                i.smooth_scroll_delta = egui::Vec2::ZERO;
+                (s, i.zoom_delta())
+            });
             if label_rect.contains(p) {
                 state.lane_scroll -= scroll.y;
             } else {
@@ -209,7 +227,9 @@ impl<'a> Timeline<'a> {
                 }
             }
         }
-        if over.is_some() || response.has_focus() {
+        // Keys only when no other widget (a search box) has the keyboard.
+        let focus = ui.memory(|m| m.focused());
+        if response.has_focus() || (over.is_some() && focus.is_none()) {
             let keys = ui.input(|i| {
                 (
                     i.key_pressed(Key::ArrowLeft),
@@ -275,7 +295,10 @@ impl<'a> Timeline<'a> {
         let lo_day = scale.day(0.0).floor() as i32 - 1;
         let hi_day = scale.end(width).ceil() as i32 + 1;
         let lanes_painter = painter.with_clip_rect(lanes_rect);
-        let label_painter = painter.with_clip_rect(label_rect);
+        let label_painter = painter.with_clip_rect(Rect::from_x_y_ranges(
+            label_rect.x_range(),
+            lanes_rect.y_range(),
+        ));
         let mut targets: Vec<Target> = Vec::new();
         let label_font = FontId::proportional(12.5);
         for (li, lane) in data.lanes.iter().enumerate() {
@@ -286,7 +309,9 @@ impl<'a> Timeline<'a> {
             let row = Rect::from_min_max(pos2(rect.min.x, top), pos2(rect.max.x, top + lane_h));
             if li % 2 == 1 {
                 painter
-                    .with_clip_rect(lanes_rect.union(label_rect).intersect(row))
+                    .with_clip_rect(
+                        Rect::from_x_y_ranges(rect.x_range(), lanes_rect.y_range()).intersect(row),
+                    )
                     .rect_filled(row, 0.0, Color32::from_gray(246));
             }
             // The label: a colour swatch for sides, the name bidi-drawn and cut to fit.
@@ -303,7 +328,15 @@ impl<'a> Timeline<'a> {
                 text_x += sw * 14.0;
                 room -= 14.0;
             }
-            let name = lane.label(lang);
+            let mut name = lane.label(lang);
+            // A side's id (LNA, GNA) reads better than its cut-off full name.
+            if lang == Lang::En
+                && !lane.key.is_empty()
+                && lane.key.len() < name.len()
+                && text::measure(ui.ctx(), name, &label_font) > room
+            {
+                name = &lane.key;
+            }
             let shown = text::truncate_to_width(ui.ctx(), name, &label_font, room);
             text::painter_text(
                 &label_painter,
@@ -422,6 +455,10 @@ impl<'a> Timeline<'a> {
             Stroke::new(1.0, GRID_MAJOR),
         );
 
+        density_strip(
+            &painter, strip_rect, data, &scale, lo_day, hi_day, lang, rtl, label_rect,
+        );
+
         // The axis.
         painter.line_segment(
             [
@@ -506,9 +543,9 @@ impl<'a> Timeline<'a> {
                 );
                 tp.add(Shape::convex_polygon(
                     vec![
-                        pos2(x - 5.0, lanes_rect.min.y),
-                        pos2(x + 5.0, lanes_rect.min.y),
-                        pos2(x, lanes_rect.min.y + 6.0),
+                        pos2(x - 6.0, lanes_rect.min.y),
+                        pos2(x + 6.0, lanes_rect.min.y),
+                        pos2(x, lanes_rect.min.y + 9.0),
                     ],
                     CURSOR,
                     Stroke::NONE,
@@ -517,7 +554,7 @@ impl<'a> Timeline<'a> {
                 let font = FontId::proportional(11.5);
                 let w = text::measure(ui.ctx(), &label, &font) + 10.0;
                 let cx = x.clamp(time_rect.min.x + w / 2.0, time_rect.max.x - w / 2.0);
-                let pill = Rect::from_center_size(pos2(cx, axis_rect.max.y - 9.0), vec2(w, 16.0));
+                let pill = Rect::from_center_size(pos2(cx, axis_rect.max.y - 10.0), vec2(w, 16.0));
                 tp.rect_filled(pill, 4.0, CURSOR);
                 text::painter_text(
                     &tp,
@@ -632,6 +669,90 @@ fn coverage_strip(
     }
 }
 
+/// Events per column (grey) and their killed + injured (red), each scaled to its own
+/// maximum in view, square-root so a single event still shows next to a peak.
+#[allow(clippy::too_many_arguments)]
+fn density_strip(
+    painter: &egui::Painter,
+    strip: Rect,
+    data: &TimelineData,
+    scale: &TimeScale,
+    lo_day: i32,
+    hi_day: i32,
+    lang: Lang,
+    rtl: bool,
+    label_rect: Rect,
+) {
+    let p = painter.with_clip_rect(strip);
+    p.rect_filled(strip, 0.0, Color32::from_gray(250));
+    p.line_segment(
+        [strip.left_top(), strip.right_top()],
+        Stroke::new(1.0, GRID_MAJOR),
+    );
+    let x0 = strip.min.x as f64;
+    let bin = CLUSTER_PX / scale.px_per_day;
+    let k0 = (lo_day as f64 / bin).floor() as i64;
+    let k1 = (hi_day as f64 / bin).ceil() as i64;
+    let day = |k: i64| (k as f64 * bin).ceil() as i32;
+    let cols: Vec<(i64, usize, u64)> = (k0..k1)
+        .map(|k| {
+            let (n, c) = data.density(day(k), day(k + 1));
+            (k, n, c)
+        })
+        .filter(|c| c.1 > 0)
+        .collect();
+    let max_n = cols.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f32;
+    let max_c = cols.iter().map(|c| c.2).max().unwrap_or(0) as f32;
+    let h = strip.height() - 4.0;
+    let w = CLUSTER_PX as f32;
+    for &(k, n, c) in &cols {
+        let xa = x0 as f32 + scale.x(k as f64 * bin) as f32;
+        let fh = h * (n as f32 / max_n).sqrt();
+        p.rect_filled(
+            Rect::from_min_max(
+                pos2(xa + 0.5, strip.max.y - fh),
+                pos2(xa + w * 0.55, strip.max.y),
+            ),
+            0.0,
+            Color32::from_gray(150),
+        );
+        if c > 0 && max_c > 0.0 {
+            let ch = h * (c as f32 / max_c).sqrt();
+            p.rect_filled(
+                Rect::from_min_max(
+                    pos2(xa + w * 0.55, strip.max.y - ch),
+                    pos2(xa + w - 0.5, strip.max.y),
+                ),
+                0.0,
+                Color32::from_rgb(200, 60, 50),
+            );
+        }
+    }
+    let label = match lang {
+        Lang::En => "events · casualties",
+        Lang::Ar => "الأحداث · الضحايا",
+    };
+    let (at, align) = if rtl {
+        (
+            pos2(label_rect.max.x - 6.0, strip.center().y),
+            Align2::RIGHT_CENTER,
+        )
+    } else {
+        (
+            pos2(label_rect.min.x + 6.0, strip.center().y),
+            Align2::LEFT_CENTER,
+        )
+    };
+    text::painter_text(
+        painter,
+        at,
+        align,
+        label,
+        FontId::proportional(11.0),
+        Color32::from_gray(90),
+    );
+}
+
 fn header_ui(painter: &egui::Painter, header: Rect, data: &TimelineData, lang: Lang, legend: bool) {
     let font = FontId::proportional(11.5);
     let placed = data.kept - data.unplaced;
@@ -675,7 +796,7 @@ fn header_ui(painter: &egui::Painter, header: Rect, data: &TimelineData, lang: L
     } else {
         header.max.x - 6.0
     };
-    for side in data.sides.iter().rev() {
+    for side in &data.sides {
         let name = if rtl && !side.name_ar.is_empty() {
             &side.name_ar
         } else {
