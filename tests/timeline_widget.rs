@@ -449,3 +449,27 @@ fn a_dense_week_becomes_a_cluster_and_clicking_it_zooms_in() {
         "{a} – {b}"
     );
 }
+
+#[test]
+fn arrow_keys_pan_after_a_click_gives_the_timeline_focus() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    h.state_mut()
+        .state
+        .zoom_to(date(2019, 4, 1), date(2019, 4, 30));
+    h.run_steps(2);
+    let g = h.state().state.geometry.expect("drawn");
+    click(&mut h, Pos2::new(g.time_left + 30.0, g.lanes_top + 4.0));
+    // The pointer leaves the timeline; the focus stays.
+    h.hover_at(Pos2::new(-10.0, -10.0));
+    h.run_steps(2);
+    let before = h.state().state.scale.expect("scale");
+    for _ in 0..3 {
+        h.key_press(egui::Key::ArrowLeft);
+        h.run_steps(1);
+    }
+    let after = h.state().state.scale.expect("scale");
+    assert!(
+        after.start < before.start,
+        "left arrow shows earlier dates: {before:?} {after:?}"
+    );
+}

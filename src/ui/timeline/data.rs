@@ -155,6 +155,8 @@ pub struct LaneIndex {
     pub bars: Vec<(i32, i32, u32)>,
     /// The longest bar, in days: bars starting this long before the view may reach it.
     pub max_bar_days: i32,
+    /// Last days of the bars, ascending (not aligned with `bars`), for counting.
+    pub bar_ends: Vec<i32>,
 }
 
 impl LaneIndex {
@@ -163,6 +165,14 @@ impl LaneIndex {
         let a = self.mark_days.partition_point(|&d| d < lo);
         let b = self.mark_days.partition_point(|&d| d < hi);
         a..b.max(a)
+    }
+
+    /// How many bars overlap days `lo..hi`: those starting before `hi` minus those that
+    /// ended before `lo` (two binary searches, however many bars there are).
+    pub fn bars_overlapping(&self, lo: i32, hi: i32) -> usize {
+        let started = self.bars.partition_point(|b| b.0 < hi);
+        let ended = self.bar_ends.partition_point(|&e| e < lo);
+        started.saturating_sub(ended)
     }
 
     /// Bars that overlap days `lo..hi`.
@@ -523,6 +533,8 @@ impl TimelineData {
                 ix.mark_days = marks.iter().map(|m| m.0).collect();
                 ix.mark_events = marks.iter().map(|m| m.1).collect();
                 ix.bars.sort_unstable();
+                ix.bar_ends = ix.bars.iter().map(|b| b.1).collect();
+                ix.bar_ends.sort_unstable();
                 ix
             })
             .collect();
@@ -658,7 +670,12 @@ mod tests {
             mark_events: vec![0, 1, 2, 3],
             bars: vec![(0, 100, 4), (50, 52, 5), (200, 210, 6)],
             max_bar_days: 100,
+            bar_ends: vec![52, 100, 210],
         };
+        assert_eq!(ix.bars_overlapping(60, 70), 1);
+        assert_eq!(ix.bars_overlapping(51, 205), 3);
+        assert_eq!(ix.bars_overlapping(101, 200), 0);
+        assert_eq!(ix.bars_overlapping(300, 400), 0);
         assert_eq!(ix.marks_in(5, 9), 1..3);
         assert_eq!(ix.marks_in(10, 20), 4..4);
         let hit: Vec<u32> = ix.bars_in(60, 70).map(|b| b.2).collect();

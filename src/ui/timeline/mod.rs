@@ -122,6 +122,18 @@ impl<'a> Timeline<'a> {
             .available_size()
             .max(vec2(200.0, HEADER_H + AXIS_H + 30.0));
         let (rect, mut response) = ui.allocate_exact_size(size, Sense::click_and_drag());
+        if response.has_focus() {
+            // Left/right pan the timeline instead of moving the keyboard focus.
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        ..Default::default()
+                    },
+                )
+            });
+        }
         let rtl = lang == Lang::Ar;
         let (label_rect, time_rect) = {
             let body = Rect::from_min_max(pos2(rect.min.x, rect.min.y + HEADER_H), rect.max);
@@ -352,7 +364,7 @@ impl<'a> Timeline<'a> {
             let colour = |e: u32| c32(lane_rgb.unwrap_or(data.rgb[e as usize]));
             // Bars in the upper part, stacked in rows; a coverage strip when too many.
             let bar_band = (top + 3.0, top + lane_h * 0.62);
-            let visible_bars = ix.bars_in(lo_day, hi_day).take(BAR_LIMIT + 1).count();
+            let visible_bars = ix.bars_overlapping(lo_day, hi_day);
             if visible_bars > BAR_LIMIT {
                 coverage_strip(
                     &lanes_painter,
@@ -362,7 +374,6 @@ impl<'a> Timeline<'a> {
                     lo_day,
                     hi_day,
                     bar_band,
-                    width,
                     c32(lane_rgb.unwrap_or([110, 110, 110])),
                 );
             } else if visible_bars > 0 {
@@ -606,6 +617,25 @@ impl<'a> Timeline<'a> {
     }
 }
 
+/// The lane mode as a row of toggles ("Lanes: Type | Actor | Place"); true when changed.
+pub fn lane_selector(ui: &mut Ui, lanes: &mut LaneBy, lang: Lang) -> bool {
+    let mut changed = false;
+    ui.horizontal(|ui| {
+        ui.label(match lang {
+            Lang::En => "Lanes:",
+            Lang::Ar => "المسارات:",
+        });
+        for m in LaneBy::ALL {
+            let label = text::widget_text(ui, m.name(lang));
+            if ui.selectable_label(*lanes == m, label).clicked() && *lanes != m {
+                *lanes = m;
+                changed = true;
+            }
+        }
+    });
+    changed
+}
+
 pub fn c32(rgb: [u8; 3]) -> Color32 {
     Color32::from_rgb(rgb[0], rgb[1], rgb[2])
 }
@@ -633,31 +663,22 @@ fn coverage_strip(
     lo_day: i32,
     hi_day: i32,
     band: (f32, f32),
-    width: f64,
     colour: Color32,
 ) {
-    let cols = (width / CLUSTER_PX).ceil() as usize + 1;
-    let mut diff = vec![0i32; cols + 1];
-    let col = |day: f64| ((scale.x(day) / CLUSTER_PX).floor().clamp(0.0, cols as f64)) as usize;
-    for &(s, e, _) in ix.bars_in(lo_day, hi_day) {
-        let a = col(s as f64);
-        let b = col(e as f64 + 1.0).max(a + 1).min(cols);
-        diff[a] += 1;
-        diff[b] -= 1;
-    }
-    let max = diff.iter().scan(0, |acc, d| {
-        *acc += d;
-        Some(*acc)
-    });
-    let counts: Vec<i32> = max.collect();
-    let top = counts.iter().copied().max().unwrap_or(1).max(1) as f32;
+    // Columns fixed in time like the mark clusters; each counted with two binary searches.
+    let bin = CLUSTER_PX / scale.px_per_day;
+    let k0 = (lo_day as f64 / bin).floor() as i64;
+    let k1 = (hi_day as f64 / bin).ceil() as i64;
+    let day = |k: i64| (k as f64 * bin).ceil() as i32;
+    let counts: Vec<(i64, usize)> = (k0..k1)
+        .map(|k| (k, ix.bars_overlapping(day(k), day(k + 1).max(day(k) + 1))))
+        .filter(|c| c.1 > 0)
+        .collect();
+    let top = counts.iter().map(|c| c.1).max().unwrap_or(1).max(1) as f32;
     let h = band.1 - band.0;
-    for (i, &c) in counts.iter().enumerate().take(cols) {
-        if c <= 0 {
-            continue;
-        }
+    for &(k, c) in &counts {
         let f = ((c as f32).ln_1p() / top.ln_1p()).clamp(0.15, 1.0);
-        let xa = x0 as f32 + (i as f64 * CLUSTER_PX) as f32;
+        let xa = x0 as f32 + scale.x(k as f64 * bin) as f32;
         painter.rect_filled(
             Rect::from_min_max(
                 pos2(xa, band.1 - h * f),
