@@ -166,3 +166,202 @@ fn without_a_date_expression_the_article_date_gives_the_week() {
     assert_eq!(ev[0].date.as_deref(), Some("2019-04-10"));
     assert_eq!(ev[0].precision, Precision::Week);
 }
+
+/// The whole per-document pipeline (timexes included) on a sentence, at a given date.
+fn analyzed(text: &str, day: &str) -> Vec<Event> {
+    let p = pack();
+    tarikh::pipeline::analyze(&doc("a", text), &p, Some(dct(day))).events
+}
+
+#[test]
+fn a_statement_with_a_complementizer_reports_its_content() {
+    assert_eq!(
+        kinds("أعلن المتحدث باسم قوات الوفاق أن قواته استعادت السيطرة على مدينة غريان."),
+        ["territory_taken"]
+    );
+    // Without أن the statement verb governs a noun: it stays a statement.
+    assert_eq!(
+        kinds("رحب الاتحاد الأوروبي باستئناف المحادثات بين الأطراف الليبية."),
+        ["statement"]
+    );
+    // "أصدر بيانا" is a statement, not a decision; "وزارة" is no visit.
+    assert_eq!(
+        kinds("أصدرت وزارة الخارجية التونسية يوم الأحد بيانا حول ليبيا."),
+        ["statement"]
+    );
+}
+
+#[test]
+fn the_first_trigger_names_the_event_not_a_later_one() {
+    // Clashes "amid shelling" are clashes; a light verb waits for its object.
+    assert_eq!(
+        kinds("اندلعت اشتباكات عنيفة في غريان وسط قصف مدفعي متبادل."),
+        ["armed_clash"]
+    );
+    assert_eq!(
+        kinds("شن الطيران الحربي غارات على مواقع في مدينة سرت."),
+        ["air_strike"]
+    );
+    assert_eq!(
+        kinds("ألحقت خسائر فادحة بالقوات المهاجمة قرب غريان."),
+        ["armed_clash"]
+    );
+}
+
+#[test]
+fn a_purpose_form_of_taking_is_an_offensive() {
+    // لـ + masdar, "نحو"/"بهدف" + masdar, "محاولة" + masdar: an aim, not a deed.
+    for s in [
+        "تسعى قوات الوفاق للسيطرة على مدينة ترهونة.",
+        "تتحرك قوات حفتر بثبات نحو تحرير مدينة غريان.",
+        "أطلقت قوات حفتر عملية عسكرية بهدف السيطرة على مدينة سبها.",
+        "قتل عدد من عناصرها أثناء محاولتهم اقتحام مدينة غريان.",
+    ] {
+        let ev = events(s);
+        assert!(
+            ev.iter().all(|e| e.kind != "territory_taken"),
+            "{s}: {:?}",
+            ev.iter().map(|e| &e.kind).collect::<Vec<_>>()
+        );
+        assert!(ev.iter().any(|e| e.kind == "offensive"), "{s}");
+        for e in &ev {
+            if let Some(c) = &e.control {
+                assert_ne!(c.state, ControlState::Held, "{s}: an aim holds nothing");
+            }
+        }
+    }
+    // The plain deed stays a taking.
+    assert_eq!(
+        kinds("سيطرت قوات الوفاق على مدينة ترهونة."),
+        ["territory_taken"]
+    );
+}
+
+#[test]
+fn proclitics_attach_to_triggers_but_never_inside_longer_words() {
+    let p = pack();
+    let lex = p.events_lexicon();
+    let text = tarikh::normalize::normalize("وانسحبت فالهجوم بالاشتباكات وللسيطرة على");
+    let hits = lex.find(&text);
+    let trig: Vec<&str> = hits
+        .iter()
+        .filter(|h| matches!(h.cat, tarikh::events::lexicon::Cat::Trigger(_)))
+        .map(|h| &text[h.start..h.end])
+        .collect();
+    assert_eq!(trig.len(), 4, "{trig:?}");
+    // "صد" (repel) must not fire inside "صدر" or "مصدر".
+    let text = tarikh::normalize::normalize("صدر عن مصدر مسؤول");
+    assert!(
+        !lex.find(&text)
+            .iter()
+            .any(|h| matches!(h.cat, tarikh::events::lexicon::Cat::Trigger(_))),
+        "no trigger inside longer words"
+    );
+}
+
+#[test]
+fn relative_and_temporal_clauses_keep_their_own_event_and_date() {
+    let ev = analyzed(
+        "رحب المجلس الرئاسي بالقرار الذي اتخذه مجلس النواب في يناير 2019.",
+        "2019-03-01",
+    );
+    let k: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(k, ["statement", "political_decision"]);
+    assert_eq!(ev[1].date.as_deref(), Some("2019-01"));
+    let ev = analyzed(
+        "تتواصل الاشتباكات في غريان منذ أن أطلقت قوات حفتر هجوما في 4 أبريل 2019.",
+        "2019-05-10",
+    );
+    let k: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(k, ["armed_clash", "offensive"]);
+    assert_eq!(ev[1].date.as_deref(), Some("2019-04-04"));
+}
+
+#[test]
+fn the_capital_without_a_name_is_the_packs_capital() {
+    let ev = events("اندلعت اشتباكات عنيفة على تخوم العاصمة.");
+    assert_eq!(ev[0].places, ["Tripoli"]);
+    let ev = events("تقدمت القوات نحو أطراف العاصمة الليبية.");
+    assert_eq!(ev[0].places, ["Tripoli"]);
+}
+
+#[test]
+fn a_statement_takes_the_place_its_content_names_not_earlier_ones() {
+    let ev = events("وصلت القوات إلى سرت، لكن تركيا رفضت إعلان القاهرة.");
+    let st = ev
+        .iter()
+        .find(|e| e.kind == "statement")
+        .expect("statement");
+    assert!(st.places.is_empty(), "{:?}", st.places);
+}
+
+#[test]
+fn denial_likelihood_and_future_dates_are_not_facts() {
+    let ev = events("نفى المتحدث باسم الجيش الليبي، مشاركة أي قوات أجنبية في الهجوم على غريان.");
+    let off = ev
+        .iter()
+        .find(|e| e.kind == "offensive")
+        .expect("offensive");
+    assert_eq!(off.modality, Modality::Negated);
+    let ev = events("يرجح مراقبون أن تشهد مدينة سرت معارك عنيفة.");
+    assert_eq!(ev[0].modality, Modality::Hypothetical);
+    assert!(ev[0].control.is_none());
+    let ev = events("وصلت القوات إلى غريان من دون اشتباكات تذكر.");
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "armed_clash" || e.modality == Modality::Negated)
+    );
+    let ev = analyzed(
+        "يعقد مؤتمر دولي حول ليبيا في برلين يوم 19 يناير 2020.",
+        "2020-01-10",
+    );
+    assert_eq!(ev[0].kind, "conference");
+    assert_eq!(ev[0].modality, Modality::Planned);
+    let ev = events("في حين كانت ليبيا تتحضر لانعقاد مؤتمر وطني في غدامس.");
+    assert_eq!(ev[0].modality, Modality::Planned);
+}
+
+#[test]
+fn control_claims_of_withdrawal_repelled_attack_and_agent() {
+    let c = |s: &str| {
+        events(s)
+            .into_iter()
+            .find_map(|e| e.control)
+            .expect("a control claim")
+    };
+    let x = c("انسحبت قوات حفتر من مدينة غريان.");
+    assert_eq!(
+        (x.place.as_str(), x.holder.as_deref(), x.state),
+        ("Gharyan", Some("LNA"), ControlState::Lost)
+    );
+    // Withdrawing to a place: the side withdrawing holds it.
+    let x = c("انسحبت قوات الوفاق إلى مدينة مصراتة.");
+    assert_eq!(
+        (x.place.as_str(), x.holder.as_deref(), x.state),
+        ("Misrata", Some("GNA"), ControlState::Held)
+    );
+    // A repelled attack with no fighting reported before: the repelling side holds it.
+    let x = c("صدت قوات حفتر هجوما على مدينة سرت.");
+    assert_eq!(
+        (x.holder.as_deref(), x.state),
+        (Some("LNA"), ControlState::Held)
+    );
+    // After reported fighting it stays contested, defended by the side repelling.
+    let ev = events("شنت قوات حفتر هجوما على مدينة غريان. وصدت قوات الوفاق الهجوم على غريان.");
+    let x = ev[1].control.clone().expect("control");
+    assert_eq!(
+        (x.holder.as_deref(), x.state),
+        (Some("GNA"), ControlState::Contested)
+    );
+    // The agent of an advance is named after it: the other side defends.
+    let x = c("يعرقل الجيش الوطني الليبي تقدم قوات الوفاق نحو مدينة سرت.");
+    assert_eq!(x.state, ControlState::Contested);
+    assert_eq!(x.holder.as_deref(), Some("LNA"));
+    assert_eq!(x.contenders, ["GNA"]);
+    // Taking: the taker holds it.
+    let x = c("بعدما أبعدت قوات الوفاق قوات حفتر عن مدينة غريان.");
+    assert_eq!(
+        (x.holder.as_deref(), x.state),
+        (Some("GNA"), ControlState::Held)
+    );
+}

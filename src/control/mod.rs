@@ -78,6 +78,24 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
         apply_day(&mut out, &claims[i..j]);
         i = j;
     }
+    // A fight whose defender the reports never name was fought for whoever held the
+    // place before, or else whoever holds it after and was not among the attackers.
+    for k in 0..out.len() {
+        if out[k].state != ControlState::Contested || out[k].holder.is_some() {
+            continue;
+        }
+        let before = out[..k]
+            .iter()
+            .rev()
+            .find(|iv| iv.state == ControlState::Held)
+            .and_then(|iv| iv.holder.clone());
+        let after = out[k + 1..]
+            .iter()
+            .find(|iv| iv.state == ControlState::Held)
+            .and_then(|iv| iv.holder.clone())
+            .filter(|h| !out[k].contenders.contains(h));
+        out[k].holder = before.or(after);
+    }
     // Each interval ends the day before the next one starts.
     for k in 1..out.len() {
         if let Some(next_from) = out[k].from {
@@ -88,8 +106,19 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
             };
         }
     }
+    // Fighting lasts as long as it is reported: a contested interval with nothing after it
+    // ends some weeks after its last report, and the map then says "unknown".
+    if let Some(last) = out.last_mut()
+        && last.state == ControlState::Contested
+        && let Some(d) = claims.last().map(|c| c.date)
+    {
+        last.to = d.checked_add(jiff::Span::new().days(CONTESTED_DAYS)).ok();
+    }
     out
 }
+
+/// How long fighting stays on the map after its last report, when nothing follows it.
+pub const CONTESTED_DAYS: i64 = 30;
 
 /// Apply the claims of one day to the history so far.
 fn apply_day(out: &mut Vec<ControlInterval>, day: &[Claim]) {

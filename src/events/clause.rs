@@ -62,17 +62,17 @@ pub fn soft_newlines(text: &str) -> Vec<usize> {
         .collect()
 }
 
-/// Does a trigger begin within two words after `end`?
+/// Does a trigger begin within four words after `end` ("منذ أن أطلق المشير حفتر هجوما")?
 fn trigger_follows(text: &str, hits: &[LexHit], from: usize, end: usize) -> bool {
     hits[from..]
         .iter()
-        .take_while(|h| h.word_start <= end + 40)
+        .take_while(|h| h.word_start <= end + 80)
         .any(|h| {
             matches!(h.cat, Cat::Trigger(_))
                 && h.word_start >= end
                 && text
                     .get(end..h.word_start)
-                    .is_some_and(|g| g.split_whitespace().count() <= 2)
+                    .is_some_and(|g| g.split_whitespace().count() <= 4)
         })
 }
 

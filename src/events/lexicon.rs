@@ -27,6 +27,9 @@ pub enum Cat {
     PurposeBefore,
     /// A denial verb (نفى): the content it reports did not happen, by its speaker.
     Denial,
+    /// A whole word that is never a trigger although a trigger entry plus a proclitic
+    /// spells it ("وزارة" ministry, not و + زارة "visited her").
+    Stop,
     /// A capital-city word (العاصمة): the event's place is the pack's capital.
     Capital,
     Passing,
@@ -47,6 +50,8 @@ struct Pat {
     cat: Cat,
     /// `*` entries: any ending of the word.
     prefix: bool,
+    /// The entry without its article, matched only after لل (للسيطرة = ل + السيطرة).
+    after_lil: bool,
 }
 
 /// One lexicon hit in the normalised text.
@@ -124,6 +129,8 @@ struct File {
     capital: Option<CapitalFile>,
     #[serde(default)]
     purpose_before: Vec<String>,
+    #[serde(default)]
+    not_triggers: Vec<String>,
     #[serde(default)]
     destination_before: Vec<String>,
     /// Trigger types whose hit, when it carries the purpose proclitic ل ("لتحريرها"),
@@ -244,8 +251,21 @@ impl Lexicon {
                 if n.is_empty() {
                     return Err(format!("empty entry {w:?}"));
                 }
+                // ل before the article drops its alif: للسيطرة، وللعاصمة.
+                if let Some(bare) = n.strip_prefix("ال").filter(|b| b.chars().count() > 1) {
+                    strings.push(bare.to_string());
+                    pats.push(Pat {
+                        cat,
+                        prefix,
+                        after_lil: true,
+                    });
+                }
                 strings.push(n);
-                pats.push(Pat { cat, prefix });
+                pats.push(Pat {
+                    cat,
+                    prefix,
+                    after_lil: false,
+                });
             }
             Ok(())
         };
@@ -269,6 +289,7 @@ impl Lexicon {
         add(&f.subordinators, Cat::Subordinator)?;
         add(&f.complementizers, Cat::Complementizer)?;
         add(&f.purpose_before, Cat::PurposeBefore)?;
+        add(&f.not_triggers, Cat::Stop)?;
         add(&f.destination_before, Cat::Destination)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {
@@ -386,6 +407,9 @@ impl Lexicon {
             if !clitic.is_empty() && !self.proclitics.contains(clitic) {
                 continue;
             }
+            if pat.after_lil && !clitic.ends_with("لل") {
+                continue;
+            }
             let _ = bytes;
             out.push(LexHit {
                 word_start: ws,
@@ -414,6 +438,21 @@ impl Lexicon {
                     keep[j] = false;
                 }
                 j += 1;
+            }
+        }
+        // A stop word blocks the triggers that lie inside it.
+        for i in 0..out.len() {
+            if out[i].cat != Cat::Stop {
+                continue;
+            }
+            let st = out[i];
+            for (j, h) in out.iter().enumerate() {
+                if matches!(h.cat, Cat::Trigger(_))
+                    && h.word_start >= st.word_start
+                    && h.end <= st.end
+                {
+                    keep[j] = false;
+                }
             }
         }
         let mut k = 0;

@@ -263,19 +263,77 @@ pub fn extract(
         {
             modality = Modality::Planned;
         }
-        let sides_src = if clause_actors.is_empty() {
-            &sentence_actors
+        // Who takes part, for control: the clause's own actors; in a relative clause
+        // with none, its antecedent (the actor right before "الذي/التي"); in reported
+        // content ("قال X إنهم صدّوا"), the speaker named earlier in the sentence.
+        let sides_src: Vec<&ActorMention> = if !clause_actors.is_empty() {
+            clause_actors.clone()
+        } else if hits
+            .iter()
+            .any(|h| h.cat == Cat::Relative && h.word_start == c.start)
+        {
+            scan.actors
+                .iter()
+                .filter(|a| {
+                    a.end <= os
+                        && doc
+                            .text
+                            .get(a.end..os)
+                            .is_some_and(|g| g.split_whitespace().count() == 0)
+                })
+                .collect()
+        } else if hits.iter().any(|h| {
+            h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
+        }) {
+            sentence_actors
+                .iter()
+                .filter(|a| a.end <= os)
+                .copied()
+                .collect()
         } else {
-            &clause_actors
+            Vec::new()
         };
+        // The agent of an offensive is named right after its verb or noun (VSO, and
+        // "هجوم قوات X"), wherever the clause puts the other side.
+        let agent = scan
+            .actors
+            .iter()
+            .filter(|a| a.start >= te && a.start <= oe)
+            .find(|a| {
+                doc.text
+                    .get(te..a.start)
+                    .is_some_and(|g| g.split_whitespace().count() <= 1)
+            })
+            .map(|a| pack.faction_of(&a.faction).to_string());
         let ctx = ControlCtx {
             pack,
             doc_actors: &scan.actors,
             defenders: &defenders,
             contested: &contested,
             destination: destination_place(&doc.text, &hits, norm, &scan.places, (os, oe)),
+            agent,
         };
-        let control = control_claim(&ctx, &kind, modality, &places, sides_src);
+        // For an attack, a side named well before the trigger in a plain clause is no
+        // party to it ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a
+        // complementizer puts the trigger in X's reported words ("أعلن X أن قواته تتحرك").
+        let sides_src: Vec<&ActorMention> = if matches!(kind.as_str(), "offensive" | "siege") {
+            let comp_before = hits.iter().any(|h| {
+                h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
+            });
+            sides_src
+                .into_iter()
+                .filter(|a| {
+                    comp_before
+                        || a.start >= to
+                        || doc.text.get(a.end..to).is_some_and(|g| {
+                            g.split_whitespace().count() <= 3 && !g.contains(['،', ','])
+                        })
+                })
+                .collect()
+        } else {
+            sides_src
+        };
+        let control = control_claim(&ctx, &kind, modality, &places, &sides_src);
         if let Some(cl) = &control {
             match (cl.state, &cl.holder) {
                 (ControlState::Held, Some(h)) => {
@@ -408,6 +466,8 @@ struct ControlCtx<'a> {
     contested: &'a HashSet<String>,
     /// A place the clause names as a destination (إلى، نحو …).
     destination: Option<String>,
+    /// The side named right after the trigger: the agent of an offensive.
+    agent: Option<String>,
 }
 
 /// The control claim of an event, per events.md: taken → held by the taker; withdrawal →
@@ -488,20 +548,30 @@ fn control_claim(
             // The defender: who held the place by the article's earlier claims, else an
             // armed group named after the place (مجلس شورى مجاهدي درنة), else a second
             // side named (the first is the attacker).
+            if let Some(a) = &ctx.agent
+                && let Some(i) = sides.iter().position(|s| s == a)
+            {
+                let a = sides.remove(i);
+                sides.insert(0, a);
+            }
+            let attacker = sides.first().cloned();
             let named_for_place = ctx
                 .doc_actors
                 .iter()
                 .find(|a| a.place.as_deref() == Some(place.as_str()))
-                .map(|a| pack.faction_of(&a.faction).to_string())
-                .filter(|f| sides.first() != Some(f));
+                .map(|a| pack.faction_of(&a.faction).to_string());
             let defender = ctx
                 .defenders
                 .get(place)
                 .cloned()
-                .filter(|d| sides.first() != Some(d) || sides.len() == 1)
-                .or(named_for_place)
+                .filter(|d| attacker.as_ref() != Some(d))
+                .or(named_for_place.filter(|d| attacker.as_ref() != Some(d)))
                 .or_else(|| sides.get(1).cloned());
-            let contenders = others(&defender);
+            let contenders: Vec<String> = sides
+                .iter()
+                .filter(|s| Some(*s) != defender.as_ref())
+                .cloned()
+                .collect();
             if defender.is_none() && contenders.is_empty() {
                 return None;
             }

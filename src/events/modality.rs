@@ -63,7 +63,23 @@ pub fn of(
             Cat::BeforeImperfect => next_word_imperfect(text, h.end),
             _ => false,
         });
-    if hypothetical {
+    // A likelihood or opinion verb governs the complement clause it introduces.
+    let in_sentence = |h: &&LexHit| h.word_start >= ss && h.end <= se;
+    let hypothetical_far = || {
+        // The complementizer nearest the trigger must follow the cue directly: the cue
+        // governs that clause, not a later one ("لا سيما أن …").
+        let Some(comp) = hits
+            .iter()
+            .rfind(|k| in_sentence(k) && k.cat == Cat::Complementizer && k.end <= trig.word_start)
+        else {
+            return false;
+        };
+        hits.iter()
+            .filter(in_sentence)
+            .filter(|h| h.cat == Cat::Hypothetical && h.end <= comp.word_start)
+            .any(|h| words_between(text, h.end, comp.word_start) <= 2)
+    };
+    if hypothetical || hypothetical_far() {
         return Modality::Hypothetical;
     }
     let planned = trig.future || hits.iter().filter(in_clause).any(|h| h.cat == Cat::Planned);
