@@ -140,7 +140,8 @@ pub fn scene_ui(ui: &mut egui::Ui, scene: &mut Scene) {
                 SnapshotView::All => {
                     // The map above, the timeline (with the same date as its cursor) below.
                     let size = ui.available_size();
-                    let map_h = (size.y * 0.62).max(size.y - 320.0).round();
+                    let lanes = crate::ui::timeline::natural_height(&scene.timeline);
+                    let map_h = (size.y - lanes.clamp(200.0, size.y * 0.5)).round();
                     ui.allocate_ui(egui::vec2(size.x, map_h), |ui| {
                         scene.map.ui(ui, &scene.data, at);
                     });

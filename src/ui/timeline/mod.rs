@@ -35,6 +35,9 @@ pub const FIT_MARGIN: f64 = 16.0;
 /// axis; the rest of its line leaves the events under it hoverable.
 pub const CURSOR_GRIP: f32 = 12.0;
 
+/// Lanes shrink to this before they scroll.
+pub const MIN_LANE_H: f32 = 15.0;
+
 /// Marks sit this far down their lane (bars above them).
 const MARK_Y: f32 = 0.78;
 
@@ -290,7 +293,7 @@ impl<'a> Timeline<'a> {
         let lane_h = if n == 0 {
             avail
         } else {
-            (avail / n as f32).clamp(18.0, 30.0)
+            (avail / n as f32).clamp(MIN_LANE_H, 30.0)
         };
         let max_scroll = (lane_h * n as f32 - avail).max(0.0);
         state.lane_scroll = state.lane_scroll.clamp(0.0, max_scroll);
@@ -489,6 +492,10 @@ impl<'a> Timeline<'a> {
                 ],
                 Stroke::new(1.0, INK),
             );
+            // A label cut by the right edge would read as another date ("1 J").
+            if x + 3.0 + text::measure(ui.ctx(), &t.label, &tick_font) > axis_rect.max.x {
+                continue;
+            }
             text::painter_text(
                 &axis_painter,
                 pos2(x + 3.0, axis_rect.min.y + 7.0),
@@ -615,6 +622,12 @@ impl<'a> Timeline<'a> {
             cursor_changed,
         }
     }
+}
+
+/// The height that shows every lane of `data` unscrolled (lanes of the data's current
+/// mode), for a layout that sizes the timeline to its content.
+pub fn natural_height(data: &TimelineData) -> f32 {
+    HEADER_H + STRIP_H + AXIS_H + data.lanes.len().max(1) as f32 * 20.0
 }
 
 /// The lane mode as a row of toggles ("Lanes: Type | Actor | Place"); true when changed.
