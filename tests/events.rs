@@ -365,3 +365,36 @@ fn control_claims_of_withdrawal_repelled_attack_and_agent() {
         (Some("GNA"), ControlState::Held)
     );
 }
+
+#[test]
+fn a_speaker_introduced_before_a_comma_is_reported_by_the_content_event() {
+    let ev = events("وقال المتحدث باسم قوات الوفاق، إن قواته صدت هجوما على مدينة غريان.");
+    let k: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
+    assert_eq!(k, ["attack_repelled"]);
+    assert!(
+        ev[0].actors.contains(&"GNA".to_string()),
+        "{:?}",
+        ev[0].actors
+    );
+    assert_eq!(ev[0].id, "t#1", "ids stay contiguous");
+    // A denial is itself the fact and stays.
+    let ev = events("نفى المتحدث باسم الجيش الليبي، مشاركة أي قوات أجنبية في الهجوم على غريان.");
+    assert_eq!(ev[0].kind, "statement");
+}
+
+#[test]
+fn mentions_are_not_new_events() {
+    // A demonstrative recalls a known offensive.
+    assert!(kinds("تغيرت المواقف الدولية في سياق هذا الهجوم على غريان.").is_empty());
+    // A ceasefire called for is a statement, not a decision; nobody and nowhere is no row.
+    assert_eq!(
+        kinds("دعت مصر جميع الأطراف إلى وقف إطلاق النار."),
+        ["statement"]
+    );
+    assert!(kinds("لكن هذه معركة طويلة.").is_empty());
+    // An agreement reached is a decision.
+    assert_eq!(
+        kinds("وقعت حكومة الوفاق ومجلس النواب اتفاقا لوقف إطلاق النار في جنيف."),
+        ["political_decision"]
+    );
+}

@@ -27,6 +27,8 @@ pub enum Cat {
     PurposeBefore,
     /// A denial verb (نفى): the content it reports did not happen, by its speaker.
     Denial,
+    /// A demonstrative (هذا، تلك): the trigger after it recalls a known event.
+    Anaphoric,
     /// A whole word that is never a trigger although a trigger entry plus a proclitic
     /// spells it ("وزارة" ministry, not و + زارة "visited her").
     Stop,
@@ -131,6 +133,8 @@ struct File {
     purpose_before: Vec<String>,
     #[serde(default)]
     not_triggers: Vec<String>,
+    #[serde(default)]
+    anaphoric_before: Vec<String>,
     #[serde(default)]
     destination_before: Vec<String>,
     /// Trigger types whose hit, when it carries the purpose proclitic ل ("لتحريرها"),
@@ -290,6 +294,7 @@ impl Lexicon {
         add(&f.complementizers, Cat::Complementizer)?;
         add(&f.purpose_before, Cat::PurposeBefore)?;
         add(&f.not_triggers, Cat::Stop)?;
+        add(&f.anaphoric_before, Cat::Anaphoric)?;
         add(&f.destination_before, Cat::Destination)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {

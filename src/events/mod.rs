@@ -111,7 +111,9 @@ pub fn extract(
     let mut prev_sentence_date: Option<(usize, EventDate)> = None;
     let mut cur_sentence_date: Option<(usize, EventDate)> = None;
 
-    for c in &clauses {
+    // Per event: its sentence and clause, and whether it only introduces a speaker.
+    let mut meta: Vec<(usize, usize, bool)> = Vec::new();
+    for (ci, c) in clauses.iter().enumerate() {
         if cur_sentence_date
             .as_ref()
             .is_some_and(|(s, _)| *s != c.sentence)
@@ -136,9 +138,22 @@ pub fn extract(
         }
         let has_cas = cas != Casualties::default();
         // A result verb (أسفر عن، خلّف) names a toll only where the clause gives one.
+        // A demonstrative before a trigger ("هذا الهجوم") recalls an event, it does not
+        // report a new one.
         let trig_hits: Vec<&LexHit> = trig_hits
             .into_iter()
             .filter(|h| has_cas || !matches!(h.cat, Cat::Trigger(t) if Some(t) == casualties_t))
+            .filter(|h| {
+                !hits.iter().any(|a| {
+                    // "كذلك، لذلك، بذلك" are adverbs, not demonstratives.
+                    a.cat == Cat::Anaphoric
+                        && matches!(text.get(a.word_start..a.start), Some("" | "و" | "ف"))
+                        && a.end <= h.word_start
+                        && text
+                            .get(a.end..h.word_start)
+                            .is_some_and(|g| g.trim().is_empty())
+                })
+            })
             .collect();
         let Some((kind_idx, trig)) =
             choose_trigger(lex, &hits, &trig_hits, c, has_cas).or_else(|| {
@@ -184,6 +199,7 @@ pub fn extract(
             continue;
         }
         let mut places = clause_places.clone();
+        let clause_idx = ci;
         let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
         if places.is_empty()
             && let Some(cap) = &lex.capital
@@ -349,6 +365,29 @@ pub fn extract(
                 _ => {}
             }
         }
+        if places.is_empty() && actors.is_empty() && !has_cas {
+            // Nobody and nowhere ("هذه معركة ليبيين"): no row for the timeline.
+            continue;
+        }
+        // "وقال فلان" / "أعلن المتحدث باسم …" followed by what was said: the speech is
+        // reported by the next clause's own event.
+        let intro = Some(kind_idx) == statement
+            && !hits
+                .iter()
+                .any(|h| h.cat == Cat::Denial && h.word_start == trig.word_start)
+            && !hits.iter().any(|h| {
+                h.cat == Cat::Complementizer && h.word_start >= trig.end && h.end <= c.end
+            })
+            && text
+                .get(c.start..c.end)
+                .is_some_and(|t| t.split_whitespace().count() <= 10)
+            // …and what follows is set off by a comma, colon or quote, not attached to it
+            // (a relative clause, "بالقرار الذي اتخذه …", is part of the statement).
+            && clauses.get(ci + 1).is_some_and(|n| {
+                text.get(c.end..n.start)
+                    .is_some_and(|g| g.contains([',', '،', ':', '"', '«']))
+            });
+        meta.push((c.sentence, clause_idx, intro));
         let n = events.len() + 1;
         events.push(Event {
             id: format!("{}#{n}", doc.id),
@@ -369,7 +408,37 @@ pub fn extract(
             sources: Vec::new(),
         });
     }
-    events
+    drop_speech_intros(events, &meta, &doc.id)
+}
+
+/// Drop a statement that only introduces a speaker when the next clause of its sentence
+/// reports what was said as an event of its own; that event gets the speaker as actor
+/// if it names none. Ids are renumbered so they stay `doc#1..n`.
+fn drop_speech_intros(events: Vec<Event>, meta: &[(usize, usize, bool)], doc: &str) -> Vec<Event> {
+    let mut keep = vec![true; events.len()];
+    let mut speakers: Vec<Option<Vec<String>>> = vec![None; events.len()];
+    for i in 0..events.len().saturating_sub(1) {
+        let (s, c, intro) = meta[i];
+        let (s2, c2, _) = meta[i + 1];
+        if intro && s2 == s && c2 == c + 1 {
+            keep[i] = false;
+            speakers[i + 1] = Some(events[i].actors.clone());
+        }
+    }
+    let mut out = Vec::with_capacity(events.len());
+    for (i, mut e) in events.into_iter().enumerate() {
+        if !keep[i] {
+            continue;
+        }
+        if e.actors.is_empty()
+            && let Some(sp) = speakers[i].take()
+        {
+            e.actors = sp;
+        }
+        e.id = format!("{doc}#{}", out.len() + 1);
+        out.push(e);
+    }
+    out
 }
 
 /// Casualties of a clause, ignoring numbers that sit inside a date expression.
