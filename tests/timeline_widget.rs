@@ -373,6 +373,8 @@ fn home_key_fits_and_arrows_pan() {
 fn snapshot(name: &str, lang: Lang, lanes: LaneBy, cursor: Date) {
     let mut h = harness(lang, lanes);
     h.state_mut().state.cursor = Some(cursor);
+    // The siege of Derna (a range) selected: ringed in every lane it is in.
+    h.state_mut().state.selected = Some(2);
     h.run_steps(2);
     h.snapshot(name);
 }
@@ -472,4 +474,55 @@ fn arrow_keys_pan_after_a_click_gives_the_timeline_focus() {
         after.start < before.start,
         "left arrow shows earlier dates: {before:?} {after:?}"
     );
+}
+
+#[test]
+fn an_empty_corpus_and_garbage_dates_draw_without_panicking() {
+    let pack = Pack::builtin().expect("builtin pack");
+    let mut bad = vec![
+        event("x#1", "not a date", None, "offensive", &[], &[]),
+        event(
+            "x#2",
+            "2019-13-45",
+            None,
+            "nonsense_type",
+            &["Nowhere"],
+            &["Nobody"],
+        ),
+        event("x#3", "9999-W99", None, "siege", &[], &[]),
+        event("x#4", "dct+31000y", None, "siege", &[], &[]),
+        event("x#5", "2019-04-04", Some("2019-01-01"), "siege", &[], &[]),
+        event("x#6", "dct-99999999999d", None, "siege", &[], &[]),
+        event("x#7", "dct+99999999999w", None, "siege", &[], &[]),
+        event("x#8", "dct+99999999999m", None, "siege", &[], &[]),
+        event("x#9", "dct-2ي", None, "siege", &[], &[]),
+        event("x#10", "201ي-0", None, "siege", &[], &[]),
+    ];
+    bad[0].date = None;
+    // x#4 is "dct…" so it belongs to the undated document, whose window is known.
+    let docs = fixture().1;
+    for events in [vec![], bad] {
+        let data = TimelineData::from_events(&events, &docs, &pack);
+        let mut h = Harness::builder()
+            .with_size(Vec2::new(600.0, 300.0))
+            .with_context_setup(tarikh::ui::text::install_fonts)
+            .build_ui_state(
+                |ui, s: &mut (TimelineData, Vec<Event>, TimelineState)| {
+                    Timeline::new(&mut s.0, &s.1).show(ui, &mut s.2);
+                },
+                (data, events.clone(), TimelineState::default()),
+            );
+        h.run_steps(2);
+        h.hover_at(Pos2::new(300.0, 100.0));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: Vec2::new(0.0, 1e9),
+            phase: egui::TouchPhase::Move,
+            modifiers: egui::Modifiers::NONE,
+            source: egui::MouseWheelSource::Wheel,
+        });
+        h.run_steps(3);
+        let s = h.state().2.scale.expect("a scale even without data");
+        assert!(s.px_per_day.is_finite() && s.start.is_finite());
+    }
 }

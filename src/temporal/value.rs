@@ -22,6 +22,10 @@ pub fn span(value: &str, dct: Option<Date>) -> Option<(Date, Date, Precision)> {
     if let Some(rel) = v.strip_prefix("dct") {
         return relative(rel, dct?);
     }
+    // Values are ASCII by contract; anything else is no date (and must not be sliced).
+    if !v.is_ascii() {
+        return None;
+    }
     let b = v.as_bytes();
     let num = |s: &str| s.parse::<i32>().ok();
     match b.len() {
@@ -59,26 +63,30 @@ fn relative(rel: &str, t: Date) -> Option<(Date, Date, Precision)> {
         return Some((t, t, Precision::Day));
     }
     let unit = rel.chars().last()?;
-    let n: i64 = rel[..rel.len() - 1].parse().ok()?;
+    let n: i64 = rel[..rel.len() - unit.len_utf8()].parse().ok()?;
     match unit {
         'd' => {
-            let d = t.checked_add(n.days()).ok()?;
+            let d = t.checked_add(jiff::Span::new().try_days(n).ok()?).ok()?;
             Some((d, d, Precision::Day))
         }
         'h' => Some((t, t, Precision::Day)),
         'w' => {
-            let d = t.checked_add(n.weeks()).ok()?;
+            let d = t.checked_add(jiff::Span::new().try_weeks(n).ok()?).ok()?;
             let mon = d
                 .checked_sub((d.weekday().to_monday_zero_offset() as i64).days())
                 .ok()?;
             Some((mon, mon.checked_add(6.days()).ok()?, Precision::Week))
         }
         'm' => {
-            let d = t.checked_add(n.months()).ok()?.first_of_month();
+            let d = t
+                .checked_add(jiff::Span::new().try_months(n).ok()?)
+                .ok()?
+                .first_of_month();
             Some((d, d.last_of_month(), Precision::Month))
         }
         'y' => {
-            let y = t.year() + n as i16;
+            // Checked: an absurd offset ("dct+40000y") is no date, not an overflow.
+            let y = i16::try_from(t.year() as i64 + n).ok()?;
             Some((
                 Date::new(y, 1, 1).ok()?,
                 Date::new(y, 12, 31).ok()?,

@@ -16,6 +16,15 @@ pub use state::TimelineState;
 
 use scale::{date_of, day_number};
 
+// Use from the app:
+//   once per extract:   `let mut data = TimelineData::new(&extract, &pack);`
+//   when filters change: `data.set_filter(|i| keep(&extract.events[i]));`
+//   each frame:          `lane_selector(ui, &mut state.lanes, lang);`
+//                        `let r = Timeline::new(&mut data, &extract.events).lang(lang).show(ui, &mut state);`
+//   then: `r.clicked` (open the details panel), `r.cursor_changed` / `state.cursor` (the map's
+//   date), `state.selected`; `state.zoom_to(a, b)` ("April 2019"), `state.fit_next_frame()`
+//   (new corpus); `state.event_pos(&data, i)` where an event was drawn (tests, scrolling).
+
 /// Height of the header row (counts and legend).
 pub const HEADER_H: f32 = 20.0;
 /// Height of the date axis under the lanes.
@@ -121,9 +130,17 @@ impl<'a> Timeline<'a> {
         } = self;
         let id: Id = ui.make_persistent_id(salt);
         data.set_lanes(state.lanes);
-        let size = ui
-            .available_size()
-            .max(vec2(200.0, HEADER_H + AXIS_H + 30.0));
+        // Inside a scroll area the space is unbounded: take what the lanes need.
+        let avail = ui.available_size();
+        let size = vec2(
+            if avail.x.is_finite() { avail.x } else { 800.0 },
+            if avail.y.is_finite() {
+                avail.y
+            } else {
+                natural_height(data)
+            },
+        )
+        .max(vec2(200.0, HEADER_H + STRIP_H + AXIS_H + 30.0));
         let (rect, mut response) = ui.allocate_exact_size(size, Sense::click_and_drag());
         if response.has_focus() {
             // Left/right pan the timeline instead of moving the keyboard focus.
@@ -232,7 +249,7 @@ impl<'a> Timeline<'a> {
             if label_rect.contains(p) {
                 state.lane_scroll -= scroll.y;
             } else {
-                let factor = zoom as f64 * (scroll.y as f64 * 0.003).exp();
+                let factor = zoom as f64 * (scroll.y as f64 * 0.003).clamp(-20.0, 20.0).exp();
                 let px = (p.x as f64 - x0).clamp(0.0, width);
                 if (factor - 1.0).abs() > 1e-6 {
                     scale = scale.zoomed_around(px, factor);
