@@ -526,3 +526,38 @@ fn an_empty_corpus_and_garbage_dates_draw_without_panicking() {
         assert!(s.px_per_day.is_finite() && s.start.is_finite());
     }
 }
+
+#[test]
+fn the_wheel_over_the_labels_scrolls_lanes_that_do_not_fit() {
+    let mut h = harness(Lang::En, LaneBy::Place);
+    h.set_size(Vec2::new(900.0, 170.0));
+    h.run_steps(2);
+    let g = h.state().state.geometry.expect("drawn");
+    let scale = h.state().state.scale;
+    h.hover_at(Pos2::new(40.0, g.lanes_top + 20.0));
+    h.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta: Vec2::new(0.0, -60.0),
+        phase: egui::TouchPhase::Move,
+        modifiers: egui::Modifiers::NONE,
+        source: egui::MouseWheelSource::Wheel,
+    });
+    h.run_steps(10);
+    assert!(h.state().state.lane_scroll > 0.0, "lanes scrolled");
+    assert_eq!(h.state().state.scale, scale, "the time scale did not zoom");
+}
+
+#[test]
+fn hovering_the_density_strip_counts_the_events_of_that_column() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    let x = h.state().state.day_x(date(2019, 4, 11)).expect("drawn");
+    let g = h.state().state.geometry.expect("drawn");
+    // The strip lies between the lanes and the axis.
+    h.hover_at(Pos2::new(
+        x,
+        g.axis_y - tarikh::ui::timeline::AXIS_H / 2.0 - 10.0,
+    ));
+    h.run_steps(20);
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label_contains("events, 0 killed or injured");
+}

@@ -315,6 +315,22 @@ impl<'a> Timeline<'a> {
         let max_scroll = (lane_h * n as f32 - avail).max(0.0);
         state.lane_scroll = state.lane_scroll.clamp(0.0, max_scroll);
         let lane_top = |i: usize| lanes_rect.min.y + i as f32 * lane_h - state.lane_scroll;
+        if max_scroll > 0.0 {
+            // More lanes than fit: a thin bar at the label column's outer edge shows where
+            // the view is (the wheel over the labels scrolls them).
+            let total = lane_h * n as f32;
+            let x = if rtl {
+                label_rect.max.x - 2.0
+            } else {
+                label_rect.min.x + 2.0
+            };
+            let y0 = lanes_rect.min.y + lanes_rect.height() * state.lane_scroll / total;
+            let y1 = y0 + lanes_rect.height() * avail / total;
+            painter.line_segment(
+                [pos2(x, y0), pos2(x, y1)],
+                Stroke::new(3.0, Color32::from_gray(170)),
+            );
+        }
 
         state.geometry = Some(state::Geometry {
             time_left: x0 as f32,
@@ -630,6 +646,25 @@ impl<'a> Timeline<'a> {
             response = response.on_hover_ui_at_pointer(|ui| {
                 tooltip_ui(ui, data, events, t.event as usize, t.count, t.days, lang);
             });
+        } else if let Some(p) = pointer.filter(|p| strip_rect.contains(*p))
+            && response.hovered()
+            && !response.dragged()
+        {
+            // The density strip's column under the pointer: its days and counts.
+            let bin = CLUSTER_PX / scale.px_per_day;
+            let k = (scale.day(p.x as f64 - x0) / bin).floor();
+            let (a, b) = ((k * bin).ceil() as i32, ((k + 1.0) * bin).ceil() as i32);
+            let (n, cas) = data.density(a, b.max(a + 1));
+            if n > 0 {
+                response = response.on_hover_ui_at_pointer(|ui| {
+                    let span = scale::format_span(a, (b - 1).max(a), lang);
+                    let line = match lang {
+                        Lang::En => format!("{span}: {n} events, {cas} killed or injured"),
+                        Lang::Ar => format!("{span}: {n} أحداث، {cas} قتيل أو جريح"),
+                    };
+                    text::label(ui, &line);
+                });
+            }
         }
         TimelineResponse {
             response,
@@ -884,14 +919,7 @@ pub fn tooltip_ui(
 ) {
     let ar = lang == Lang::Ar;
     if count > 1 {
-        let (a, b) = (date_of(days.0), date_of(days.1));
-        let range = match (a, b) {
-            (Some(a), Some(b)) if a != b => {
-                format!("{} – {}", format_date(a, lang), format_date(b, lang))
-            }
-            (Some(a), _) => format_date(a, lang),
-            _ => String::new(),
-        };
+        let range = scale::format_span(days.0, days.1, lang);
         let head = if ar {
             format!("{count} أحداث · {range}")
         } else {
@@ -908,11 +936,7 @@ pub fn tooltip_ui(
     let Some(t) = data.times.get(event).copied().flatten() else {
         return;
     };
-    let when = match (date_of(t.start), date_of(t.end)) {
-        (Some(a), Some(b)) if a == b => format_date(a, lang),
-        (Some(a), Some(b)) => format!("{} – {}", format_date(a, lang), format_date(b, lang)),
-        _ => String::new(),
-    };
+    let when = scale::format_span(t.start, t.end, lang);
     let when = if t.hollow {
         if ar {
             format!("{when} (تاريخ المقال غير معروف)")

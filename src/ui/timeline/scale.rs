@@ -84,6 +84,25 @@ pub fn format_date(d: Date, lang: Lang) -> String {
     )
 }
 
+/// Inclusive days as the text says them: "4 Apr 2019", "Apr 2019", "2019", or a range.
+pub fn format_span(start: i32, end: i32, lang: Lang) -> String {
+    let (y0, m0, d0) = civil_from_days(start);
+    let (y1, m1, _) = civil_from_days(end);
+    let last_of_month = civil_from_days(end + 1).2 == 1;
+    if start == end {
+        date_of(start).map_or_else(String::new, |d| format_date(d, lang))
+    } else if d0 == 1 && last_of_month && y0 == y1 && m0 == 1 && m1 == 12 {
+        y0.to_string()
+    } else if d0 == 1 && last_of_month && y0 == y1 && m0 == m1 {
+        format!("{} {y0}", month_name(m0, lang))
+    } else {
+        match (date_of(start), date_of(end)) {
+            (Some(a), Some(b)) => format!("{} – {}", format_date(a, lang), format_date(b, lang)),
+            _ => String::new(),
+        }
+    }
+}
+
 pub fn month_name(m: i32, lang: Lang) -> &'static str {
     let i = (m.clamp(1, 12) - 1) as usize;
     match lang {
@@ -535,6 +554,31 @@ mod tests {
             let date = date_of(d).expect("in range");
             assert_eq!(date.weekday(), jiff::civil::Weekday::Monday);
         }
+    }
+
+    #[test]
+    fn spans_read_as_the_precision_they_have() {
+        let d = |y, m, dd| day_number(date(y, m, dd));
+        assert_eq!(
+            format_span(d(2019, 4, 4), d(2019, 4, 4), Lang::En),
+            "4 Apr 2019"
+        );
+        assert_eq!(
+            format_span(d(2019, 4, 1), d(2019, 4, 30), Lang::Ar),
+            "أبريل 2019"
+        );
+        assert_eq!(
+            format_span(d(2014, 1, 1), d(2014, 12, 31), Lang::En),
+            "2014"
+        );
+        assert_eq!(
+            format_span(d(2019, 4, 1), d(2019, 4, 29), Lang::En),
+            "1 Apr 2019 – 29 Apr 2019"
+        );
+        assert_eq!(
+            format_span(d(2019, 3, 1), d(2019, 4, 30), Lang::En),
+            "1 Mar 2019 – 30 Apr 2019"
+        );
     }
 
     #[test]
