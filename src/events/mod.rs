@@ -36,10 +36,6 @@ const SCENE_TYPES: &[&str] = &[
     "casualties",
 ];
 
-fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
-    a.0 < b.1 && b.0 < a.1
-}
-
 /// Find the events of one document.
 pub fn extract(
     doc: &SourceDoc,
@@ -57,21 +53,30 @@ pub fn extract(
     let scan = crate::gazetteer::scan(doc, norm, pack);
     // Gazetteer spans are original offsets; lexicon hits are normalised ones.
     let orig = |s: usize, e: usize| norm.orig_span(s, e);
-    let name_spans: Vec<(usize, usize)> = scan
+    let mut name_spans: Vec<(usize, usize)> = scan
         .places
         .iter()
         .map(|p| (p.start, p.end))
         .chain(scan.actors.iter().map(|a| (a.start, a.end)))
         .collect();
+    name_spans.sort_unstable();
+    // Running maximum of the ends: a span (a, b) overlaps a name iff some name starting
+    // before b ends after a — one binary search, not a scan of every name.
+    let max_end: Vec<usize> = name_spans
+        .iter()
+        .scan(0, |m, &(_, e)| {
+            *m = (*m).max(e);
+            Some(*m)
+        })
+        .collect();
+    let in_name = |(a, b): (usize, usize)| {
+        let i = name_spans.partition_point(|&(s, _)| s < b);
+        i > 0 && max_end[i - 1] > a
+    };
     // A trigger inside a name ("عين زارة", "بركان الغضب") is part of the name.
     let hits: Vec<LexHit> = hits
         .into_iter()
-        .filter(|h| {
-            !matches!(h.cat, Cat::Trigger(_))
-                || !name_spans
-                    .iter()
-                    .any(|&n| overlaps(orig(h.start, h.end), n))
-        })
+        .filter(|h| !matches!(h.cat, Cat::Trigger(_)) || !in_name(orig(h.start, h.end)))
         .collect();
     let clauses = clause::split(text, &hits);
     let statement = lex.type_index("statement");
@@ -111,6 +116,10 @@ pub fn extract(
     let mut prev_sentence_date: Option<(usize, EventDate)> = None;
     let mut cur_sentence_date: Option<(usize, EventDate)> = None;
 
+    let mut places_sorted = scan.places.clone();
+    places_sorted.sort_by_key(|p| p.start);
+    let mut actors_sorted = scan.actors.clone();
+    actors_sorted.sort_by_key(|a| a.start);
     // Per event: its sentence and clause, and whether it only introduces a speaker.
     let mut meta: Vec<(usize, usize, bool)> = Vec::new();
     for (ci, c) in clauses.iter().enumerate() {
@@ -126,15 +135,32 @@ pub fn extract(
             .copied()
             .unwrap_or((c.start, c.end));
         let (ss, se) = orig(sent.0, sent.1);
-        let trig_hits: Vec<&LexHit> = hits
+        // Only this sentence's hits and names: each clause costs its own length, so a
+        // huge file stays linear.
+        let sh: &[LexHit] = {
+            let lo = hits.partition_point(|h| h.word_start < sent.0);
+            let hi = hits.partition_point(|h| h.word_start < sent.1.max(sent.0));
+            &hits[lo..hi.max(lo)]
+        };
+        let s_places: &[PlaceMention] = {
+            let lo = places_sorted.partition_point(|p| p.start < ss);
+            let hi = places_sorted.partition_point(|p| p.start < se);
+            &places_sorted[lo..hi.max(lo)]
+        };
+        let s_actors: &[ActorMention] = {
+            let lo = actors_sorted.partition_point(|p| p.start < ss);
+            let hi = actors_sorted.partition_point(|p| p.start < se);
+            &actors_sorted[lo..hi.max(lo)]
+        };
+        let trig_hits: Vec<&LexHit> = sh
             .iter()
             .filter(|h| h.word_start >= c.start && h.end <= c.end)
             .filter(|h| matches!(h.cat, Cat::Trigger(_)))
             .collect();
-        let mut cas = casualties::find(lex, text, c.start, c.end, &hits, &[]);
+        let mut cas = casualties::find(lex, text, c.start, c.end, sh, &[]);
         // Numbers inside a date expression are dates, not tolls.
         if !timex_orig.is_empty() && cas != Casualties::default() {
-            cas = casualties_without_dates(lex, text, c, &hits, norm, &timex_orig);
+            cas = casualties_without_dates(lex, text, c, sh, norm, &timex_orig);
         }
         let has_cas = cas != Casualties::default();
         // A result verb (أسفر عن، خلّف) names a toll only where the clause gives one.
@@ -144,7 +170,7 @@ pub fn extract(
             .into_iter()
             .filter(|h| has_cas || !matches!(h.cat, Cat::Trigger(t) if Some(t) == casualties_t))
             .filter(|h| {
-                !hits.iter().any(|a| {
+                !sh.iter().any(|a| {
                     // "كذلك، لذلك، بذلك" are adverbs, not demonstratives.
                     a.cat == Cat::Anaphoric
                         && matches!(text.get(a.word_start..a.start), Some("" | "و" | "ف"))
@@ -156,11 +182,11 @@ pub fn extract(
             })
             .collect();
         let Some((kind_idx, trig)) =
-            choose_trigger(lex, &hits, &trig_hits, c, has_cas).or_else(|| {
+            choose_trigger(lex, sh, &trig_hits, c, has_cas).or_else(|| {
                 if !has_cas {
                     return None;
                 }
-                let h = hits.iter().find(|h| {
+                let h = sh.iter().find(|h| {
                     h.word_start >= c.start
                         && h.end <= c.end
                         && matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
@@ -177,14 +203,12 @@ pub fn extract(
             .unwrap_or_else(|| "casualties".into());
 
         // Places and actors of the clause.
-        let clause_places = places_in(&doc.text, &hits, &scan.places, (os, oe), norm);
-        let clause_actors: Vec<&ActorMention> = scan
-            .actors
+        let clause_places = places_in(&doc.text, sh, s_places, (os, oe), norm);
+        let clause_actors: Vec<&ActorMention> = s_actors
             .iter()
             .filter(|a| a.start >= os && a.end <= oe)
             .collect();
-        let sentence_actors: Vec<&ActorMention> = scan
-            .actors
+        let sentence_actors: Vec<&ActorMention> = s_actors
             .iter()
             .filter(|a| a.start >= ss && a.end <= se)
             .collect();
@@ -203,7 +227,7 @@ pub fn extract(
         let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
         if places.is_empty()
             && let Some(cap) = &lex.capital
-            && hits
+            && sh
                 .iter()
                 .any(|h| h.cat == Cat::Capital && h.word_start >= c.start && h.end <= c.end)
         {
@@ -212,11 +236,11 @@ pub fn extract(
         }
         if places.is_empty() {
             if is_scene_type {
-                places = places_in(&doc.text, &hits, &scan.places, (ss, se), norm);
+                places = places_in(&doc.text, sh, s_places, (ss, se), norm);
             } else if Some(kind_idx) == statement {
                 // A statement's place is the one its content names, which follows it;
                 // what the sentence said before is another matter.
-                places = places_in(&doc.text, &hits, &scan.places, (oe, se), norm);
+                places = places_in(&doc.text, sh, s_places, (oe, se), norm);
             }
         }
         if places.is_empty()
@@ -261,11 +285,11 @@ pub fn extract(
             cur_sentence_date = Some((c.sentence, date.clone()));
         }
 
-        let mut modality = modality::of(lex, text, &hits, &trig, (c.start, c.end), sent);
+        let mut modality = modality::of(lex, text, sh, &trig, (c.start, c.end), sent);
         // A denial verb earlier in the sentence (نفى …) denies the content it reports.
         if Some(kind_idx) != statement
             && matches!(modality, Modality::Asserted | Modality::Reported)
-            && hits
+            && sh
                 .iter()
                 .any(|h| h.cat == Cat::Denial && h.word_start >= sent.0 && h.end <= trig.word_start)
         {
@@ -284,11 +308,11 @@ pub fn extract(
         // content ("قال X إنهم صدّوا"), the speaker named earlier in the sentence.
         let sides_src: Vec<&ActorMention> = if !clause_actors.is_empty() {
             clause_actors.clone()
-        } else if hits
+        } else if sh
             .iter()
             .any(|h| h.cat == Cat::Relative && h.word_start == c.start)
         {
-            scan.actors
+            s_actors
                 .iter()
                 .filter(|a| {
                     a.end <= os
@@ -298,7 +322,7 @@ pub fn extract(
                             .is_some_and(|g| g.split_whitespace().count() == 0)
                 })
                 .collect()
-        } else if hits.iter().any(|h| {
+        } else if sh.iter().any(|h| {
             h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
         }) {
             sentence_actors
@@ -311,8 +335,7 @@ pub fn extract(
         };
         // The agent of an offensive is named right after its verb or noun (VSO, and
         // "هجوم قوات X"), wherever the clause puts the other side.
-        let agent = scan
-            .actors
+        let agent = s_actors
             .iter()
             .filter(|a| a.start >= te && a.start <= oe)
             .find(|a| {
@@ -326,14 +349,14 @@ pub fn extract(
             doc_actors: &scan.actors,
             defenders: &defenders,
             contested: &contested,
-            destination: destination_place(&doc.text, &hits, norm, &scan.places, (os, oe)),
+            destination: destination_place(&doc.text, sh, norm, s_places, (os, oe)),
             agent,
         };
         // For an attack, a side named well before the trigger in a plain clause is no
         // party to it ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a
         // complementizer puts the trigger in X's reported words ("أعلن X أن قواته تتحرك").
         let sides_src: Vec<&ActorMention> = if matches!(kind.as_str(), "offensive" | "siege") {
-            let comp_before = hits.iter().any(|h| {
+            let comp_before = sh.iter().any(|h| {
                 h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
             });
             sides_src
@@ -372,10 +395,10 @@ pub fn extract(
         // "وقال فلان" / "أعلن المتحدث باسم …" followed by what was said: the speech is
         // reported by the next clause's own event.
         let intro = Some(kind_idx) == statement
-            && !hits
+            && !sh
                 .iter()
                 .any(|h| h.cat == Cat::Denial && h.word_start == trig.word_start)
-            && !hits.iter().any(|h| {
+            && !sh.iter().any(|h| {
                 h.cat == Cat::Complementizer && h.word_start >= trig.end && h.end <= c.end
             })
             && text
