@@ -561,3 +561,16 @@ fn hovering_the_density_strip_counts_the_events_of_that_column() {
     use egui_kittest::kittest::Queryable;
     h.get_by_label_contains("events, 0 killed or injured");
 }
+
+#[test]
+fn arabic_tooltip_snapshot() {
+    let mut h = harness(Lang::Ar, LaneBy::Type);
+    let (x, y) = h
+        .state()
+        .state
+        .event_pos(&h.state().data, 4)
+        .expect("drawn");
+    h.hover_at(Pos2::new(x, y));
+    h.run_steps(20);
+    h.snapshot("timeline_ar_tooltip");
+}

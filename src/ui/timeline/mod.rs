@@ -417,8 +417,11 @@ impl<'a> Timeline<'a> {
                 let row_h = (bar_band.1 - bar_band.0) / rows as f32;
                 let mut row_end = vec![f32::NEG_INFINITY; rows];
                 for &(s, e, ev) in ix.bars_in(lo_day, hi_day) {
+                    let hollow = data.times[ev as usize].is_some_and(|t| t.hollow);
                     let xa = x0 as f32 + scale.x(s as f64) as f32;
-                    let xb = (x0 as f32 + scale.x(e as f64 + 1.0) as f32).max(xa + 2.0);
+                    // A dashed outline needs some length to read as dashed.
+                    let min_w = if hollow { 8.0 } else { 2.0 };
+                    let xb = (x0 as f32 + scale.x(e as f64 + 1.0) as f32).max(xa + min_w);
                     let r = row_end
                         .iter()
                         .position(|&end| end < xa - 1.0)
@@ -426,7 +429,6 @@ impl<'a> Timeline<'a> {
                     row_end[r] = row_end[r].max(xb);
                     let y = bar_band.0 + r as f32 * row_h;
                     let br = Rect::from_min_max(pos2(xa, y), pos2(xb, y + row_h - 1.0));
-                    let hollow = data.times[ev as usize].is_some_and(|t| t.hollow);
                     let c = colour(ev);
                     if hollow {
                         lanes_painter.rect_filled(br, 1.0, c.gamma_multiply(0.15));
@@ -909,6 +911,25 @@ fn header_ui(painter: &egui::Painter, header: Rect, data: &TimelineData, lang: L
 
 /// The hover card: date, type, sides and places of an event (and how many share its spot).
 pub fn tooltip_ui(
+    ui: &mut Ui,
+    data: &TimelineData,
+    events: &[Event],
+    event: usize,
+    count: u32,
+    days: (i32, i32),
+    lang: Lang,
+) {
+    if lang == Lang::Ar {
+        // Arabic lines align right, like the text they quote.
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), |ui| {
+            tooltip_lines(ui, data, events, event, count, days, lang)
+        });
+    } else {
+        tooltip_lines(ui, data, events, event, count, days, lang);
+    }
+}
+
+fn tooltip_lines(
     ui: &mut Ui,
     data: &TimelineData,
     events: &[Event],
