@@ -210,6 +210,26 @@ fn click(h: &mut Harness<'_, S>, p: Pos2) {
 }
 
 #[test]
+fn a_denied_event_says_so_in_its_tooltip() {
+    let mut h = harness(Lang::En, LaneBy::Type);
+    h.state_mut().events[5].modality = Modality::Negated;
+    let pack = Pack::builtin().expect("pack");
+    let (events, docs) = (h.state().events.clone(), fixture().1);
+    h.state_mut().data = TimelineData::from_events(&events, &docs, &pack);
+    h.run_steps(2);
+    assert!(h.state().data.faint[5]);
+    let (x, y) = h
+        .state()
+        .state
+        .event_pos(&h.state().data, 5)
+        .expect("drawn");
+    h.hover_at(Pos2::new(x, y));
+    h.run_steps(20);
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label_contains("denied");
+}
+
+#[test]
 fn the_first_frame_fits_every_dated_event() {
     let h = harness(Lang::En, LaneBy::Type);
     let st = &h.state().state;

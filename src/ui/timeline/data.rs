@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::model::{DctSource, DocumentOut, Event, Extract, Precision};
+use crate::model::{DctSource, DocumentOut, Event, Extract, Modality, Precision};
 use crate::pack::Pack;
 use crate::temporal::value::span;
 
@@ -197,6 +197,8 @@ pub struct TimelineData {
     pub rgb: Vec<[u8; 3]>,
     /// Per event: killed + injured, for the casualty strip.
     pub casualties: Vec<u32>,
+    /// Per event: said not to have happened, or only planned or supposed (drawn faint).
+    pub faint: Vec<bool>,
     /// Per event: type id (for tooltips without the events at hand).
     pub kinds: Vec<u16>,
     pub kind_names: Vec<String>,
@@ -283,6 +285,10 @@ impl TimelineData {
                 k
             });
             data.kinds.push(k);
+            data.faint.push(matches!(
+                e.modality,
+                Modality::Negated | Modality::Planned | Modality::Hypothetical
+            ));
             data.casualties
                 .push(e.casualties.killed.unwrap_or(0) + e.casualties.injured.unwrap_or(0));
             // Type lane.

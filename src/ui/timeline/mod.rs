@@ -397,7 +397,14 @@ impl<'a> Timeline<'a> {
 
             let ix = &data.index[li];
             let lane_rgb = lane.rgb;
-            let colour = |e: u32| c32(lane_rgb.unwrap_or(data.rgb[e as usize]));
+            let colour = |e: u32| {
+                let c = c32(lane_rgb.unwrap_or(data.rgb[e as usize]));
+                if data.faint.get(e as usize).copied().unwrap_or(false) {
+                    c.gamma_multiply(0.35)
+                } else {
+                    c
+                }
+            };
             // Bars in the upper part, stacked in rows; a coverage strip when too many.
             let bar_band = (top + 3.0, top + lane_h * 0.62);
             let visible_bars = ix.bars_overlapping(lo_day, hi_day);
@@ -909,6 +916,19 @@ fn header_ui(painter: &egui::Painter, header: Rect, data: &TimelineData, lang: L
     }
 }
 
+/// How sure the text is that it happened, when it is not a plain assertion.
+pub fn modality_label(m: crate::model::Modality, lang: Lang) -> Option<&'static str> {
+    use crate::model::Modality::*;
+    let (en, ar) = match m {
+        Asserted => return None,
+        Negated => ("denied / did not happen", "منفي"),
+        Planned => ("planned", "مخطط له"),
+        Reported => ("reported by one side", "حسب رواية أحد الأطراف"),
+        Hypothetical => ("hypothetical", "افتراضي"),
+    };
+    Some(if lang == Lang::Ar { ar } else { en })
+}
+
 /// The hover card: date, type, sides and places of an event (and how many share its spot).
 pub fn tooltip_ui(
     ui: &mut Ui,
@@ -975,6 +995,9 @@ fn tooltip_lines(
         .map_or("", |k| type_label(k, lang));
     text::label(ui, kind);
     if let Some(e) = events.get(event) {
+        if let Some(m) = modality_label(e.modality, lang) {
+            text::label(ui, m);
+        }
         if !e.actors.is_empty() {
             let names: Vec<&str> = e.actors.iter().map(|a| data.actor_name(a, lang)).collect();
             text::label(ui, &names.join(if ar { "، " } else { ", " }));
