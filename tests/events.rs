@@ -398,3 +398,76 @@ fn mentions_are_not_new_events() {
         ["political_decision"]
     );
 }
+
+#[test]
+fn an_announced_deed_is_the_deed_a_welcomed_one_a_statement() {
+    let ev = events("أعلن المشير خليفة حفتر تحرير مدينة سبها بالكامل.");
+    assert_eq!(ev[0].kind, "territory_taken");
+    let c = ev[0].control.clone().expect("control");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref()),
+        ("Sabha", Some("LNA"))
+    );
+    assert_eq!(kinds("رحب السراج بتحرير مدينة سبها."), ["statement"]);
+}
+
+#[test]
+fn modality_cues_respect_commas_emphasis_purpose_and_late_negation() {
+    let m = |s: &str| events(s).first().map(|e| (e.kind.clone(), e.modality));
+    // "دون مقاومة، بعد انسحاب": the negation stops at the comma.
+    assert_eq!(
+        m("دخلت القوات المدينة دون مقاومة، بعد انسحاب قوات حفتر نحو الجنوب.").map(|x| x.1),
+        Some(Modality::Asserted)
+    );
+    let ev = events("دخلت القوات المدينة دون مقاومة، بعد انسحاب قوات حفتر نحو الجنوب.");
+    assert!(ev.iter().all(|e| e.modality != Modality::Negated));
+    // "لقد تقدم" is an emphatic past.
+    assert_eq!(
+        m("لقد تقدمت قوات الوفاق نحو مدينة ترهونة.").map(|x| x.1),
+        Some(Modality::Asserted)
+    );
+    // ل + masdar of a meeting is its purpose.
+    assert_eq!(
+        m("توجه المبعوث الأممي إلى بنغازي للقاء حفتر."),
+        Some(("meeting".to_string(), Modality::Planned))
+    );
+    // A definite noun and its own negated verb after it.
+    assert_eq!(
+        m("اللقاء بين الطرفين لم يتم بعد في جنيف.").map(|x| x.1),
+        Some(Modality::Negated)
+    );
+}
+
+#[test]
+fn a_relative_clause_is_about_its_antecedent_place() {
+    let ev = events("حاصرت القوات مدينة درنة التي يسيطر عليها مجلس شورى مجاهدي درنة.");
+    let cc = ev
+        .iter()
+        .find(|e| e.kind == "control_claim")
+        .expect("control claim");
+    assert_eq!(cc.places, ["Derna"]);
+    let c = cc.control.clone().expect("control");
+    assert_eq!(
+        (c.holder.as_deref(), c.state),
+        (Some("DMSC"), ControlState::Held)
+    );
+}
+
+#[test]
+fn a_later_dated_claim_does_not_name_an_earlier_fights_defender() {
+    // The article tells the end first: taken on the 28th, attacked on the 7th.
+    let ev = analyzed(
+        "أعلن الجيش الليبي يوم 28 يونيو 2018 تحرير مدينة درنة. وكانت قوات حفتر قد شنت هجوما على درنة في 7 مايو 2018.",
+        "2018-06-29",
+    );
+    let off = ev
+        .iter()
+        .find(|e| e.kind == "offensive")
+        .expect("offensive");
+    let c = off.control.clone().expect("control");
+    assert_ne!(
+        c.holder.as_deref(),
+        Some("LNA"),
+        "the attacker is no defender"
+    );
+}

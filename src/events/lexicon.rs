@@ -91,6 +91,8 @@ pub struct Lexicon {
     pub capital: Option<String>,
     /// Trigger type index → the type its purpose form stands for.
     pub purpose: HashMap<u8, u8>,
+    /// Types whose purpose form (ل + masdar) is an intention: planned.
+    pub purpose_planned: Vec<u8>,
 }
 
 impl Default for Lexicon {
@@ -108,6 +110,7 @@ impl Default for Lexicon {
             fillers: HashSet::new(),
             capital: None,
             purpose: HashMap::new(),
+            purpose_planned: Vec::new(),
         }
     }
 }
@@ -141,6 +144,8 @@ struct File {
     /// names the aim of another action, not a thing done: mapped to the type given.
     #[serde(default)]
     purpose: HashMap<String, String>,
+    #[serde(default)]
+    purpose_planned: Vec<String>,
     #[serde(default)]
     trigger: Vec<TriggerGroup>,
     #[serde(default)]
@@ -323,6 +328,14 @@ impl Lexicon {
         add(&c.killed, Cat::Killed)?;
         add(&c.injured, Cat::Injured)?;
         add(&c.displaced, Cat::Displaced)?;
+        let mut purpose_planned = Vec::new();
+        for t in &f.purpose_planned {
+            let i = types
+                .iter()
+                .position(|x| x == t)
+                .ok_or_else(|| format!("purpose_planned: {t:?} has no trigger group"))?;
+            purpose_planned.push(i as u8);
+        }
         let mut reported_types = Vec::new();
         for t in &m.reported_types {
             let i = types
@@ -360,6 +373,7 @@ impl Lexicon {
             fillers: f.numbers.fillers.iter().map(|w| normalize(w)).collect(),
             capital: f.capital.map(|c| c.place),
             purpose,
+            purpose_planned,
         })
     }
 

@@ -109,7 +109,7 @@ pub fn extract(
     let mut events: Vec<Event> = Vec::new();
     // Per place: the side that holds (or defends) it by this article's earlier claims,
     // and whether fighting there has been reported.
-    let mut defenders: HashMap<String, String> = HashMap::new();
+    let mut defenders: HashMap<String, (String, Option<jiff::civil::Date>)> = HashMap::new();
     let mut contested: HashSet<String> = HashSet::new();
     let mut scene: Option<(usize, Vec<String>)> = None;
     // The date of the previous sentence (from a timex or itself inherited).
@@ -234,6 +234,19 @@ pub fn extract(
             // "العاصمة" with no name beside it: the capital is the place.
             places.push(cap.clone());
         }
+        if places.is_empty()
+            && sh
+                .iter()
+                .any(|h| h.cat == Cat::Relative && h.word_start == c.start)
+            && let Some(p) = s_places.iter().rev().find(|p| {
+                p.end <= os
+                    && p.in_actor.is_none()
+                    && doc.text.get(p.end..os).is_some_and(|g| g.trim().is_empty())
+            })
+        {
+            // "مدينة درنة التي يسيطر عليها …": the relative clause is about its antecedent.
+            places.push(p.place.clone());
+        }
         if places.is_empty() {
             if is_scene_type {
                 places = places_in(&doc.text, sh, s_places, (ss, se), norm);
@@ -285,7 +298,7 @@ pub fn extract(
             cur_sentence_date = Some((c.sentence, date.clone()));
         }
 
-        let mut modality = modality::of(lex, text, sh, &trig, (c.start, c.end), sent);
+        let mut modality = modality::of(lex, text, sh, &trig, kind_idx, (c.start, c.end), sent);
         // A denial verb earlier in the sentence (نفى …) denies the content it reports.
         if Some(kind_idx) != statement
             && matches!(modality, Modality::Asserted | Modality::Reported)
@@ -344,10 +357,16 @@ pub fn extract(
                     .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
             .map(|a| pack.faction_of(&a.faction).to_string());
+        let event_start = date
+            .date
+            .as_deref()
+            .and_then(dates::span)
+            .map(|(from, _)| from);
         let ctx = ControlCtx {
             pack,
             doc_actors: &scan.actors,
             defenders: &defenders,
+            date: event_start,
             contested: &contested,
             destination: destination_place(&doc.text, sh, norm, s_places, (os, oe)),
             agent,
@@ -376,12 +395,12 @@ pub fn extract(
         if let Some(cl) = &control {
             match (cl.state, &cl.holder) {
                 (ControlState::Held, Some(h)) => {
-                    defenders.insert(cl.place.clone(), h.clone());
+                    defenders.insert(cl.place.clone(), (h.clone(), event_start));
                     contested.remove(&cl.place);
                 }
                 (ControlState::Contested, h) => {
                     if let Some(h) = h {
-                        defenders.insert(cl.place.clone(), h.clone());
+                        defenders.insert(cl.place.clone(), (h.clone(), event_start));
                     }
                     contested.insert(cl.place.clone());
                 }
@@ -553,13 +572,27 @@ struct ControlCtx<'a> {
     /// Every actor named in the article (an organisation named after a place).
     doc_actors: &'a [ActorMention],
     /// The side holding or defending each place, by the article's earlier claims.
-    defenders: &'a HashMap<String, String>,
+    defenders: &'a HashMap<String, (String, Option<jiff::civil::Date>)>,
+    /// The first day of the event: claims the article dates later say nothing about it.
+    date: Option<jiff::civil::Date>,
     /// Places where the article has already reported fighting.
     contested: &'a HashSet<String>,
     /// A place the clause names as a destination (إلى، نحو …).
     destination: Option<String>,
     /// The side named right after the trigger: the agent of an offensive.
     agent: Option<String>,
+}
+
+impl ControlCtx<'_> {
+    /// The side holding or defending `place` by the article's claims dated no later than
+    /// this event (an article may tell the end of a siege before its start).
+    fn defender(&self, place: &str) -> Option<String> {
+        let (h, d) = self.defenders.get(place)?;
+        match (d, self.date) {
+            (Some(d), Some(now)) if *d > now => None,
+            _ => Some(h.clone()),
+        }
+    }
 }
 
 /// The control claim of an event, per events.md: taken → held by the taker; withdrawal →
@@ -653,9 +686,7 @@ fn control_claim(
                 .find(|a| a.place.as_deref() == Some(place.as_str()))
                 .map(|a| pack.faction_of(&a.faction).to_string());
             let defender = ctx
-                .defenders
-                .get(place)
-                .cloned()
+                .defender(place)
                 .filter(|d| attacker.as_ref() != Some(d))
                 .or(named_for_place.filter(|d| attacker.as_ref() != Some(d)))
                 .or_else(|| sides.get(1).cloned());
@@ -672,11 +703,7 @@ fn control_claim(
         "armed_clash" => {
             // Fighting between sides: whoever held it before, else the side the clause
             // puts first (X يخوض معارك ضد Y في Z).
-            let defender = ctx
-                .defenders
-                .get(place)
-                .cloned()
-                .or_else(|| sides.first().cloned())?;
+            let defender = ctx.defender(place).or_else(|| sides.first().cloned())?;
             let defender = Some(defender);
             let contenders = others(&defender);
             claim(defender, ControlState::Contested, contenders)
@@ -734,13 +761,21 @@ fn choose_trigger(
     };
     let first = **trig_hits.first()?;
     let mut chosen = first;
+    // A reporting verb (أعلن، أكد، قال) reports its object too: "أعلن تحرير المدينة" is
+    // the taking; a verb of attitude (رحّب، دعا، ندّد) keeps its noun object as a statement.
+    let reporting = hits
+        .iter()
+        .any(|h| h.cat == Cat::Reporting && h.word_start == first.word_start);
+    let content_from = hits
+        .iter()
+        .find(|h| h.cat == Cat::Complementizer && h.word_start >= first.end && h.end <= c.end)
+        .map(|h| h.end)
+        .or(reporting.then_some(first.end));
     if ty(&first) == statement
-        && let Some(comp) = hits
-            .iter()
-            .find(|h| h.cat == Cat::Complementizer && h.word_start >= first.end && h.end <= c.end)
+        && let Some(from) = content_from
         && let Some(after) = trig_hits
             .iter()
-            .find(|h| h.word_start >= comp.end && ty(h) != statement)
+            .find(|h| h.word_start >= from && ty(h) != statement)
     {
         chosen = **after;
     }

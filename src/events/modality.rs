@@ -27,14 +27,21 @@ pub fn of(
     text: &str,
     hits: &[LexHit],
     trig: &LexHit,
+    kind: u8,
     clause: (usize, usize),
     sentence: (usize, usize),
 ) -> Modality {
     let (cs, ce) = clause;
     let (ss, se) = sentence;
     let in_clause = |h: &&LexHit| h.word_start >= cs && h.end <= ce;
+    // A cue reaches its trigger within the window and never across a comma ("دون
+    // مقاومة، بعد انسحاب …" negates the resistance, not the withdrawal).
     let before_trig = |h: &&LexHit| {
-        h.end <= trig.word_start && words_between(text, h.end, trig.word_start) < lex.window
+        h.end <= trig.word_start
+            && words_between(text, h.end, trig.word_start) < lex.window
+            && !text
+                .get(h.end..trig.word_start)
+                .is_some_and(|g| g.contains([',', '،']))
     };
     let not_neg: Vec<&LexHit> = hits
         .iter()
@@ -51,7 +58,19 @@ pub fn of(
                 .iter()
                 .any(|n| n.word_start <= h.word_start && h.end <= n.end)
         });
-    if negated {
+    // A definite noun trigger followed closely by its own negated verb ("المحادثات
+    // المباشرة بين الطرفين لم تبدأ بعد"): the event named has not happened.
+    let definite = text
+        .get(trig.word_start..trig.end)
+        .is_some_and(|w| w.starts_with("ال") || w.get(1..).is_some_and(|r| r.starts_with("ال")));
+    let negated_after = definite
+        && hits.iter().filter(in_clause).any(|h| {
+            h.cat == Cat::Negated
+                && h.word_start == h.start
+                && h.word_start >= trig.end
+                && words_between(text, trig.end, h.word_start) <= 3
+        });
+    if negated || negated_after {
         return Modality::Negated;
     }
     let hypothetical = hits
@@ -60,7 +79,10 @@ pub fn of(
         .filter(before_trig)
         .any(|h| match h.cat {
             Cat::Hypothetical => true,
-            Cat::BeforeImperfect => next_word_imperfect(text, h.end),
+            // "لقد تقدم" is an emphatic past, not "قد يتقدم".
+            Cat::BeforeImperfect => {
+                text.get(h.word_start..h.start) != Some("ل") && next_word_imperfect(text, h.end)
+            }
             _ => false,
         });
     // A likelihood or opinion verb governs the complement clause it introduces.
@@ -82,7 +104,12 @@ pub fn of(
     if hypothetical || hypothetical_far() {
         return Modality::Hypothetical;
     }
-    let planned = trig.future || hits.iter().filter(in_clause).any(|h| h.cat == Cat::Planned);
+    // ل + masdar of a meeting, talks or a decision ("للقاء"، "لبحث") is its purpose: not
+    // yet done. (Not for fighting words: "تعرض للهجوم" is an attack suffered.)
+    let purpose_planned = trig.purpose && lex.purpose_planned.contains(&kind);
+    let planned = trig.future
+        || purpose_planned
+        || hits.iter().filter(in_clause).any(|h| h.cat == Cat::Planned);
     if planned {
         return Modality::Planned;
     }
@@ -91,7 +118,7 @@ pub fn of(
         .iter()
         .filter(in_sentence_before)
         .any(|h| h.cat == Cat::Claim);
-    let reported_type = matches!(trig.cat, Cat::Trigger(t) if lex.reported_types.contains(&t));
+    let reported_type = lex.reported_types.contains(&kind);
     let reported = reported_type
         && hits
             .iter()
