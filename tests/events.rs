@@ -471,3 +471,14 @@ fn a_later_dated_claim_does_not_name_an_earlier_fights_defender() {
         "the attacker is no defender"
     );
 }
+
+#[test]
+fn an_event_told_twice_takes_its_place_from_the_fuller_telling() {
+    let ev = analyzed(
+        "قال المبعوث الأممي غسان سلامة الذي التقى حفتر الجمعة إن الحل سياسي. وكان سلامة قد التقى الجمعة في بنغازي المشير خليفة حفتر.",
+        "2019-04-06",
+    );
+    let meetings: Vec<&Event> = ev.iter().filter(|e| e.kind == "meeting").collect();
+    assert_eq!(meetings.len(), 2, "{ev:#?}");
+    assert!(meetings.iter().all(|e| e.places == ["Benghazi"]));
+}

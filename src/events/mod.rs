@@ -450,7 +450,32 @@ pub fn extract(
             sources: Vec::new(),
         });
     }
-    drop_speech_intros(events, &meta, &doc.id)
+    let events = drop_speech_intros(events, &meta, &doc.id);
+    share_places(events)
+}
+
+/// One article often tells an event twice, the second time with its place ("التقاه
+/// الجمعة" … "التقى الجمعة في بنغازي حفتر"): an event with no place takes the places of
+/// another of the same type and date in the article that shares an actor with it.
+fn share_places(mut events: Vec<Event>) -> Vec<Event> {
+    for i in 0..events.len() {
+        if !events[i].places.is_empty() || events[i].actors.is_empty() {
+            continue;
+        }
+        let found = events.iter().enumerate().find_map(|(j, o)| {
+            (j != i
+                && o.kind == events[i].kind
+                && o.date.is_some()
+                && o.date == events[i].date
+                && !o.places.is_empty()
+                && o.actors.iter().any(|a| events[i].actors.contains(a)))
+            .then(|| o.places.clone())
+        });
+        if let Some(p) = found {
+            events[i].places = p;
+        }
+    }
+    events
 }
 
 /// Drop a statement that only introduces a speaker when the next clause of its sentence
