@@ -482,3 +482,19 @@ fn an_event_told_twice_takes_its_place_from_the_fuller_telling() {
     assert_eq!(meetings.len(), 2, "{ev:#?}");
     assert!(meetings.iter().all(|e| e.places == ["Benghazi"]));
 }
+
+#[test]
+fn a_district_brings_its_city_but_a_base_stands_alone() {
+    let ev = events("اندلعت اشتباكات عنيفة في منطقة القوارشة.");
+    assert_eq!(ev[0].places, ["Qawarsha", "Benghazi"]);
+    let ev = events("قصفت طائرات مسيرة قاعدة الوطية الجوية.");
+    assert!(!ev[0].places.is_empty());
+    assert!(
+        ev[0].places.iter().all(|p| tarikh::Pack::builtin()
+            .expect("pack")
+            .place(p)
+            .is_some_and(|x| x.kind != "city")),
+        "{:?}",
+        ev[0].places
+    );
+}

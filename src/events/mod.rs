@@ -407,6 +407,7 @@ pub fn extract(
                 _ => {}
             }
         }
+        with_parent_cities(pack, &mut places);
         if places.is_empty() && actors.is_empty() && !has_cas {
             // Nobody and nowhere ("هذه معركة ليبيين"): no row for the timeline.
             continue;
@@ -452,6 +453,46 @@ pub fn extract(
     }
     let events = drop_speech_intros(events, &meta, &doc.id);
     share_places(events)
+}
+
+/// How far a district may lie from the centre of the city it belongs to.
+const DISTRICT_KM: f64 = 15.0;
+/// A city big enough to have districts named in the news.
+const CITY_POPULATION: u64 = 50_000;
+
+/// A district stands inside a city: the event happened in that city too ("القوارشة"
+/// → Benghazi). The city is the nearest large one within [`DISTRICT_KM`], from the pack's
+/// coordinates; other kinds (bases, airports) are places of their own.
+fn with_parent_cities(pack: &Pack, places: &mut Vec<String>) {
+    let mut add = Vec::new();
+    for id in places.iter() {
+        let Some(d) = pack.place(id).filter(|p| p.kind == "district") else {
+            continue;
+        };
+        let city = pack
+            .places
+            .iter()
+            .filter(|c| c.kind == "city" && c.population >= CITY_POPULATION)
+            .map(|c| (km(d.lat, d.lon, c.lat, c.lon), c))
+            .filter(|(k, _)| *k <= DISTRICT_KM)
+            .min_by(|a, b| a.0.total_cmp(&b.0));
+        if let Some((_, c)) = city
+            && !places.contains(&c.id)
+            && !add.contains(&c.id)
+        {
+            add.push(c.id.clone());
+        }
+    }
+    places.extend(add);
+}
+
+/// Great-circle distance in km.
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    6371.0 * 2.0 * a.sqrt().asin()
 }
 
 /// One article often tells an event twice, the second time with its place ("التقاه
