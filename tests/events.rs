@@ -498,3 +498,26 @@ fn a_district_brings_its_city_but_a_base_stands_alone() {
         ev[0].places
     );
 }
+
+#[test]
+fn the_storys_day_carries_over_and_background_dates_stay_put() {
+    let ev = analyzed(
+        "اندلعت أمس اشتباكات عنيفة في غريان.\n\nوأفادت مصادر طبية في المدينة بمقتل 12 شخصا من قوات حفتر.",
+        "2019-06-27",
+    );
+    let last = ev.last().expect("events");
+    assert_eq!(last.date.as_deref(), Some("2019-06-26"), "{ev:#?}");
+    assert_eq!(last.date_source, tarikh::model::DateSource::Inherited);
+    // A month in a relative clause dates that clause, not the advance it is attached to.
+    let ev = analyzed(
+        "وتواصل قوات الوفاق تقدمها نحو مدينة سرت، التي سيطرت عليها قوات حفتر في يناير 2020.",
+        "2020-06-06",
+    );
+    assert_eq!(ev[0].kind, "offensive");
+    assert_ne!(ev[0].date.as_deref(), Some("2020-01"));
+    let taken = ev
+        .iter()
+        .find(|e| e.kind == "territory_taken")
+        .expect("taken");
+    assert_eq!(taken.date.as_deref(), Some("2020-01"));
+}

@@ -16,7 +16,7 @@ use std::collections::{HashMap, HashSet};
 use crate::corpus::SourceDoc;
 use crate::gazetteer::{ActorMention, PlaceMention};
 use crate::model::{
-    Casualties, ControlClaim, ControlState, DateSource, Dct, Event, Modality, Timex,
+    Casualties, ControlClaim, ControlState, DateSource, Dct, Event, Modality, Precision, Timex,
 };
 use crate::normalize::Normalized;
 use crate::pack::Pack;
@@ -120,6 +120,32 @@ pub fn extract(
     places_sorted.sort_by_key(|p| p.start);
     let mut actors_sorted = scan.actors.clone();
     actors_sorted.sort_by_key(|a| a.start);
+    // Per clause: its original span, whether it is background (relative or temporal
+    // clause), whether it holds a trigger, and the type of the event it gave.
+    let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
+    let clause_background: Vec<bool> = clauses
+        .iter()
+        .map(|c| {
+            let i = hits.partition_point(|h| h.word_start < c.start);
+            hits[i..]
+                .iter()
+                .take_while(|h| h.word_start == c.start)
+                .any(|h| matches!(h.cat, Cat::Relative | Cat::Subordinator))
+        })
+        .collect();
+    let clause_has_trigger: Vec<bool> = clauses
+        .iter()
+        .map(|c| {
+            let i = hits.partition_point(|h| h.word_start < c.start);
+            hits[i..]
+                .iter()
+                .take_while(|h| h.word_start < c.end)
+                .any(|h| matches!(h.cat, Cat::Trigger(_)))
+        })
+        .collect();
+    let mut clause_kind: Vec<Option<u8>> = vec![None; clauses.len()];
+    // The latest recent day the article named (paragraph, date): its story's day.
+    let mut story: Option<(usize, EventDate)> = None;
     // Per event: its sentence and clause, and whether it only introduces a speaker.
     let mut meta: Vec<(usize, usize, bool)> = Vec::new();
     for (ci, c) in clauses.iter().enumerate() {
@@ -283,7 +309,54 @@ pub fn extract(
                 })
                 .map(|(_, d)| d.clone())
         };
-        let (date, source) = match near(os, oe).or_else(|| near(ss, se)) {
+        // Elsewhere in the sentence, a date counts only where it is not another event's:
+        // not in a relative or temporal clause (background), not in a later clause with an
+        // event of its own, not in an earlier clause whose event was more than a speech.
+        // A day of the story's week may come from anywhere in the sentence.
+        let recent_day = |d: &EventDate| {
+            d.precision == Precision::Day
+                && d.date
+                    .as_deref()
+                    .and_then(|x| x.parse::<jiff::civil::Date>().ok())
+                    .zip(dct.date)
+                    .is_some_and(|(x, day)| {
+                        x <= day && day.since(x).is_ok_and(|sp| sp.get_days() <= STORY_DAYS)
+                    })
+        };
+        let lends_date = |t: &Timex, d: &EventDate| {
+            let k = clause_orig
+                .partition_point(|&(s, _)| s <= t.start)
+                .saturating_sub(1);
+            if k == ci || recent_day(d) {
+                return true;
+            }
+            if clause_background.get(k).copied().unwrap_or(true) {
+                return false;
+            }
+            if k > ci {
+                !clause_has_trigger.get(k).copied().unwrap_or(true)
+            } else {
+                clause_kind
+                    .get(k)
+                    .copied()
+                    .flatten()
+                    .is_none_or(|t| Some(t) == statement)
+            }
+        };
+        let near_sentence = || {
+            usable_timex
+                .iter()
+                .filter(|(t, d)| t.start >= ss && t.end <= se && lends_date(t, d))
+                .min_by_key(|(t, _)| {
+                    if t.end <= to {
+                        to - t.end
+                    } else {
+                        t.start.saturating_sub(te)
+                    }
+                })
+                .map(|(_, d)| d.clone())
+        };
+        let (date, source) = match near(os, oe).or_else(near_sentence) {
             Some(d) => (d, DateSource::Timex),
             None => match cur_sentence_date
                 .as_ref()
@@ -291,11 +364,19 @@ pub fn extract(
                 .filter(|(s, _)| *s + 1 >= c.sentence)
             {
                 Some((_, d)) => (d.clone(), DateSource::Inherited),
-                None => (dates::of_dct(dct), DateSource::Dct),
+                // The story's day: a recent day named shortly before (a paragraph or
+                // two) still dates what the article goes on to tell.
+                None => match story.as_ref().filter(|(p, _)| c.paragraph <= p + 4) {
+                    Some((_, d)) => (d.clone(), DateSource::Inherited),
+                    None => (dates::of_dct(dct), DateSource::Dct),
+                },
             },
         };
         if source != DateSource::Dct {
             cur_sentence_date = Some((c.sentence, date.clone()));
+        }
+        if source == DateSource::Timex && recent_day(&date) {
+            story = Some((c.paragraph, date.clone()));
         }
 
         let mut modality = modality::of(lex, text, sh, &trig, kind_idx, (c.start, c.end), sent);
@@ -431,6 +512,9 @@ pub fn extract(
                     .is_some_and(|g| g.contains([',', '،', ':', '"', '«']))
             });
         meta.push((c.sentence, clause_idx, intro));
+        if let Some(k) = clause_kind.get_mut(ci) {
+            *k = Some(kind_idx);
+        }
         let n = events.len() + 1;
         events.push(Event {
             id: format!("{}#{n}", doc.id),
@@ -454,6 +538,9 @@ pub fn extract(
     let events = drop_speech_intros(events, &meta, &doc.id);
     share_places(events)
 }
+
+/// How many days before the article's date a named day still counts as its story's day.
+const STORY_DAYS: i32 = 7;
 
 /// How far a district may lie from the centre of the city it belongs to.
 const DISTRICT_KM: f64 = 15.0;
