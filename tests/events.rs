@@ -521,3 +521,13 @@ fn the_storys_day_carries_over_and_background_dates_stay_put() {
         .expect("taken");
     assert_eq!(taken.date.as_deref(), Some("2020-01"));
 }
+
+#[test]
+fn a_place_in_parentheses_is_an_aside() {
+    let ev = events("يرفض المجلس إصرار حكومة الوفاق (في طرابلس) على مواصلة القتال.");
+    assert!(
+        ev.iter()
+            .all(|e| !e.places.contains(&"Tripoli".to_string())),
+        "{ev:#?}"
+    );
+}

@@ -106,13 +106,24 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
             };
         }
     }
-    // Fighting lasts as long as it is reported: a contested interval with nothing after it
-    // ends some weeks after its last report, and the map then says "unknown".
-    if let Some(last) = out.last_mut()
-        && last.state == ControlState::Contested
-        && let Some(d) = claims.last().map(|c| c.date)
+    // Fighting lasts as long as it is reported: a contested interval ends some weeks after
+    // its last report if nothing follows sooner, and the map then says "unknown".
+    let date_of = |id: &str| claims.iter().find(|c| c.event == id).map(|c| c.date);
+    for iv in out
+        .iter_mut()
+        .filter(|iv| iv.state == ControlState::Contested)
     {
-        last.to = d.checked_add(jiff::Span::new().days(CONTESTED_DAYS)).ok();
+        let Some(last) = iv.events.iter().filter_map(|e| date_of(e)).max() else {
+            continue;
+        };
+        let end = last
+            .checked_add(jiff::Span::new().days(CONTESTED_DAYS))
+            .ok();
+        iv.to = match (iv.to, end) {
+            (Some(t), Some(e)) => Some(t.min(e)),
+            (None, e) => e,
+            (t, None) => t,
+        };
     }
     out
 }

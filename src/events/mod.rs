@@ -375,7 +375,9 @@ pub fn extract(
         if source != DateSource::Dct {
             cur_sentence_date = Some((c.sentence, date.clone()));
         }
-        if source == DateSource::Timex && recent_day(&date) {
+        // The story's day is the first recent day the article names (its lead); later
+        // ones are side events (a phone call on Monday).
+        if story.is_none() && source == DateSource::Timex && recent_day(&date) {
             story = Some((c.paragraph, date.clone()));
         }
 
@@ -701,6 +703,7 @@ fn places_in(
         .iter()
         .filter(|p| p.start >= span.0 && p.end <= span.1)
         .filter(|p| p.in_actor.is_none() && !p.in_title)
+        .filter(|p| !in_parentheses(orig_text, span.0, p.start))
     {
         let passing = passing_ends.iter().any(|&e| {
             e <= p.start && p.start - e <= 8 && {
@@ -746,6 +749,16 @@ impl ControlCtx<'_> {
             _ => Some(h.clone()),
         }
     }
+}
+
+/// Is `pos` inside a parenthesis opened after `from`? "(في طرابلس)" is an aside.
+fn in_parentheses(text: &str, from: usize, pos: usize) -> bool {
+    let Some(before) = text.get(from..pos) else {
+        return false;
+    };
+    before
+        .rfind('(')
+        .is_some_and(|o| !before[o..].contains(')'))
 }
 
 /// The control claim of an event, per events.md: taken → held by the taker; withdrawal →
