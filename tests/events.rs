@@ -531,3 +531,23 @@ fn a_place_in_parentheses_is_an_aside() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn digit_groups_are_one_number_and_a_trailing_toll_joins_its_event() {
+    let c = |s: &str| events(s).first().map(|e| e.casualties).unwrap_or_default();
+    assert_eq!(
+        c("نزح أكثر من 70.000 شخص من غريان.").displaced,
+        Some(70_000)
+    );
+    assert_eq!(c("نزح أكثر من 2,500 شخص من غريان.").displaced, Some(2_500));
+    assert_eq!(
+        c("نزح أكثر من ٧٠٬٠٠٠ شخص من غريان.").displaced,
+        Some(70_000)
+    );
+    let ev = events("أسفرت الاشتباكات في غريان عن 12 قتيلا، بالإضافة إلى أكثر من 300 نازح.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(
+        (ev[0].casualties.killed, ev[0].casualties.displaced),
+        (Some(12), Some(300))
+    );
+}

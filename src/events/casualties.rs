@@ -27,6 +27,21 @@ fn is_numberish(lex: &Lexicon, text: &str, t: &Token) -> bool {
     }
 }
 
+/// Is `toks[k]` a digit-group separator: a lone . , or ٬ right between a number and
+/// three more digits ("70.000")? A decimal point before one or two digits is not.
+fn is_group(text: &str, toks: &[Token], k: usize) -> bool {
+    let (Some(p), Some(n), Some(prev)) = (toks.get(k), toks.get(k + 1), k.checked_sub(1)) else {
+        return false;
+    };
+    p.kind == TokKind::Punct
+        && matches!(p.text(text), "." | "," | "٬")
+        && toks[prev].kind == TokKind::Number
+        && toks[prev].end == p.start
+        && n.kind == TokKind::Number
+        && n.start == p.end
+        && n.end - n.start == 3
+}
+
 /// Parse the number that starts at token `i`: digits or a run of number words.
 fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let (mut total, mut cur, mut j, mut any) = (0u64, 0u64, i, false);
@@ -35,6 +50,14 @@ fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64,
             TokKind::Number if !any || cur == 0 => {
                 cur = t.text(text).parse::<u64>().ok()?;
                 any = true;
+                // Digit groups: "70.000", "2,467", "٧٠٬٠٠٠" are one number.
+                while is_group(text, toks, j + 1) {
+                    let n = &toks[j + 2];
+                    cur = cur
+                        .saturating_mul(1000)
+                        .saturating_add(n.text(text).parse::<u64>().ok()?);
+                    j += 2;
+                }
             }
             TokKind::Word => {
                 // Two-word numbers (احد عشر) first.
@@ -148,8 +171,14 @@ pub fn find(
             let t = &toks[j];
             if is_numberish(lex, text, t) && !in_excluded(t) && !used.contains(&j) {
                 let mut s = j;
-                while s > 0 && is_numberish(lex, text, &toks[s - 1]) {
-                    s -= 1;
+                loop {
+                    if s >= 2 && is_group(text, &toks, s - 1) {
+                        s -= 2;
+                    } else if s > 0 && is_numberish(lex, text, &toks[s - 1]) {
+                        s -= 1;
+                    } else {
+                        break;
+                    }
                 }
                 if let Some((v, _)) = parse_at(lex, text, &toks, s) {
                     before = Some((gap, v, j));

@@ -207,6 +207,25 @@ pub fn extract(
                 })
             })
             .collect();
+        // A toll with no verb of its own, after an event of the same sentence ("…، بينهم
+        // مدنيون، بالإضافة إلى 70 ألف نازح"), completes that event's figures.
+        if has_cas
+            && trig_hits.is_empty()
+            && let (Some(last), Some(m)) = (events.last_mut(), meta.last())
+            && m.0 == c.sentence
+        {
+            let lc = &mut last.casualties;
+            lc.killed = lc.killed.or(cas.killed);
+            lc.injured = lc.injured.or(cas.injured);
+            lc.displaced = lc.displaced.or(cas.displaced);
+            last.end = last.end.max(oe);
+            last.evidence = doc
+                .text
+                .get(last.start..last.end)
+                .unwrap_or_default()
+                .to_string();
+            continue;
+        }
         let Some((kind_idx, trig)) =
             choose_trigger(lex, sh, &trig_hits, c, has_cas).or_else(|| {
                 if !has_cas {
