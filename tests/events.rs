@@ -551,3 +551,60 @@ fn digit_groups_are_one_number_and_a_trailing_toll_joins_its_event() {
         (Some(12), Some(300))
     );
 }
+
+#[test]
+fn every_events_lexicon_entry_parses_and_finds_itself() {
+    let raw = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/packs/libya/events.toml"),
+    )
+    .expect("events.toml");
+    let v: toml::Value = toml::from_str(&raw).expect("events.toml is TOML");
+    let mut entries: Vec<String> = Vec::new();
+    fn walk(v: &toml::Value, key: &str, out: &mut Vec<String>) {
+        match v {
+            toml::Value::Array(a) => {
+                for x in a {
+                    if let toml::Value::String(s) = x {
+                        // proclitics and type names are not text entries.
+                        if key != "proclitics"
+                            && key != "purpose_planned"
+                            && key != "reported_types"
+                        {
+                            out.push(s.clone());
+                        }
+                    } else {
+                        walk(x, key, out);
+                    }
+                }
+            }
+            toml::Value::Table(t) => {
+                for (k, x) in t {
+                    if k != "numbers" {
+                        walk(x, k, out);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(&v, "", &mut entries);
+    assert!(entries.len() > 300, "{} entries", entries.len());
+    let p = pack();
+    let lex = p.events_lexicon();
+    let mut dead = Vec::new();
+    for e in &entries {
+        let body = e.trim().trim_end_matches('*');
+        let text = tarikh::normalize::normalize(body);
+        let hits = lex.find(&text);
+        if !hits
+            .iter()
+            .any(|h| h.word_start == 0 && h.end >= text.trim_end().len())
+        {
+            dead.push(e.clone());
+        }
+    }
+    assert!(
+        dead.is_empty(),
+        "entries that never match their own text: {dead:?}"
+    );
+}
