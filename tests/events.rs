@@ -608,3 +608,25 @@ fn every_events_lexicon_entry_parses_and_finds_itself() {
         "entries that never match their own text: {dead:?}"
     );
 }
+
+#[test]
+fn the_city_named_gatherings_and_since_a_date() {
+    // "المدينة" stands for the city named last.
+    let ev = events(
+        "وصلت قوات حفتر إلى مشارف درنة. وكانت القوات قد فرضت منذ عام 2016 حصارا على المدينة.",
+    );
+    let siege = ev
+        .iter()
+        .find(|e| e.kind == "siege")
+        .expect("siege, not split off at منذ");
+    assert_eq!(siege.places, ["Derna"]);
+    // A gathering named by its head word is the event, even as an actor's alias.
+    let ev = events("ومن المقرر أن يعقد الملتقى الوطني الجامع في مدينة غدامس.");
+    assert_eq!(ev[0].kind, "conference");
+    assert_eq!(ev[0].modality, Modality::Planned);
+    assert_eq!(ev[0].places, ["Ghadames"]);
+    assert_eq!(
+        kinds("أعلن المجلس الرئاسي النفير العام في طرابلس."),
+        ["political_decision"]
+    );
+}

@@ -70,9 +70,10 @@ fn trigger_follows(text: &str, hits: &[LexHit], from: usize, end: usize) -> bool
         .any(|h| {
             matches!(h.cat, Cat::Trigger(_))
                 && h.word_start >= end
-                && text
-                    .get(end..h.word_start)
-                    .is_some_and(|g| g.split_whitespace().count() <= 4)
+                && text.get(end..h.word_start).is_some_and(|g| {
+                    // "منذ عام 2016 حصارا": a date after منذ is a time adverbial.
+                    g.split_whitespace().count() <= 4 && !g.contains(|c: char| c.is_ascii_digit())
+                })
         })
 }
 

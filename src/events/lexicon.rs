@@ -32,6 +32,8 @@ pub enum Cat {
     /// A whole word that is never a trigger although a trigger entry plus a proclitic
     /// spells it ("وزارة" ministry, not و + زارة "visited her").
     Stop,
+    /// "The city" (المدينة): the city last named before it.
+    CityAnaphor,
     /// A capital-city word (العاصمة): the event's place is the pack's capital.
     Capital,
     Passing,
@@ -138,6 +140,8 @@ struct File {
     not_triggers: Vec<String>,
     #[serde(default)]
     anaphoric_before: Vec<String>,
+    #[serde(default)]
+    city_anaphor: Vec<String>,
     #[serde(default)]
     destination_before: Vec<String>,
     /// Trigger types whose hit, when it carries the purpose proclitic ل ("لتحريرها"),
@@ -300,6 +304,7 @@ impl Lexicon {
         add(&f.purpose_before, Cat::PurposeBefore)?;
         add(&f.not_triggers, Cat::Stop)?;
         add(&f.anaphoric_before, Cat::Anaphoric)?;
+        add(&f.city_anaphor, Cat::CityAnaphor)?;
         add(&f.destination_before, Cat::Destination)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {

@@ -73,10 +73,25 @@ pub fn extract(
         let i = name_spans.partition_point(|&(s, _)| s < b);
         i > 0 && max_end[i - 1] > a
     };
-    // A trigger inside a name ("عين زارة", "بركان الغضب") is part of the name.
+    // A trigger inside a name ("عين زارة", "بركان الغضب") is part of the name — except
+    // a gathering named by its head word ("الملتقى الوطني الجامع", "مؤتمر برلين"): that
+    // name is the event's.
+    let gathering: Vec<u8> = ["conference", "meeting"]
+        .iter()
+        .filter_map(|t| lex.type_index(t))
+        .collect();
+    let name_starts: HashSet<usize> = scan.actors.iter().map(|a| a.start).collect();
     let hits: Vec<LexHit> = hits
         .into_iter()
-        .filter(|h| !matches!(h.cat, Cat::Trigger(_)) || !in_name(orig(h.start, h.end)))
+        .filter(|h| match h.cat {
+            Cat::Trigger(t) => {
+                !in_name(orig(h.start, h.end))
+                    || (gathering.contains(&t)
+                        && (name_starts.contains(&norm.orig(h.word_start))
+                            || name_starts.contains(&norm.orig(h.start))))
+            }
+            _ => true,
+        })
         .collect();
     let clauses = clause::split(text, &hits);
     let statement = lex.type_index("statement");
@@ -278,6 +293,24 @@ pub fn extract(
         {
             // "العاصمة" with no name beside it: the capital is the place.
             places.push(cap.clone());
+        }
+        if places.is_empty()
+            && let Some(h) = sh
+                .iter()
+                .find(|h| h.cat == Cat::CityAnaphor && h.word_start >= c.start && h.end <= c.end)
+        {
+            // "المدينة" with no name: the city or town named last before it, if recent.
+            let at = norm.orig(h.word_start);
+            let i = places_sorted.partition_point(|p| p.end <= at);
+            if let Some(p) = places_sorted[..i].iter().rev().take(12).find(|p| {
+                p.in_actor.is_none()
+                    && at - p.end <= CITY_ANAPHOR_BYTES
+                    && pack
+                        .place(&p.place)
+                        .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
+            }) {
+                places.push(p.place.clone());
+            }
         }
         if places.is_empty()
             && sh
@@ -559,6 +592,9 @@ pub fn extract(
     let events = drop_speech_intros(events, &meta, &doc.id);
     share_places(events)
 }
+
+/// How far back (bytes) "المدينة" looks for the city it stands for: a paragraph or two.
+const CITY_ANAPHOR_BYTES: usize = 1500;
 
 /// How many days before the article's date a named day still counts as its story's day.
 const STORY_DAYS: i32 = 7;
