@@ -257,3 +257,82 @@ fn reports_of_one_event_in_several_articles_merge_with_their_sources() {
         "two day-precise reports of different days stay apart"
     );
 }
+
+#[test]
+fn an_attacker_pulling_back_leaves_the_defender_holding() {
+    let h = derive(&[
+        ev(
+            "a#1",
+            "2019-04-04",
+            "offensive",
+            Some(("Town", Some("A"), Contested, &["B"])),
+        ),
+        ev(
+            "b#1",
+            "2019-06-01",
+            "withdrawal",
+            Some(("Town", Some("B"), Lost, &[])),
+        ),
+    ]);
+    let s = &state_at(&h, d("2019-06-02"))[0];
+    assert_eq!((s.holder.as_deref(), s.state), (Some("A"), Some(Held)));
+    // The holder itself withdrawing loses it.
+    let h = derive(&[
+        ev(
+            "a#1",
+            "2019-01-01",
+            "control_claim",
+            Some(("Town", Some("A"), Held, &[])),
+        ),
+        ev(
+            "a#2",
+            "2019-06-01",
+            "withdrawal",
+            Some(("Town", Some("A"), Lost, &[])),
+        ),
+    ]);
+    assert_eq!(at(&h, "2019-06-02").1, Some(Lost));
+}
+
+#[test]
+fn fights_years_apart_are_two_fights() {
+    let h = derive(&[
+        ev(
+            "a#1",
+            "2016-07-01",
+            "offensive",
+            Some(("Town", Some("A"), Contested, &["C"])),
+        ),
+        ev(
+            "b#1",
+            "2019-04-04",
+            "offensive",
+            Some(("Town", Some("A"), Contested, &["B"])),
+        ),
+    ]);
+    let s = &state_at(&h, d("2019-04-05"))[0];
+    assert_eq!(s.since, Some(d("2019-04-04")));
+    assert_eq!(s.contenders, ["B"]);
+}
+
+#[test]
+fn a_merged_event_keeps_what_any_report_adds() {
+    let mut a = ev("a#1", "2019-04-04", "offensive", None);
+    a.actors = vec!["LNA".into()];
+    let mut b = ev(
+        "b#1",
+        "2019-04",
+        "offensive",
+        Some(("Town", None, Contested, &["LNA"])),
+    );
+    b.precision = Precision::Month;
+    b.actors = vec!["LNA".into()];
+    b.casualties.killed = Some(4);
+    let merged = tarikh::events::merge(vec![a, b]);
+    assert_eq!(merged.len(), 1);
+    assert!(
+        merged[0].control.is_some(),
+        "the control claim of the other report"
+    );
+    assert_eq!(merged[0].casualties.killed, Some(4));
+}

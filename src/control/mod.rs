@@ -68,6 +68,7 @@ pub fn derive(events: &[Event]) -> Vec<ControlHistory> {
 /// Fold the claims of one place, oldest first, into intervals.
 fn history(claims: &[Claim]) -> Vec<ControlInterval> {
     let mut out: Vec<ControlInterval> = Vec::new();
+    let mut last_dates: Vec<Date> = Vec::new();
     let mut i = 0;
     while i < claims.len() {
         let day = claims[i].date;
@@ -75,7 +76,7 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
         while j < claims.len() && claims[j].date == day {
             j += 1;
         }
-        apply_day(&mut out, &claims[i..j]);
+        apply_day(&mut out, &mut last_dates, &claims[i..j]);
         i = j;
     }
     // A fight whose defender the reports never name was fought for whoever held the
@@ -132,7 +133,19 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
 pub const CONTESTED_DAYS: i64 = 30;
 
 /// Apply the claims of one day to the history so far.
-fn apply_day(out: &mut Vec<ControlInterval>, day: &[Claim]) {
+fn apply_day(out: &mut Vec<ControlInterval>, last_dates: &mut Vec<Date>, day: &[Claim]) {
+    let before = out.len();
+    apply_day_inner(out, last_dates, day);
+    // Every interval remembers the date of its latest supporting claim.
+    let date = day[0].date;
+    if out.len() > before {
+        last_dates.resize(out.len(), date);
+    } else if let Some(d) = last_dates.last_mut() {
+        *d = date;
+    }
+}
+
+fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[Claim]) {
     let date = day[0].date;
     let current = out.last().map(|iv| (iv.holder.clone(), iv.state));
     let cur_holder: Option<String> = current.as_ref().and_then(|c| c.0.clone());
@@ -196,6 +209,21 @@ fn apply_day(out: &mut Vec<ControlInterval>, day: &[Claim]) {
         });
         return;
     }
+    // An attacker pulling back ends the fight, not the defender's hold.
+    if !losers.is_empty()
+        && let Some(h) = cur_holder.as_ref()
+        && !losers.contains(h)
+    {
+        out.push(ControlInterval {
+            from: Some(date),
+            to: None,
+            holder: Some(h.clone()),
+            state: ControlState::Held,
+            contenders: Vec::new(),
+            events: ids(&|_| true),
+        });
+        return;
+    }
     if !losers.is_empty() {
         out.push(ControlInterval {
             from: Some(date),
@@ -221,9 +249,14 @@ fn apply_day(out: &mut Vec<ControlInterval>, day: &[Claim]) {
                 }
             }
         }
+        // Still the same fight only if it was reported lately.
+        let recent = last_dates.last().is_some_and(|d| {
+            d.checked_add(jiff::Span::new().days(CONTESTED_DAYS))
+                .is_ok_and(|end| date <= end)
+        });
         if let Some(last) = out
             .last_mut()
-            .filter(|iv| iv.state == ControlState::Contested && iv.holder == defender)
+            .filter(|iv| recent && iv.state == ControlState::Contested && iv.holder == defender)
         {
             // Still the same fight: the interval goes on and gains the evidence.
             for s in contenders {

@@ -90,16 +90,43 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         }
     }
     let mut sources: HashMap<usize, Vec<String>> = HashMap::new();
+    // What the other reports add: a control claim, more actors, figures.
+    let mut extra: HashMap<usize, Vec<usize>> = HashMap::new();
     for (j, t) in into.iter().enumerate() {
         if let Some(b) = t {
             sources.entry(*b).or_default().push(events[j].id.clone());
+            extra.entry(*b).or_default().push(j);
         }
     }
+    let folded: HashMap<usize, Event> = extra
+        .iter()
+        .map(|(&b, js)| {
+            let mut e = events[b].clone();
+            for &j in js {
+                let o = &events[j];
+                if e.control.is_none() {
+                    e.control.clone_from(&o.control);
+                }
+                for a in &o.actors {
+                    if !e.actors.contains(a) {
+                        e.actors.push(a.clone());
+                    }
+                }
+                let (c, oc) = (&mut e.casualties, &o.casualties);
+                c.killed = c.killed.max(oc.killed);
+                c.injured = c.injured.max(oc.injured);
+                c.displaced = c.displaced.max(oc.displaced);
+            }
+            (b, e)
+        })
+        .collect();
+    let mut folded = folded;
     events
         .into_iter()
         .enumerate()
         .filter(|(i, _)| into[*i].is_none())
-        .map(|(i, mut e)| {
+        .map(|(i, e)| {
+            let mut e = folded.remove(&i).unwrap_or(e);
             if let Some(s) = sources.remove(&i) {
                 e.sources.extend(s);
             }

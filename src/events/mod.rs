@@ -299,10 +299,28 @@ pub fn extract(
                 .iter()
                 .find(|h| h.cat == Cat::CityAnaphor && h.word_start >= c.start && h.end <= c.end)
         {
-            // "المدينة" with no name: the city or town named last before it, if recent.
+            // "المدينة" with no name: the city of the current scene, else the city or
+            // town named last before it, if recent.
+            let is_city = |id: &str| {
+                pack.place(id)
+                    .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
+            };
             let at = norm.orig(h.word_start);
             let i = places_sorted.partition_point(|p| p.end <= at);
-            if let Some(p) = places_sorted[..i].iter().rev().take(12).find(|p| {
+            // "القريبة من المدينة": near the city is not in it.
+            let near = sh.iter().any(|p| {
+                p.cat == Cat::Passing
+                    && p.end <= h.word_start
+                    && text
+                        .get(p.end..h.word_start)
+                        .is_some_and(|g| g.trim().is_empty())
+            });
+            if near {
+            } else if let Some((_, sp)) = scene.as_ref().filter(|(p, _)| c.paragraph <= p + 2)
+                && let Some(city) = sp.iter().find(|p| is_city(p))
+            {
+                places.push(city.clone());
+            } else if let Some(p) = places_sorted[..i].iter().rev().take(12).find(|p| {
                 p.in_actor.is_none()
                     && at - p.end <= CITY_ANAPHOR_BYTES
                     && pack
@@ -327,7 +345,25 @@ pub fn extract(
         }
         if places.is_empty() {
             if is_scene_type {
-                places = places_in(&doc.text, sh, s_places, (ss, se), norm);
+                // The sentence's other places, where they are not another event's: any
+                // clause after this one (an elaboration: "… في إطار معركة … غرب بنغازي",
+                // "… أثناء محاولتهما اقتحام سرت"), but before it only a clause that told
+                // no event, or only a speech.
+                for (k, &(ks, ke)) in clause_orig.iter().enumerate() {
+                    if k == ci || ks < ss || ke > se {
+                        continue;
+                    }
+                    let lends = k > ci
+                        || (!clause_background[k]
+                            && clause_kind[k].is_none_or(|t| Some(t) == statement));
+                    if lends {
+                        for p in places_in(&doc.text, sh, s_places, (ks, ke), norm) {
+                            if !places.contains(&p) {
+                                places.push(p);
+                            }
+                        }
+                    }
+                }
             } else if Some(kind_idx) == statement {
                 // A statement's place is the one its content names, which follows it;
                 // what the sentence said before is another matter.
@@ -506,9 +542,9 @@ pub fn extract(
             destination: destination_place(&doc.text, sh, norm, s_places, (os, oe)),
             agent,
         };
-        // For an attack, a side named well before the trigger in a plain clause is no
-        // party to it ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a
-        // complementizer puts the trigger in X's reported words ("أعلن X أن قواته تتحرك").
+        // For an attack, a side set off by a comma before the trigger is no party to it
+        // ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a complementizer
+        // puts the trigger in X's reported words ("أعلن X أن قواته تتحرك").
         let sides_src: Vec<&ActorMention> = if matches!(kind.as_str(), "offensive" | "siege") {
             let comp_before = sh.iter().any(|h| {
                 h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
@@ -518,9 +554,10 @@ pub fn extract(
                 .filter(|a| {
                     comp_before
                         || a.start >= to
-                        || doc.text.get(a.end..to).is_some_and(|g| {
-                            g.split_whitespace().count() <= 3 && !g.contains(['،', ','])
-                        })
+                        || doc
+                            .text
+                            .get(a.end..to)
+                            .is_some_and(|g| !g.contains(['،', ',']))
                 })
                 .collect()
         } else {
