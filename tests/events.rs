@@ -630,3 +630,26 @@ fn the_city_named_gatherings_and_since_a_date() {
         ["political_decision"]
     );
 }
+
+#[test]
+fn a_simultaneous_clause_lends_its_place_an_earlier_one_does_not() {
+    let ev = events("نجحت قوات الوفاق في صد هجوم قوات حفتر أثناء محاولتها اقتحام غريان.");
+    assert_eq!(ev[0].kind, "attack_repelled");
+    assert_eq!(ev[0].places, ["Gharyan"]);
+    let ev =
+        events("وانطلقت العملية العسكرية لقوات الوفاق في مايو بعد أن تقدم تنظيم داعش نحو مصراتة.");
+    assert_eq!(ev[0].kind, "offensive");
+    assert!(ev[0].places.is_empty(), "{:?}", ev[0].places);
+}
+
+#[test]
+fn since_a_day_is_a_range_to_the_article_date() {
+    let ev = analyzed(
+        "وشنت الطائرات منذ الأول من أغسطس 2016 أكثر من 400 غارة على مدينة سرت.",
+        "2016-12-06",
+    );
+    assert_eq!(ev[0].kind, "air_strike");
+    assert_eq!(ev[0].date.as_deref(), Some("2016-08-01"));
+    assert_eq!(ev[0].date_end.as_deref(), Some("2016-12-06"));
+    assert_eq!(ev[0].precision, Precision::Range);
+}

@@ -109,7 +109,9 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
             let split_here = match h.cat {
                 Cat::Joint => true,
                 Cat::Trigger(_) => h.conj && has_trigger,
-                Cat::Relative | Cat::Subordinator => trigger_follows(text, hits, k + 1, h.end),
+                Cat::Relative | Cat::Subordinator | Cat::Simultaneous => {
+                    trigger_follows(text, hits, k + 1, h.end)
+                }
                 _ => false,
             };
             if split_here && i > start {

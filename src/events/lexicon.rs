@@ -19,6 +19,9 @@ pub enum Cat {
     /// A temporal subordinator (منذ، بعد، خلال): a clause starts here when a trigger
     /// follows, so a background event keeps its own date and place.
     Subordinator,
+    /// A subordinator of a simultaneous event (خلال، أثناء): a clause starts here when a
+    /// trigger follows, but it tells the same scene.
+    Simultaneous,
     /// A complementizer (أن، إن): after a statement verb, what follows is its content.
     Complementizer,
     /// A word before a destination place (إلى، نحو).
@@ -130,6 +133,8 @@ struct File {
     relatives: Vec<String>,
     #[serde(default)]
     subordinators: Vec<String>,
+    #[serde(default)]
+    simultaneous: Vec<String>,
     #[serde(default)]
     complementizers: Vec<String>,
     #[serde(default)]
@@ -300,6 +305,7 @@ impl Lexicon {
         add(&f.passing_before, Cat::Passing)?;
         add(&f.relatives, Cat::Relative)?;
         add(&f.subordinators, Cat::Subordinator)?;
+        add(&f.simultaneous, Cat::Simultaneous)?;
         add(&f.complementizers, Cat::Complementizer)?;
         add(&f.purpose_before, Cat::PurposeBefore)?;
         add(&f.not_triggers, Cat::Stop)?;

@@ -116,7 +116,28 @@ pub fn extract(
             if t.value == "PRESENT_REF" {
                 return Some((t, dates::of_dct(dct)));
             }
-            dates::of_timex(t).map(|d| (t, d))
+            let d = dates::of_timex(t)?;
+            // "منذ الأول من آب": since a day, until the article's day (events.md).
+            let since = t.text.starts_with("منذ")
+                || doc
+                    .text
+                    .get(..t.start)
+                    .is_some_and(|b| b.trim_end().ends_with("منذ"));
+            if since
+                && d.precision == Precision::Day
+                && let (Some(from), Some(day)) = (d.date.as_deref(), dct.date)
+                && from.parse::<jiff::civil::Date>().is_ok_and(|f| f < day)
+            {
+                return Some((
+                    t,
+                    EventDate {
+                        date: d.date.clone(),
+                        date_end: Some(day.to_string()),
+                        precision: Precision::Range,
+                    },
+                ));
+            }
+            Some((t, d))
         })
         .collect();
     let timex_orig: Vec<(usize, usize)> = timex.iter().map(|t| (t.start, t.end)).collect();
@@ -345,17 +366,17 @@ pub fn extract(
         }
         if places.is_empty() {
             if is_scene_type {
-                // The sentence's other places, where they are not another event's: any
+                // The sentence's other places, where they are not another event's: a
                 // clause after this one (an elaboration: "… في إطار معركة … غرب بنغازي",
                 // "… أثناء محاولتهما اقتحام سرت"), but before it only a clause that told
-                // no event, or only a speech.
+                // no event, or only a speech; never an earlier event's clause (بعد أن،
+                // منذ، relative clauses).
                 for (k, &(ks, ke)) in clause_orig.iter().enumerate() {
                     if k == ci || ks < ss || ke > se {
                         continue;
                     }
-                    let lends = k > ci
-                        || (!clause_background[k]
-                            && clause_kind[k].is_none_or(|t| Some(t) == statement));
+                    let lends = !clause_background[k]
+                        && (k > ci || clause_kind[k].is_none_or(|t| Some(t) == statement));
                     if lends {
                         for p in places_in(&doc.text, sh, s_places, (ks, ke), norm) {
                             if !places.contains(&p) {
