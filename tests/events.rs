@@ -653,3 +653,26 @@ fn since_a_day_is_a_range_to_the_article_date() {
     assert_eq!(ev[0].date_end.as_deref(), Some("2016-12-06"));
     assert_eq!(ev[0].precision, Precision::Range);
 }
+
+#[test]
+fn a_verb_with_a_complementizer_speaks_and_any_is_hypothetical() {
+    // "أقرّ بأن" admits, it approves nothing.
+    assert_eq!(
+        kinds("والجيش الليبي أقر بأن جيوبا صغيرة للمسلحين لا تزال قائمة في بنغازي."),
+        ["statement"]
+    );
+    // "الآن" is not "أن": the control claim stays one.
+    assert_eq!(
+        kinds("قوات حفتر التي تسيطر الآن على مدينة سرت."),
+        ["control_claim"]
+    );
+    let ev = events("حذرت مصر من أن أي تقدم لقوات الوفاق نحو سرت يمثل خطا أحمر.");
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "offensive" || e.modality == Modality::Hypothetical)
+    );
+    assert_eq!(
+        kinds("أعلنت رئاسة الأركان حظر الطيران فوق بنغازي."),
+        ["political_decision"]
+    );
+}

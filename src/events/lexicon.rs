@@ -440,6 +440,11 @@ impl Lexicon {
             if pat.after_lil && !clitic.ends_with("لل") {
                 continue;
             }
+            // أن takes only و، ف، ب: "الآن" (now) is no "أن".
+            if pat.cat == Cat::Complementizer && !matches!(clitic, "" | "و" | "ف" | "ب" | "وب")
+            {
+                continue;
+            }
             let _ = bytes;
             out.push(LexHit {
                 word_start: ws,

@@ -493,7 +493,10 @@ pub fn extract(
         let mut modality = modality::of(lex, text, sh, &trig, kind_idx, (c.start, c.end), sent);
         // A denial verb earlier in the sentence (نفى …) denies the content it reports.
         if Some(kind_idx) != statement
-            && matches!(modality, Modality::Asserted | Modality::Reported)
+            && matches!(
+                modality,
+                Modality::Asserted | Modality::Reported | Modality::Hypothetical
+            )
             && sh
                 .iter()
                 .any(|h| h.cat == Cat::Denial && h.word_start >= sent.0 && h.end <= trig.word_start)
@@ -1050,6 +1053,21 @@ fn choose_trigger(
         .find(|h| h.cat == Cat::Complementizer && h.word_start >= first.end && h.end <= c.end)
         .map(|h| h.end)
         .or(reporting.then_some(first.end));
+    // Any verb followed by a complementizer speaks of something ("أقرّت بأن …" admitted,
+    // not approved): its content names the event, or it is a statement.
+    // Only right after the verb: further on, an أن may be another verb's.
+    let speech_comp = hits.iter().find(|h| {
+        h.cat == Cat::Complementizer && h.word_start >= first.end && h.word_start <= first.end + 1
+    });
+    if let Some(comp) = speech_comp
+        && ty(&first) != statement
+    {
+        let after = trig_hits.iter().find(|h| h.word_start >= comp.end);
+        return match after {
+            Some(a) => Some((ty(a)?, **a)),
+            None => Some((statement?, first)),
+        };
+    }
     if ty(&first) == statement
         && let Some(from) = content_from
         && let Some(after) = trig_hits
