@@ -676,3 +676,19 @@ fn a_verb_with_a_complementizer_speaks_and_any_is_hypothetical() {
         ["political_decision"]
     );
 }
+
+#[test]
+fn a_relative_clause_after_a_comma_keeps_its_antecedent_side_and_asides_have_no_scene() {
+    let ev = events("واضطرت قوات الوفاق، التي تراجعت إلى مدينة مصراتة.");
+    let c = ev[0].control.clone().expect("control");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref(), c.state),
+        ("Misrata", Some("GNA"), ControlState::Held)
+    );
+    // The clash after the scene sentence names a place only as an aside: no scene place.
+    let ev = events(
+        "اندلعت اشتباكات عنيفة في غريان. ويرفض المجلس إصرار حكومة الوفاق (في طرابلس) على مواصلة القتال.",
+    );
+    let last = ev.last().expect("events");
+    assert!(last.places.is_empty(), "{:?}", last.places);
+}

@@ -391,8 +391,12 @@ pub fn extract(
                 places = places_in(&doc.text, sh, s_places, (oe, se), norm);
             }
         }
+        // A clause that names a place only as an aside ("(في طرابلس)", "شرقي ليبيا") is
+        // not at the scene either.
+        let names_a_place = s_places.iter().any(|p| p.start >= os && p.end <= oe);
         if places.is_empty()
             && is_scene_type
+            && !names_a_place
             && let Some((p, sp)) = &scene
             && (*p == c.paragraph || c.paragraph == p + 1)
         {
@@ -523,11 +527,13 @@ pub fn extract(
             s_actors
                 .iter()
                 .filter(|a| {
+                    // Only spaces and punctuation between ("قوات الوفاق، التي …").
                     a.end <= os
-                        && doc
-                            .text
-                            .get(a.end..os)
-                            .is_some_and(|g| g.split_whitespace().count() == 0)
+                        && doc.text.get(a.end..os).is_some_and(|g| {
+                            g.chars().all(|ch| {
+                                ch.is_whitespace() || ch.is_ascii_punctuation() || ch == '،'
+                            })
+                        })
                 })
                 .collect()
         } else if sh.iter().any(|h| {
