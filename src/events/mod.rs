@@ -364,8 +364,13 @@ pub fn extract(
             // "مدينة درنة التي يسيطر عليها …": the relative clause is about its antecedent.
             places.push(p.place.clone());
         }
+        // A clause that names a place only as an aside ("(في طرابلس)", "شرقي ليبيا") is
+        // not at the sentence's other places, nor at the scene.
+        let names_a_place = s_places
+            .iter()
+            .any(|p| p.start >= os && p.end <= oe && p.in_actor.is_none() && !p.in_title);
         if places.is_empty() {
-            if is_scene_type {
+            if is_scene_type && !names_a_place {
                 // The sentence's other places, where they are not another event's: a
                 // clause after this one (an elaboration: "… في إطار معركة … غرب بنغازي",
                 // "… أثناء محاولتهما اقتحام سرت"), but before it only a clause that told
@@ -391,9 +396,6 @@ pub fn extract(
                 places = places_in(&doc.text, sh, s_places, (oe, se), norm);
             }
         }
-        // A clause that names a place only as an aside ("(في طرابلس)", "شرقي ليبيا") is
-        // not at the scene either.
-        let names_a_place = s_places.iter().any(|p| p.start >= os && p.end <= oe);
         if places.is_empty()
             && is_scene_type
             && !names_a_place
