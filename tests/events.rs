@@ -692,3 +692,17 @@ fn a_relative_clause_after_a_comma_keeps_its_antecedent_side_and_asides_have_no_
     let last = ev.last().expect("events");
     assert!(last.places.is_empty(), "{:?}", last.places);
 }
+
+#[test]
+fn the_side_in_whose_hands_a_place_falls_holds_it() {
+    let ev = events("سقطت مدينة غريان في يد قوات الوفاق بعد معارك عنيفة مع قوات حفتر.");
+    let c = ev[0].control.clone().expect("control");
+    assert_eq!(
+        (ev[0].kind.as_str(), c.place.as_str(), c.holder.as_deref()),
+        ("territory_taken", "Gharyan", Some("GNA"))
+    );
+    // "كانت بقبضة" names the former holder: the taker holds it now.
+    let ev = events("وتمكنت قوات حفتر من السيطرة على مدينة سبها التي كانت بقبضة تنظيم داعش.");
+    let c = ev[0].control.clone().expect("control");
+    assert_eq!(c.holder.as_deref(), Some("LNA"));
+}

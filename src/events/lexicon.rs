@@ -35,6 +35,8 @@ pub enum Cat {
     /// A whole word that is never a trigger although a trigger entry plus a proclitic
     /// spells it ("وزارة" ministry, not و + زارة "visited her").
     Stop,
+    /// A phrase after which the side named holds the place ("في يد"، "بقبضة").
+    HolderBefore,
     /// "The city" (المدينة): the city last named before it.
     CityAnaphor,
     /// A capital-city word (العاصمة): the event's place is the pack's capital.
@@ -147,6 +149,8 @@ struct File {
     anaphoric_before: Vec<String>,
     #[serde(default)]
     city_anaphor: Vec<String>,
+    #[serde(default)]
+    holder_before: Vec<String>,
     #[serde(default)]
     destination_before: Vec<String>,
     /// Trigger types whose hit, when it carries the purpose proclitic ل ("لتحريرها"),
@@ -311,6 +315,7 @@ impl Lexicon {
         add(&f.not_triggers, Cat::Stop)?;
         add(&f.anaphoric_before, Cat::Anaphoric)?;
         add(&f.city_anaphor, Cat::CityAnaphor)?;
+        add(&f.holder_before, Cat::HolderBefore)?;
         add(&f.destination_before, Cat::Destination)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {

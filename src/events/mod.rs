@@ -565,6 +565,28 @@ pub fn extract(
             .as_deref()
             .and_then(dates::span)
             .map(|(from, _)| from);
+        // "… في يد قوات الوفاق": the side named after the phrase holds the place.
+        let named_holder = sh
+            .iter()
+            .filter(|h| h.cat == Cat::HolderBefore && h.word_start >= c.start && h.end <= c.end)
+            // "كانت بقبضة داعش" names who held it before, not who holds it now.
+            .filter(|h| {
+                let before = text.get(c.start..h.word_start).unwrap_or("").trim_end();
+                !(before.ends_with("كانت") || before.ends_with("كان"))
+            })
+            .find_map(|h| {
+                let at = norm.orig(h.end);
+                s_actors
+                    .iter()
+                    .find(|a| {
+                        a.start >= at
+                            && doc
+                                .text
+                                .get(at..a.start)
+                                .is_some_and(|g| g.split_whitespace().count() <= 1)
+                    })
+                    .map(|a| pack.faction_of(&a.faction).to_string())
+            });
         let ctx = ControlCtx {
             pack,
             doc_actors: &scan.actors,
@@ -573,6 +595,7 @@ pub fn extract(
             contested: &contested,
             destination: destination_place(&doc.text, sh, norm, s_places, (os, oe)),
             agent,
+            named_holder,
         };
         // For an attack, a side set off by a comma before the trigger is no party to it
         // ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a complementizer
@@ -861,6 +884,8 @@ struct ControlCtx<'a> {
     destination: Option<String>,
     /// The side named right after the trigger: the agent of an offensive.
     agent: Option<String>,
+    /// The side a phrase names as holder ("في يد X").
+    named_holder: Option<String>,
 }
 
 impl ControlCtx<'_> {
@@ -944,7 +969,11 @@ fn control_claim(
     };
     match kind {
         "territory_taken" | "control_claim" => {
-            claim(Some(sides.first()?.clone()), ControlState::Held, Vec::new())
+            let holder = ctx
+                .named_holder
+                .clone()
+                .or_else(|| sides.first().cloned())?;
+            claim(Some(holder), ControlState::Held, Vec::new())
         }
         "withdrawal" if dest.is_some() => {
             claim(Some(sides.first()?.clone()), ControlState::Held, Vec::new())
