@@ -85,27 +85,62 @@ pub fn given_for(doc: &SourceDoc, manifest: &HashMap<String, Date>) -> Option<Dc
         .map(|d| Dct::given(*d, DctSource::Manifest, "dates manifest"))
 }
 
-/// Run the whole pipeline over a folder.
-pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) -> Result<Extract> {
-    let read = corpus::read_folder(root)?;
-    let manifest = given_dates(root, opts)?;
-    let total = read.docs.len();
+/// The given date of one document: the user's (sidecar) first, then the manifest's.
+pub fn given_with_user(
+    doc: &SourceDoc,
+    user: &corpus::sidecar::UserDates,
+    manifest: &HashMap<String, Date>,
+) -> Option<Dct> {
+    user.get(&doc.path)
+        .map(|d| Dct::given(*d, DctSource::User, "set by the user"))
+        .or_else(|| given_for(doc, manifest))
+}
+
+/// Analyze every document in parallel with its given date; `None` when cancelled.
+pub fn analyze_all(
+    docs: &[SourceDoc],
+    pack: &Pack,
+    given: &(dyn Fn(&SourceDoc) -> Option<Dct> + Sync),
+    progress: &dyn Progress,
+) -> Option<Vec<DocResult>> {
+    let (results, stopped) = analyze_docs(docs, pack, given, progress);
+    (!stopped).then_some(results)
+}
+
+/// The results of the documents analyzed, and whether the run was stopped early.
+fn analyze_docs(
+    docs: &[SourceDoc],
+    pack: &Pack,
+    given: &(dyn Fn(&SourceDoc) -> Option<Dct> + Sync),
+    progress: &dyn Progress,
+) -> (Vec<DocResult>, bool) {
+    let total = docs.len();
     let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
-    let results: Vec<DocResult> = read
-        .docs
+    let results: Vec<DocResult> = docs
         .par_iter()
         .filter_map(|doc| {
             if stop.load(Ordering::Relaxed) || progress.cancelled() {
                 stop.store(true, Ordering::Relaxed);
                 return None;
             }
-            let r = analyze(doc, pack, given_for(doc, &manifest));
+            let r = analyze(doc, pack, given(doc));
             let n = done.fetch_add(1, Ordering::Relaxed) + 1;
             progress.file_done(n, total, &doc.path);
             Some(r)
         })
         .collect();
+    (results, stop.load(Ordering::Relaxed))
+}
+
+/// Run the whole pipeline over a folder. Dates the user set in the app (the sidecar,
+/// `corpus::sidecar`) win over the manifest. A cancelled run keeps what was done.
+pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) -> Result<Extract> {
+    let read = corpus::read_folder(root)?;
+    let manifest = given_dates(root, opts)?;
+    let user = corpus::sidecar::load(root, corpus::sidecar::default_data_dir().as_deref())?;
+    let given = |doc: &SourceDoc| given_with_user(doc, &user, &manifest);
+    let (results, _) = analyze_docs(&read.docs, pack, &given, progress);
     Ok(assemble(root, pack, read.skipped, results))
 }
 

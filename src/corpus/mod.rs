@@ -2,6 +2,7 @@
 //! paragraphs and boilerplate are. One bad file is a `Skipped` entry, never an abort.
 
 pub mod manifest;
+pub mod sidecar;
 
 use std::ops::Range;
 use std::path::Path;

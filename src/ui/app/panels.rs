@@ -1,0 +1,672 @@
+//! The app's side panels: filters and the article list (with the date editor), the
+//! event details with its highlighted evidence, the city panel, and the import report.
+
+use egui::{Color32, Ui};
+use jiff::civil::Date;
+
+use super::App;
+use crate::model::{DateSource, DctSource, Event, Modality, Precision};
+use crate::ui::text::{self, Highlight, fonts};
+use crate::ui::timeline::{Lang, type_label};
+
+/// Background of the evidence and of the date expression in the article text.
+pub const EVIDENCE_BG: Color32 = Color32::from_rgb(255, 236, 150);
+pub const TIMEX_BG: Color32 = Color32::from_rgb(170, 215, 255);
+
+pub fn source_name(s: DctSource) -> &'static str {
+    match s {
+        DctSource::User => "user",
+        DctSource::Manifest => "manifest",
+        DctSource::Filename => "file name",
+        DctSource::Header => "header",
+        DctSource::Inferred => "inferred",
+        DctSource::None => "unknown",
+    }
+}
+
+fn modality_name(m: Modality) -> &'static str {
+    match m {
+        Modality::Asserted => "asserted",
+        Modality::Negated => "negated",
+        Modality::Planned => "planned",
+        Modality::Reported => "reported",
+        Modality::Hypothetical => "hypothetical",
+    }
+}
+
+fn precision_name(p: Precision) -> &'static str {
+    match p {
+        Precision::Day => "day",
+        Precision::Week => "week",
+        Precision::Month => "month",
+        Precision::Year => "year",
+        Precision::Range => "range",
+        Precision::Unknown => "unknown",
+    }
+}
+
+/// The filters, then the list of articles, then the date editor of the selected one.
+pub fn articles_panel(app: &mut App, ui: &mut Ui) {
+    let s = app.settings.clone();
+    let lang = app.lang();
+    heading(ui, s.tr("Filters", "التصفية"));
+    let w = ui.available_width();
+    if text::search_box(
+        ui,
+        &mut app.filters.query,
+        s.tr("Search the evidence…", "ابحث في النصوص…"),
+        w,
+    )
+    .changed()
+    {
+        // Filters are re-applied on the next frame.
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.checkbox(
+            &mut app.filters.show_negated,
+            text::widget_text(ui, s.tr("negated", "منفي")),
+        );
+        ui.checkbox(
+            &mut app.filters.show_planned,
+            text::widget_text(ui, s.tr("planned", "مخطط")),
+        );
+    });
+    if let (Some(c), Some(v)) = (&app.corpus, &app.views) {
+        let mut kinds: Vec<&str> = c.extract.events.iter().map(|e| e.kind.as_str()).collect();
+        kinds.sort_unstable();
+        kinds.dedup();
+        egui::CollapsingHeader::new(text::widget_text(ui, s.tr("Event types", "أنواع الأحداث")))
+            .id_salt("kinds")
+            .show(ui, |ui| {
+                for k in kinds {
+                    let mut on = !app.filters.hidden_kinds.contains(k);
+                    if ui
+                        .checkbox(&mut on, text::widget_text(ui, type_label(k, lang)))
+                        .changed()
+                    {
+                        if on {
+                            app.filters.hidden_kinds.remove(k);
+                        } else {
+                            app.filters.hidden_kinds.insert(k.to_string());
+                        }
+                    }
+                }
+            });
+        let mut actors: Vec<&str> = c
+            .extract
+            .events
+            .iter()
+            .flat_map(|e| e.actors.iter().map(String::as_str))
+            .collect();
+        actors.sort_unstable();
+        actors.dedup();
+        choice(
+            ui,
+            "actor",
+            s.tr("Actor", "الطرف"),
+            &mut app.filters.actor,
+            actors
+                .iter()
+                .map(|a| (a.to_string(), v.timeline.actor_name(a, lang).to_string()))
+                .collect(),
+            s.tr("any", "الكل"),
+        );
+        let mut places: Vec<(String, String)> = c
+            .extract
+            .places
+            .iter()
+            .map(|p| {
+                let n = if lang == Lang::Ar {
+                    &p.name_ar
+                } else {
+                    &p.name_en
+                };
+                (p.id.clone(), n.clone())
+            })
+            .collect();
+        places.sort_by(|a, b| a.1.cmp(&b.1));
+        let before = app.filters.place.clone();
+        choice(
+            ui,
+            "place",
+            s.tr("Place", "المكان"),
+            &mut app.filters.place,
+            places,
+            s.tr("any", "الكل"),
+        );
+        if app.filters.place != before {
+            let p = app.filters.place.clone();
+            app.filter_place(p);
+        }
+    }
+    if !app.filters.is_default()
+        && ui
+            .button(text::widget_text(ui, s.tr("Clear filters", "مسح التصفية")))
+            .clicked()
+    {
+        app.filters = Default::default();
+        app.filter_place(None);
+    }
+    ui.separator();
+    heading(ui, s.tr("Articles", "المقالات"));
+    let w = ui.available_width();
+    text::search_box(
+        ui,
+        &mut app.article_query,
+        s.tr("Filter articles…", "تصفية المقالات…"),
+        w,
+    );
+    let Some(c) = &app.corpus else { return };
+    let q = crate::normalize::normalize(app.article_query.trim());
+    let mut rows: Vec<usize> = (0..c.extract.documents.len())
+        .filter(|&i| {
+            q.is_empty() || {
+                let d = &c.extract.documents[i];
+                crate::normalize::normalize(&d.path).contains(&q)
+                    || c.doc(&d.id)
+                        .is_some_and(|sd| crate::normalize::normalize(&sd.text).contains(&q))
+            }
+        })
+        .collect();
+    rows.sort_by_key(|&i| (c.extract.documents[i].dct.date, i));
+    let mut toggled = None;
+    let editor_h = if app.editing.is_some() { 190.0 } else { 0.0 };
+    egui::ScrollArea::vertical()
+        .id_salt("article_list")
+        .max_height((ui.available_height() - editor_h).max(120.0))
+        .show(ui, |ui| {
+            for i in rows {
+                let d = &c.extract.documents[i];
+                let date = d
+                    .dct
+                    .date
+                    .map_or("????-??-??".to_string(), |d| d.to_string());
+                let selected = app.filters.articles.contains(&d.id);
+                let line = format!(
+                    "{date} · {} {:.2} · {}",
+                    source_name(d.dct.source),
+                    d.dct.confidence,
+                    d.path
+                );
+                let mut job = text::widget_text(ui, &line);
+                if matches!(d.dct.source, DctSource::Inferred | DctSource::None) {
+                    // Uncertain dates stand out: they are the ones worth checking.
+                    job = job.color(Color32::from_rgb(150, 90, 0));
+                }
+                let r = ui.selectable_label(selected, job);
+                if r.clicked() {
+                    toggled = Some((i, ui.input(|inp| inp.modifiers.command)));
+                }
+                r.on_hover_text(&d.dct.why);
+            }
+        });
+    if let Some((i, add)) = toggled {
+        let id = c.extract.documents[i].id.clone();
+        let was = app.filters.articles.contains(&id);
+        if !add {
+            app.filters.articles.clear();
+        }
+        if was {
+            app.filters.articles.remove(&id);
+            app.editing = None;
+        } else {
+            app.filters.articles.insert(id.clone());
+            app.editing = c.doc_index(&id);
+            app.date_text = c.extract.documents[i]
+                .dct
+                .date
+                .map_or(String::new(), |d| d.to_string());
+        }
+    }
+    date_editor(app, ui);
+}
+
+/// A combo box over `(id, label)` options with an "any" entry.
+fn choice(
+    ui: &mut Ui,
+    salt: &str,
+    title: &str,
+    value: &mut Option<String>,
+    options: Vec<(String, String)>,
+    any: &str,
+) {
+    ui.horizontal(|ui| {
+        text::label(ui, title);
+        let current = value
+            .as_ref()
+            .and_then(|v| options.iter().find(|o| &o.0 == v))
+            .map_or(any.to_string(), |o| o.1.clone());
+        egui::ComboBox::from_id_salt(salt)
+            .selected_text(text::widget_text(ui, &current))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(value, None, text::widget_text(ui, any));
+                for (id, label) in options {
+                    ui.selectable_value(value, Some(id), text::widget_text(ui, &label));
+                }
+            });
+    });
+}
+
+/// Parse the date editor's text: `YYYY-MM-DD` (also with / or . separators).
+pub fn parse_user_date(s: &str) -> Result<Date, String> {
+    let t = s.trim().replace(['/', '.'], "-");
+    let parts: Vec<&str> = t.split('-').collect();
+    if parts.len() != 3 {
+        return Err("expected YYYY-MM-DD".into());
+    }
+    let n = |p: &str| {
+        p.trim()
+            .parse::<i32>()
+            .map_err(|_| format!("{p:?} is not a number"))
+    };
+    let (y, m, d) = (n(parts[0])?, n(parts[1])?, n(parts[2])?);
+    if !(1900..=2100).contains(&y) {
+        return Err("year must be 1900–2100".into());
+    }
+    Date::new(y as i16, m.clamp(0, 99) as i8, d.clamp(0, 99) as i8)
+        .map_err(|_| format!("{y}-{m:02}-{d:02} is not a calendar date"))
+}
+
+/// Set or correct the selected article's date, with what the engine inferred beside it.
+fn date_editor(app: &mut App, ui: &mut Ui) {
+    let Some(i) = app.editing else { return };
+    let s = app.settings.clone();
+    let Some(c) = &app.corpus else { return };
+    let Some(doc) = c.docs.get(i) else { return };
+    let Some(out) = c.extract.documents.iter().find(|d| d.id == doc.id) else {
+        return;
+    };
+    let user = c.user.get(&doc.path).copied();
+    let inferred = c
+        .results
+        .iter()
+        .find(|r| r.out.id == doc.id)
+        .map(|r| r.out.dct.clone());
+    let path = doc.path.clone();
+    let dct = out.dct.clone();
+    ui.separator();
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.strong(format!("{} {path}", s.tr("Date of", "تاريخ")));
+        let d = |d: Option<Date>| d.map_or("…".to_string(), |d| d.to_string());
+        ui.label(format!(
+            "{}: {} ({}, {:.2})",
+            s.tr("now", "الآن"),
+            d(dct.date),
+            source_name(dct.source),
+            dct.confidence
+        ));
+        ui.label(format!(
+            "{}: {} – {}",
+            s.tr("range", "المدى"),
+            d(dct.range[0]),
+            d(dct.range[1])
+        ));
+        if let Some(inf) = inferred.filter(|x| x.source != DctSource::User) {
+            text::label_truncated(ui, &format!("why: {}", inf.why), ui.available_width());
+        } else if user.is_some() {
+            ui.weak(s.tr(
+                "set by you (Clear to use the inferred date)",
+                "حددته أنت (امسح لاستخدام التاريخ المستنتج)",
+            ));
+        }
+        let parsed = parse_user_date(&app.date_text);
+        ui.horizontal(|ui| {
+            let mut parts = parsed
+                .as_ref()
+                .ok()
+                .or(dct.date.as_ref())
+                .map(|d| (d.year() as i32, d.month() as i32, d.day() as i32))
+                .unwrap_or((2019, 1, 1));
+            let mut changed = false;
+            changed |= ui
+                .add(egui::DragValue::new(&mut parts.0).range(1900..=2100))
+                .changed();
+            changed |= ui
+                .add(egui::DragValue::new(&mut parts.1).range(1..=12))
+                .changed();
+            changed |= ui
+                .add(egui::DragValue::new(&mut parts.2).range(1..=31))
+                .changed();
+            if changed {
+                app.date_text = format!("{:04}-{:02}-{:02}", parts.0, parts.1, parts.2);
+            }
+            ui.add(
+                egui::TextEdit::singleline(&mut app.date_text)
+                    .desired_width(100.0)
+                    .hint_text("YYYY-MM-DD"),
+            );
+        });
+        let parsed = parse_user_date(&app.date_text);
+        if let Err(e) = &parsed {
+            ui.colored_label(Color32::from_rgb(180, 40, 30), e);
+        }
+        let ctx = ui.ctx().clone();
+        ui.horizontal(|ui| {
+            if ui
+                .add_enabled(
+                    parsed.is_ok(),
+                    egui::Button::new(text::widget_text(ui, s.tr("Set date", "حدد التاريخ"))),
+                )
+                .clicked()
+                && let Ok(date) = parsed
+            {
+                app.set_article_date(&ctx, i, Some(date));
+            }
+            if user.is_some()
+                && ui
+                    .button(text::widget_text(ui, s.tr("Clear", "مسح")))
+                    .clicked()
+            {
+                app.set_article_date(&ctx, i, None);
+                app.date_text.clear();
+            }
+        });
+    });
+}
+
+/// The selected event's details, then the city panel of the place filtered to.
+pub fn details_panel(app: &mut App, ui: &mut Ui) {
+    let s = app.settings.clone();
+    let mut jump: Option<String> = None;
+    egui::ScrollArea::vertical()
+        .id_salt("details")
+        .show(ui, |ui| {
+            if let Some(e) = app.selected_event().cloned() {
+                event_details(app, ui, &e);
+            } else {
+                text::label(
+                    ui,
+                    s.tr(
+                        "Click an event on the timeline to see its evidence.",
+                        "انقر حدثًا على الخط الزمني لترى نصه.",
+                    ),
+                );
+            }
+            if let (Some(city), Some(v)) = (app.city.clone(), &app.views) {
+                ui.separator();
+                heading(ui, s.tr("Control", "السيطرة"));
+                jump = crate::ui::map::city_panel_ui(ui, &v.map, &city, s.arabic);
+            }
+        });
+    if let (Some(id), Some(c)) = (jump, &app.corpus) {
+        let i = c
+            .extract
+            .events
+            .iter()
+            .position(|e| e.id == id || e.sources.contains(&id));
+        app.select_event(i);
+    }
+}
+
+/// The paragraph around `start..end`: bounded by blank lines, or by line breaks when the
+/// text has no blank lines.
+pub fn paragraph_around(text: &str, start: usize, end: usize) -> std::ops::Range<usize> {
+    // Offsets come from the data: keep them on char boundaries so slicing cannot fail.
+    let mut start = start.min(text.len());
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = end.clamp(start, text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    let sep = if text.contains("\n\n") { "\n\n" } else { "\n" };
+    let a = text
+        .get(..start)
+        .and_then(|t| t.rfind(sep))
+        .map_or(0, |i| i + sep.len());
+    let b = text
+        .get(end..)
+        .and_then(|t| t.find(sep))
+        .map_or(text.len(), |i| end + i);
+    a..b
+}
+
+/// Byte ranges in the article of the evidence and of the date expressions that gave the
+/// event its date.
+pub fn highlights_for(
+    e: &Event,
+    timex: &[crate::model::Timex],
+    para: std::ops::Range<usize>,
+) -> Vec<Highlight> {
+    let mut out: Vec<Highlight> = vec![(e.start..e.end, EVIDENCE_BG)];
+    if e.date_source == DateSource::Timex
+        && let Some(date) = &e.date
+    {
+        for t in timex {
+            let same = &t.value == date
+                || t.value.starts_with(date.as_str())
+                || date.starts_with(t.value.as_str())
+                || e.date_end.as_ref().is_some_and(|d| &t.value == d);
+            if same && t.start >= para.start && t.end <= para.end {
+                out.push((t.start..t.end, TIMEX_BG));
+            }
+        }
+    }
+    out
+}
+
+fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
+    let s = app.settings.clone();
+    let lang = app.lang();
+    let (Some(c), Some(v)) = (&app.corpus, &app.views) else {
+        return;
+    };
+    heading(ui, type_label(&e.kind, lang));
+    let date = match (&e.date, &e.date_end) {
+        (Some(a), Some(b)) => format!("{a} – {b}"),
+        (Some(a), None) => a.clone(),
+        _ => s.tr("undated", "غير مؤرخ").to_string(),
+    };
+    ui.label(format!(
+        "{} {date}  ({})",
+        s.tr("Date:", "التاريخ:"),
+        precision_name(e.precision)
+    ));
+    let doc_out = c.extract.documents.iter().find(|d| d.id == e.doc);
+    let how = match e.date_source {
+        DateSource::Timex => "found in a date expression of the text (highlighted)".to_string(),
+        DateSource::Dct => format!(
+            "the article's own date ({})",
+            doc_out.map_or("?", |d| source_name(d.dct.source))
+        ),
+        DateSource::Inherited => "inherited from an earlier date in the article".into(),
+        DateSource::Knowledge => "from the region pack's known events".into(),
+    };
+    ui.label(format!("How: {how}"));
+    ui.label(format!("Modality: {}", modality_name(e.modality)));
+    let actors: Vec<&str> = e
+        .actors
+        .iter()
+        .map(|a| v.timeline.actor_name(a, lang))
+        .collect();
+    let places: Vec<&str> = e
+        .places
+        .iter()
+        .map(|p| v.timeline.place_name(p, lang))
+        .collect();
+    text::label(
+        ui,
+        &format!("{} {}", s.tr("Actors:", "الأطراف:"), actors.join("، ")),
+    );
+    text::label(
+        ui,
+        &format!("{} {}", s.tr("Places:", "الأماكن:"), places.join("، ")),
+    );
+    let k = &e.casualties;
+    if k.killed.is_some() || k.injured.is_some() || k.displaced.is_some() {
+        let n = |v: Option<u32>| v.map_or("–".to_string(), |n| n.to_string());
+        ui.label(format!(
+            "Casualties: killed {}, injured {}, displaced {}",
+            n(k.killed),
+            n(k.injured),
+            n(k.displaced)
+        ));
+    }
+    if let Some(cl) = &e.control {
+        ui.label(format!(
+            "Control: {} {:?} by {}",
+            cl.place,
+            cl.state,
+            cl.holder.as_deref().unwrap_or("?")
+        ));
+    }
+    if !e.sources.is_empty() {
+        ui.weak(format!("Also reported in: {}", e.sources.join(", ")));
+    }
+    ui.label(format!(
+        "Article: {}",
+        doc_out.map_or(e.doc.as_str(), |d| &d.path)
+    ));
+    let Some(doc) = c.doc(&e.doc) else {
+        return;
+    };
+    let timex = doc_out.map_or(&[][..], |d| &d.timex[..]);
+    let para = paragraph_around(&doc.text, e.start, e.end);
+    let hl: Vec<Highlight> = highlights_for(e, timex, para.clone())
+        .into_iter()
+        .filter_map(|(r, col)| {
+            (r.start >= para.start && r.end <= para.end)
+                .then(|| (r.start - para.start..r.end - para.start, col))
+        })
+        .collect();
+    ui.separator();
+    ui.horizontal(|ui| {
+        swatch(ui, EVIDENCE_BG, s.tr("evidence", "الدليل"));
+        swatch(ui, TIMEX_BG, s.tr("date expression", "عبارة التاريخ"));
+    });
+    let font = fonts::naskh(17.0);
+    let ink = ui.visuals().text_color();
+    let w = ui.available_width();
+    if let Some(p) = doc.text.get(para.clone()) {
+        text::paragraph_with(ui, p.trim_end(), &hl, w, &font, ink);
+    }
+    egui::CollapsingHeader::new(text::widget_text(ui, s.tr("Full article", "المقال كاملاً")))
+        .id_salt(("full", &e.doc))
+        .show(ui, |ui| {
+            let all = highlights_for(e, timex, 0..doc.text.len());
+            let mut at = 0;
+            for line in doc.text.split('\n') {
+                let r = at..at + line.len();
+                at = r.end + 1;
+                if line.trim().is_empty() {
+                    ui.add_space(6.0);
+                    continue;
+                }
+                let hl: Vec<Highlight> = all
+                    .iter()
+                    .filter(|(h, _)| h.start >= r.start && h.end <= r.end)
+                    .map(|(h, col)| (h.start - r.start..h.end - r.start, *col))
+                    .collect();
+                let resp = text::paragraph_with(ui, line, &hl, w, &font, ink);
+                if !hl.is_empty() && r.start <= e.start && e.start < r.end {
+                    resp.scroll_to_me(None);
+                }
+            }
+        });
+}
+
+/// A heading in the bidi layer (Arabic chrome reads right).
+fn heading(ui: &mut Ui, s: &str) -> egui::Response {
+    let font = egui::TextStyle::Heading.resolve(ui.style());
+    let job = text::single_line_job(s, &font, ui.visuals().strong_text_color());
+    ui.add(egui::Label::new(job).selectable(false))
+}
+
+fn swatch(ui: &mut Ui, col: Color32, label: &str) {
+    let (r, _) = ui.allocate_exact_size(egui::vec2(14.0, 14.0), egui::Sense::hover());
+    ui.painter().rect_filled(r, 2.0, col);
+    text::label(ui, label);
+}
+
+/// After an import: documents read, files skipped and why, articles with uncertain dates.
+pub fn import_report(app: &mut App, ctx: &egui::Context) {
+    let Some(c) = &app.corpus else {
+        app.show_report = false;
+        return;
+    };
+    let x = &c.extract;
+    let mut open = true;
+    egui::Window::new("Import report")
+        .open(&mut open)
+        .default_width(520.0)
+        .default_pos(ctx.content_rect().center() - egui::vec2(260.0, 200.0))
+        .show(ctx, |ui| {
+            ui.label(format!(
+                "{}: {} documents read, {} events, {} places",
+                c.root.display(),
+                x.documents.len(),
+                x.events.len(),
+                x.places.len()
+            ));
+            ui.label(format!("Skipped files: {}", x.corpus.skipped.len()));
+            for sk in &x.corpus.skipped {
+                text::label(ui, &format!("  {}: {}", sk.path, sk.reason));
+            }
+            let unc = super::corpus::uncertain_dates(x);
+            ui.label(format!(
+                "Articles with an inferred or unknown date: {}",
+                unc.len()
+            ));
+            egui::ScrollArea::vertical()
+                .max_height(260.0)
+                .show(ui, |ui| {
+                    for (path, d) in unc {
+                        let date = d.date.map_or("unknown".to_string(), |d| d.to_string());
+                        text::label(
+                            ui,
+                            &format!(
+                                "  {path}: {date} ({}, {:.2}) — {}",
+                                source_name(d.source),
+                                d.confidence,
+                                d.why
+                            ),
+                        );
+                    }
+                });
+            if !c.user.is_empty() {
+                ui.label(format!("Dates set by you (sidecar): {}", c.user.len()));
+            }
+            if ui.button("OK").clicked() {
+                app.show_report = false;
+            }
+        });
+    if !open {
+        app.show_report = false;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn user_dates_are_validated() {
+        assert_eq!(
+            parse_user_date("2019-04-06"),
+            Ok("2019-04-06".parse().expect("d"))
+        );
+        assert_eq!(
+            parse_user_date(" 2019/4/6 "),
+            Ok("2019-04-06".parse().expect("d"))
+        );
+        assert!(parse_user_date("2019-02-30").is_err());
+        assert!(parse_user_date("2019-04").is_err());
+        assert!(parse_user_date("١٢٣").is_err());
+        assert!(parse_user_date("3000-01-01").is_err());
+    }
+
+    #[test]
+    fn paragraph_is_bounded_by_blank_lines_or_line_breaks() {
+        let t = "أول فقرة.\n\nالثانية هنا\nتكملة.\n\nالثالثة";
+        let s = t.find("هنا").expect("found");
+        let r = paragraph_around(t, s, s + 3); // mid-character end: snapped, no panic
+        assert_eq!(&t[r], "الثانية هنا\nتكملة.");
+        let t = "سطر أول\nسطر ثان\nسطر ثالث";
+        let s = t.find("ثان").expect("found");
+        assert_eq!(&t[paragraph_around(t, s, s + "ثان".len())], "سطر ثان");
+        // Offsets past the end never panic.
+        let r = paragraph_around(t, 999, 1000);
+        assert_eq!(&t[r], "سطر ثالث");
+    }
+}

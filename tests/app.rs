@@ -1,0 +1,255 @@
+//! The desktop app driven by egui_kittest: it opens a corpus and imports it on a worker
+//! thread, shows a clicked event's evidence, re-dates an article, and filters by city.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use egui::{Pos2, Vec2};
+use egui_kittest::{Harness, kittest::Queryable};
+use tarikh::Pack;
+use tarikh::model::DctSource;
+use tarikh::ui::app::{App, Settings};
+
+/// Short Arabic articles written for these tests (not from any outlet).
+const ARTICLES: [(&str, &str); 3] = [
+    (
+        "tripoli.txt",
+        "أعلن الجيش الوطني الليبي في 4 أبريل 2019 بدء هجوم على طرابلس.\n\nوقالت حكومة الوفاق إن قواتها صدت الهجوم جنوب طرابلس في 7 أبريل 2019.",
+    ),
+    (
+        "sirte.txt",
+        "سيطرت قوات حكومة الوفاق على مدينة سرت يوم 17 ديسمبر 2016 بعد معارك مع تنظيم الدولة.",
+    ),
+    (
+        "undated.txt",
+        "اندلعت اشتباكات عنيفة في بنغازي أمس بين الجيش الوطني الليبي ومجلس شورى ثوار بنغازي.",
+    ),
+];
+
+fn temp_corpus(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tarikh-app-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp corpus");
+    for (f, t) in ARTICLES {
+        std::fs::write(dir.join(f), t).expect("article");
+    }
+    dir
+}
+
+fn harness(folder: &Path, data_dir: &Path) -> Harness<'static, App> {
+    let pack = Arc::new(Pack::builtin().expect("builtin pack"));
+    let mut app = App::new(pack, Settings::default(), Some(data_dir.to_path_buf()));
+    app.open(folder.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .with_step_dt(0.05)
+        .with_context_setup(tarikh::ui::text::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    wait_import(&mut h);
+    h
+}
+
+/// Step frames until the import ends (the worker thread wakes the UI).
+fn wait_import(h: &mut Harness<'static, App>) {
+    let start = Instant::now();
+    h.step();
+    while h.state().importing() {
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "import did not finish"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+        h.step();
+    }
+    h.run_steps(3);
+}
+
+fn click(h: &mut Harness<'static, App>, p: Pos2) {
+    h.hover_at(p);
+    h.step();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: p,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    h.run_steps(3);
+}
+
+#[test]
+fn opening_a_folder_imports_it_and_shows_the_report() {
+    let dir = temp_corpus("open");
+    let h = harness(&dir, &dir.join("data"));
+    let app = h.state();
+    let c = app.corpus.as_ref().expect("corpus loaded");
+    assert_eq!(c.extract.documents.len(), ARTICLES.len());
+    assert!(!c.extract.events.is_empty());
+    assert!(app.show_report);
+    h.get_by_label_contains("3 documents read");
+    // The undated article is listed as uncertain in the report.
+    h.get_by_label_contains("undated.txt: ");
+    assert!(
+        app.settings
+            .recent
+            .iter()
+            .any(|p| p.ends_with(dir.file_name().expect("name")))
+    );
+}
+
+#[test]
+fn the_sample_corpus_opens_with_events_on_the_timeline() {
+    let Some(sample) = tarikh::ui::app::sample_corpus() else {
+        eprintln!("skipping: no sample corpus");
+        return;
+    };
+    let data = temp_corpus("sample-data");
+    let h = harness(&sample, &data);
+    let app = h.state();
+    let c = app.corpus.as_ref().expect("corpus loaded");
+    assert!(c.extract.documents.len() >= 8);
+    let v = app.views.as_ref().expect("views");
+    assert!(v.timeline.kept > 20, "{} events shown", v.timeline.kept);
+    assert!(
+        app.timeline.cursor.is_some(),
+        "the cursor starts on the last event"
+    );
+}
+
+#[test]
+fn clicking_an_event_shows_its_highlighted_evidence() {
+    let dir = temp_corpus("select");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().show_report = false;
+    h.run_steps(2);
+    let i = {
+        let app = h.state();
+        let ev = &app.corpus.as_ref().expect("corpus").extract.events;
+        (0..ev.len())
+            .find(|&i| ev[i].doc == "tripoli" && app.views.as_ref().expect("v").timeline.is_kept(i))
+            .expect("a shown event of the Tripoli article")
+    };
+    let (x, y) = {
+        let app = h.state();
+        app.timeline
+            .event_pos(&app.views.as_ref().expect("v").timeline, i)
+            .expect("drawn")
+    };
+    click(&mut h, Pos2::new(x, y));
+    let app = h.state();
+    let sel = app.selected_event().expect("an event is selected");
+    assert_eq!(sel.doc, "tripoli");
+    // The details panel names how the date was found and the source article.
+    h.get_by_label_contains("How:");
+    h.get_by_label("Article: tripoli.txt");
+    // The selected event's places are ringed on the map.
+    assert_eq!(app.map.highlight, sel.places);
+}
+
+#[test]
+fn correcting_an_article_date_re_resolves_its_events_and_writes_the_sidecar() {
+    let dir = temp_corpus("redate");
+    let data = dir.join("data");
+    let mut h = harness(&dir, &data);
+    let doc = {
+        let c = h.state().corpus.as_ref().expect("corpus");
+        let d = c.doc_index("undated").expect("undated article");
+        let before = &c
+            .extract
+            .documents
+            .iter()
+            .find(|d| d.id == "undated")
+            .expect("doc")
+            .dct;
+        assert_ne!(before.source, DctSource::User);
+        d
+    };
+    // Select the article in the list, type a date, press "Set date".
+    {
+        let app = h.state_mut();
+        app.show_report = false;
+        app.editing = Some(doc);
+        app.date_text = "2015-03-02".into();
+    }
+    h.run_steps(2);
+    h.get_by_label("Set date").click();
+    h.run_steps(3);
+    let app = h.state();
+    let c = app.corpus.as_ref().expect("corpus");
+    let out = c
+        .extract
+        .documents
+        .iter()
+        .find(|d| d.id == "undated")
+        .expect("doc");
+    assert_eq!(out.dct.source, DctSource::User);
+    assert_eq!(out.dct.date, Some("2015-03-02".parse().expect("date")));
+    // "yesterday" now resolves against the given date, for every event of the article.
+    let evs: Vec<_> = c
+        .extract
+        .events
+        .iter()
+        .filter(|e| e.doc == "undated")
+        .collect();
+    assert!(!evs.is_empty());
+    for e in &evs {
+        assert_eq!(e.date.as_deref(), Some("2015-03-01"), "{e:?}");
+    }
+    let sidecar = std::fs::read_to_string(dir.join(".tarikh/dates.json")).expect("sidecar");
+    assert!(
+        sidecar.contains("\"undated.txt\": \"2015-03-02\""),
+        "{sidecar}"
+    );
+    // The articles themselves are untouched.
+    assert_eq!(
+        std::fs::read_to_string(dir.join("undated.txt")).expect("article"),
+        ARTICLES[2].1
+    );
+    // Opening the folder again reads the date back as the user's.
+    let h2 = harness(&dir, &data);
+    let c2 = h2.state().corpus.as_ref().expect("corpus");
+    let again = c2
+        .extract
+        .documents
+        .iter()
+        .find(|d| d.id == "undated")
+        .expect("doc");
+    assert_eq!(again.dct.source, DctSource::User);
+}
+
+#[test]
+fn clicking_a_city_filters_the_timeline_to_its_events() {
+    let dir = temp_corpus("city");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().show_report = false;
+    h.run_steps(2);
+    let (pos, all) = {
+        let app = h.state();
+        let v = app.views.as_ref().expect("views");
+        (
+            app.map
+                .place_pos(&v.map, "Sirte")
+                .expect("Sirte on the map"),
+            v.timeline.kept,
+        )
+    };
+    click(&mut h, pos);
+    let app = h.state();
+    assert_eq!(app.filters.place.as_deref(), Some("Sirte"));
+    assert_eq!(app.city.as_deref(), Some("Sirte"));
+    let c = app.corpus.as_ref().expect("corpus");
+    let v = app.views.as_ref().expect("views");
+    assert!(
+        v.timeline.kept > 0 && v.timeline.kept < all,
+        "{} of {all}",
+        v.timeline.kept
+    );
+    for (i, e) in c.extract.events.iter().enumerate() {
+        if v.timeline.is_kept(i) {
+            assert!(e.places.iter().any(|p| p == "Sirte"), "{e:?}");
+        }
+    }
+}
