@@ -253,3 +253,81 @@ fn clicking_a_city_filters_the_timeline_to_its_events() {
         }
     }
 }
+
+/// Pictures of the app for looking at (not compared): `TARIKH_SHOTS=DIR cargo test --test app
+/// -- --ignored`. The sample corpus at first start, and the seeds (when ../shared is there)
+/// zoomed to April 2019 with an event selected, in English and Arabic chrome.
+#[test]
+#[ignore]
+fn app_screenshots() {
+    let Some(out) = std::env::var_os("TARIKH_SHOTS").map(PathBuf::from) else {
+        eprintln!("skipping: set TARIKH_SHOTS to a folder");
+        return;
+    };
+    std::fs::create_dir_all(&out).expect("shots dir");
+    let data = temp_corpus("shots-data");
+    let shot = |h: &mut Harness<'static, App>, name: &str| {
+        h.run_steps(4);
+        let img = h.render().expect("render");
+        img.save(out.join(format!("{name}.png"))).expect("save");
+    };
+    if let Some(sample) = tarikh::ui::app::sample_corpus() {
+        let mut h = wgpu_harness(&sample, &data);
+        shot(&mut h, "sample_first_start");
+        h.state_mut().show_report = false;
+        h.state_mut().settings.arabic = true;
+        shot(&mut h, "sample_arabic");
+    }
+    let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
+    if seeds.is_dir() {
+        let mut h = wgpu_harness(&seeds, &data);
+        h.state_mut().show_report = false;
+        let d = |s: &str| s.parse::<jiff::civil::Date>().expect("date");
+        h.state_mut()
+            .timeline
+            .zoom_to(d("2019-03-25"), d("2019-05-05"));
+        h.state_mut().timeline.cursor = Some(d("2019-04-06"));
+        h.run_steps(3);
+        let pick = {
+            let app = h.state();
+            let ev = &app.corpus.as_ref().expect("c").extract.events;
+            ev.iter().position(|e| {
+                e.date.as_deref().is_some_and(|x| x.starts_with("2019-04"))
+                    && e.date_source == tarikh::model::DateSource::Timex
+                    && e.places.iter().any(|p| p == "Tripoli")
+            })
+        };
+        if let Some(i) = pick {
+            let p = {
+                let app = h.state();
+                app.timeline
+                    .event_pos(&app.views.as_ref().expect("v").timeline, i)
+            };
+            match p {
+                Some((x, y)) => click(&mut h, Pos2::new(x, y)),
+                None => h.state_mut().select_event(Some(i)),
+            }
+        }
+        shot(&mut h, "seeds_april_2019_selected");
+        h.state_mut().settings.arabic = true;
+        shot(&mut h, "seeds_april_2019_selected_ar");
+        h.state_mut().settings.arabic = false;
+        h.state_mut().filter_place(Some("Tripoli".into()));
+        shot(&mut h, "seeds_tripoli_city_panel");
+    }
+}
+
+fn wgpu_harness(folder: &Path, data_dir: &Path) -> Harness<'static, App> {
+    let pack = Arc::new(Pack::builtin().expect("builtin pack"));
+    let mut app = App::new(pack, Settings::default(), Some(data_dir.to_path_buf()));
+    app.open(folder.to_path_buf());
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1600.0, 1000.0))
+        .with_step_dt(0.05)
+        .with_theme(egui::Theme::Light)
+        .with_context_setup(tarikh::ui::text::install_fonts)
+        .wgpu()
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    wait_import(&mut h);
+    h
+}

@@ -332,13 +332,13 @@ impl App {
         } else {
             (egui::Panel::left("articles"), egui::Panel::right("details"))
         };
-        list.resizable(true)
-            .default_size(330.0)
-            .show(ui, |ui| panels::articles_panel(self, ui));
-        details
-            .resizable(true)
-            .default_size(400.0)
-            .show(ui, |ui| panels::details_panel(self, ui));
+        let ar = self.settings.arabic;
+        list.resizable(true).default_size(330.0).show(ui, |ui| {
+            panels::directed(ui, ar, |ui| panels::articles_panel(self, ui))
+        });
+        details.resizable(true).default_size(400.0).show(ui, |ui| {
+            panels::directed(ui, ar, |ui| panels::details_panel(self, ui))
+        });
         egui::CentralPanel::default().show(ui, |ui| self.centre(ui));
         if self.show_report {
             panels::import_report(self, &ctx);
@@ -516,7 +516,8 @@ impl App {
             return;
         }
         // Play controls and the cursor date above the map.
-        ui.horizontal(|ui| {
+        let ar = self.settings.arabic;
+        panels::row(ui, ar, |ui| {
             let s = self.settings.clone();
             let label = if self.play.playing {
                 s.tr("Pause", "إيقاف")
@@ -541,9 +542,10 @@ impl App {
             ui.add(
                 egui::DragValue::new(&mut self.settings.days_per_second)
                     .range(1.0..=3650.0)
-                    .speed(1.0)
-                    .suffix(if s.arabic { " يوم/ث" } else { " days/s" }),
+                    .speed(1.0),
             );
+            // Beside the value, not as its suffix: DragValue has no bidi.
+            text::label(ui, s.tr("days/s", "يوم في الثانية"));
             if let Some(c) = self.timeline.cursor {
                 ui.separator();
                 text::label(

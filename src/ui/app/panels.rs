@@ -24,13 +24,45 @@ pub fn source_name(s: DctSource) -> &'static str {
     }
 }
 
-fn modality_name(m: Modality) -> &'static str {
-    match m {
-        Modality::Asserted => "asserted",
-        Modality::Negated => "negated",
-        Modality::Planned => "planned",
-        Modality::Reported => "reported",
-        Modality::Hypothetical => "hypothetical",
+fn modality_name(m: Modality, lang: Lang) -> &'static str {
+    let (en, ar) = match m {
+        Modality::Asserted => ("asserted", "مؤكد"),
+        Modality::Negated => ("negated", "منفي"),
+        Modality::Planned => ("planned", "مخطط"),
+        Modality::Reported => ("reported", "منقول"),
+        Modality::Hypothetical => ("hypothetical", "افتراضي"),
+    };
+    if lang == Lang::Ar { ar } else { en }
+}
+
+/// Lay out a panel's contents from the right when the chrome is Arabic.
+pub fn directed<R>(ui: &mut Ui, arabic: bool, f: impl FnOnce(&mut Ui) -> R) -> R {
+    if arabic {
+        ui.with_layout(egui::Layout::top_down(egui::Align::Max), f)
+            .inner
+    } else {
+        f(ui)
+    }
+}
+
+/// A row of widgets, from the right when the chrome is Arabic.
+pub fn row<R>(ui: &mut Ui, arabic: bool, f: impl FnOnce(&mut Ui) -> R) -> R {
+    if arabic {
+        // Sized to one row: `with_layout` would give it the whole height left.
+        let size = egui::vec2(ui.available_width(), ui.spacing().interact_size.y);
+        ui.allocate_ui_with_layout(size, egui::Layout::right_to_left(egui::Align::Center), f)
+            .inner
+    } else {
+        ui.horizontal(f).inner
+    }
+}
+
+/// An event's date as the chrome shows it: a day in words in Arabic ("4 أبريل 2019"),
+/// because an ISO date inside Arabic text reads reversed under the bidi rules (04-04-2019).
+pub fn show_date(s: &str, lang: Lang) -> String {
+    match s.parse::<Date>() {
+        Ok(d) if lang == Lang::Ar => crate::ui::timeline::format_date(d, lang),
+        _ => s.to_string(),
     }
 }
 
@@ -61,7 +93,7 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
     {
         // Filters are re-applied on the next frame.
     }
-    ui.horizontal_wrapped(|ui| {
+    row(ui, s.arabic, |ui| {
         ui.checkbox(
             &mut app.filters.show_negated,
             text::widget_text(ui, s.tr("negated", "منفي")),
@@ -188,11 +220,14 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                     d.dct.confidence,
                     d.path
                 );
-                let mut job = text::widget_text(ui, &line);
-                if matches!(d.dct.source, DctSource::Inferred | DctSource::None) {
-                    // Uncertain dates stand out: they are the ones worth checking.
-                    job = job.color(Color32::from_rgb(150, 90, 0));
-                }
+                // Uncertain dates stand out: they are the ones worth checking.
+                let col = if matches!(d.dct.source, DctSource::Inferred | DctSource::None) {
+                    Color32::from_rgb(150, 90, 0)
+                } else {
+                    ui.visuals().text_color()
+                };
+                let font = egui::TextStyle::Body.resolve(ui.style());
+                let job = text::single_line_job(&line, &font, col);
                 let r = ui.selectable_label(selected, job);
                 if r.clicked() {
                     toggled = Some((i, ui.input(|inp| inp.modifiers.command)));
@@ -230,21 +265,25 @@ fn choice(
     options: Vec<(String, String)>,
     any: &str,
 ) {
-    ui.horizontal(|ui| {
-        text::label(ui, title);
-        let current = value
-            .as_ref()
-            .and_then(|v| options.iter().find(|o| &o.0 == v))
-            .map_or(any.to_string(), |o| o.1.clone());
-        egui::ComboBox::from_id_salt(salt)
-            .selected_text(text::widget_text(ui, &current))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(value, None, text::widget_text(ui, any));
-                for (id, label) in options {
-                    ui.selectable_value(value, Some(id), text::widget_text(ui, &label));
-                }
-            });
-    });
+    row(
+        ui,
+        ui.layout().horizontal_align() == egui::Align::Max,
+        |ui| {
+            text::label(ui, title);
+            let current = value
+                .as_ref()
+                .and_then(|v| options.iter().find(|o| &o.0 == v))
+                .map_or(any.to_string(), |o| o.1.clone());
+            egui::ComboBox::from_id_salt(salt)
+                .selected_text(text::widget_text(ui, &current))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(value, None, text::widget_text(ui, any));
+                    for (id, label) in options {
+                        ui.selectable_value(value, Some(id), text::widget_text(ui, &label));
+                    }
+                });
+        },
+    );
 }
 
 /// Parse the date editor's text: `YYYY-MM-DD` (also with / or . separators).
@@ -454,27 +493,54 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
     };
     heading(ui, type_label(&e.kind, lang));
     let date = match (&e.date, &e.date_end) {
-        (Some(a), Some(b)) => format!("{a} – {b}"),
-        (Some(a), None) => a.clone(),
+        (Some(a), Some(b)) => format!("{} – {}", show_date(a, lang), show_date(b, lang)),
+        (Some(a), None) => show_date(a, lang),
         _ => s.tr("undated", "غير مؤرخ").to_string(),
     };
-    ui.label(format!(
-        "{} {date}  ({})",
-        s.tr("Date:", "التاريخ:"),
-        precision_name(e.precision)
-    ));
-    let doc_out = c.extract.documents.iter().find(|d| d.id == e.doc);
-    let how = match e.date_source {
-        DateSource::Timex => "found in a date expression of the text (highlighted)".to_string(),
-        DateSource::Dct => format!(
-            "the article's own date ({})",
-            doc_out.map_or("?", |d| source_name(d.dct.source))
+    text::label(
+        ui,
+        &format!(
+            "{} {date}  ({})",
+            s.tr("Date:", "التاريخ:"),
+            precision_name(e.precision)
         ),
-        DateSource::Inherited => "inherited from an earlier date in the article".into(),
-        DateSource::Knowledge => "from the region pack's known events".into(),
+    );
+    let doc_out = c.extract.documents.iter().find(|d| d.id == e.doc);
+    let src = doc_out.map_or("?", |d| source_name(d.dct.source));
+    let how = match e.date_source {
+        DateSource::Timex => s
+            .tr(
+                "found in a date expression of the text (highlighted)",
+                "من عبارة تاريخ في النص (مظللة)",
+            )
+            .to_string(),
+        DateSource::Dct => format!(
+            "{} ({src})",
+            s.tr("the article's own date", "تاريخ المقال نفسه")
+        ),
+        DateSource::Inherited => s
+            .tr(
+                "inherited from an earlier date in the article",
+                "موروث من تاريخ سابق في المقال",
+            )
+            .to_string(),
+        DateSource::Knowledge => s
+            .tr(
+                "from the region pack's known events",
+                "من الأحداث المعروفة في حزمة المنطقة",
+            )
+            .to_string(),
     };
-    ui.label(format!("How: {how}"));
-    ui.label(format!("Modality: {}", modality_name(e.modality)));
+    text::label(ui, &format!("{} {how}", s.tr("How:", "كيف:")));
+    text::label(
+        ui,
+        &format!(
+            "{} {}",
+            s.tr("Modality:", "الصيغة:"),
+            modality_name(e.modality, lang)
+        ),
+    );
+    let sep = s.tr(", ", "، ");
     let actors: Vec<&str> = e
         .actors
         .iter()
@@ -485,39 +551,69 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
         .iter()
         .map(|p| v.timeline.place_name(p, lang))
         .collect();
-    text::label(
+    let w = ui.available_width();
+    text::label_truncated(
         ui,
-        &format!("{} {}", s.tr("Actors:", "الأطراف:"), actors.join("، ")),
+        &format!("{} {}", s.tr("Actors:", "الأطراف:"), actors.join(sep)),
+        w,
     );
-    text::label(
+    text::label_truncated(
         ui,
-        &format!("{} {}", s.tr("Places:", "الأماكن:"), places.join("، ")),
+        &format!("{} {}", s.tr("Places:", "الأماكن:"), places.join(sep)),
+        w,
     );
     let k = &e.casualties;
     if k.killed.is_some() || k.injured.is_some() || k.displaced.is_some() {
         let n = |v: Option<u32>| v.map_or("–".to_string(), |n| n.to_string());
-        ui.label(format!(
-            "Casualties: killed {}, injured {}, displaced {}",
-            n(k.killed),
-            n(k.injured),
-            n(k.displaced)
-        ));
+        text::label(
+            ui,
+            &format!(
+                "{} {}, {} {}, {} {}",
+                s.tr("Killed", "قتلى"),
+                n(k.killed),
+                s.tr("injured", "جرحى"),
+                n(k.injured),
+                s.tr("displaced", "نازحون"),
+                n(k.displaced)
+            ),
+        );
     }
     if let Some(cl) = &e.control {
-        ui.label(format!(
-            "Control: {} {:?} by {}",
-            cl.place,
-            cl.state,
-            cl.holder.as_deref().unwrap_or("?")
-        ));
+        let state = match cl.state {
+            crate::model::ControlState::Held => s.tr("held", "تحت سيطرة"),
+            crate::model::ControlState::Contested => s.tr("contested", "متنازع عليها"),
+            crate::model::ControlState::Lost => s.tr("lost", "فقدها"),
+        };
+        text::label(
+            ui,
+            &format!(
+                "{} {}: {state} {}",
+                s.tr("Control:", "السيطرة:"),
+                v.timeline.place_name(&cl.place, lang),
+                cl.holder
+                    .as_deref()
+                    .map_or("?", |h| v.timeline.actor_name(h, lang))
+            ),
+        );
     }
     if !e.sources.is_empty() {
-        ui.weak(format!("Also reported in: {}", e.sources.join(", ")));
+        row(ui, s.arabic, |ui| {
+            text::label(ui, s.tr("Also reported in:", "ورد أيضًا في:"));
+            ui.label(e.sources.join(", "));
+        });
     }
-    ui.label(format!(
-        "Article: {}",
-        doc_out.map_or(e.doc.as_str(), |d| &d.path)
-    ));
+    // The path apart from the Arabic label: inside Arabic, `004_x.txt` would be reordered.
+    if s.arabic {
+        row(ui, true, |ui| {
+            text::label(ui, "المقال:");
+            ui.label(doc_out.map_or(e.doc.as_str(), |d| &d.path));
+        });
+    } else {
+        ui.label(format!(
+            "Article: {}",
+            doc_out.map_or(e.doc.as_str(), |d| &d.path)
+        ));
+    }
     let Some(doc) = c.doc(&e.doc) else {
         return;
     };
@@ -531,7 +627,7 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
         })
         .collect();
     ui.separator();
-    ui.horizontal(|ui| {
+    row(ui, s.arabic, |ui| {
         swatch(ui, EVIDENCE_BG, s.tr("evidence", "الدليل"));
         swatch(ui, TIMEX_BG, s.tr("date expression", "عبارة التاريخ"));
     });

@@ -300,7 +300,7 @@ pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Da
         format!("{} ({})", place.name_en, place.name_ar)
     };
     crate::ui::text::label(ui, &name);
-    ui.label(status_text(data, data.status_at(place, date), arabic));
+    crate::ui::text::label(ui, &status_text(data, data.status_at(place, date), arabic));
     if let Some(iv) = data.interval_at(place, date) {
         match iv.from {
             Some(f) => ui.label(format!("since {f}")),
@@ -308,12 +308,15 @@ pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Da
         };
         for id in iv.events.iter().take(5) {
             match data.events.get(id) {
-                Some(e) => ui.label(format!(
-                    "• {} {}: {}",
-                    e.date.as_deref().unwrap_or("?"),
-                    e.kind,
-                    snippet(&e.evidence, 90)
-                )),
+                Some(e) => crate::ui::text::label(
+                    ui,
+                    &format!(
+                        "• {} {}: {}",
+                        e.date.as_deref().unwrap_or("?"),
+                        e.kind,
+                        snippet(&e.evidence, 90)
+                    ),
+                ),
                 None => ui.label(format!("• {id}")),
             };
         }
@@ -378,13 +381,18 @@ pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) 
                         .as_deref()
                         .map_or(c32(data::UNKNOWN_RGB), |h| c32(data.rgb(h)));
                     ui.painter().rect_filled(r, 2.0, col);
-                    ui.label(format!("{range}: {}", status_text(data, status, arabic)));
+                    crate::ui::text::label(
+                        ui,
+                        &format!("{range}: {}", status_text(data, status, arabic)),
+                    );
                 });
                 for id in &iv.events {
                     let text = match data.events.get(id) {
                         Some(e) => format!("{}  {}", id, snippet(&e.evidence, 70)),
                         None => id.clone(),
                     };
+                    // Through the bidi layer: the evidence is Arabic.
+                    let text = crate::ui::text::widget_text(ui, &text);
                     if ui.link(text).clicked() {
                         clicked = Some(id.clone());
                     }
