@@ -331,3 +331,88 @@ fn wgpu_harness(folder: &Path, data_dir: &Path) -> Harness<'static, App> {
     wait_import(&mut h);
     h
 }
+
+#[test]
+fn play_moves_the_cursor_and_pauses_at_the_last_event() {
+    let dir = temp_corpus("play");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().show_report = false;
+    h.state_mut().settings.days_per_second = 365.0;
+    h.run_steps(2);
+    let end = h.state().timeline.cursor.expect("cursor at the last event");
+    // At the end, Play starts over from the first event.
+    h.get_by_label("Play").click();
+    h.run_steps(2);
+    let c1 = h.state().timeline.cursor.expect("cursor");
+    assert!(c1 < end, "restarted from the beginning: {c1}");
+    assert!(h.state().play.playing);
+    h.run_steps(10);
+    let c2 = h.state().timeline.cursor.expect("cursor");
+    assert!(c2 > c1, "moved on: {c1} -> {c2}");
+    // 2016..2019 at a year a second, 0.05 s a step: done well within 200 steps.
+    for _ in 0..200 {
+        if !h.state().play.playing {
+            break;
+        }
+        h.step();
+    }
+    assert!(!h.state().play.playing, "paused at the end");
+    assert_eq!(h.state().timeline.cursor, Some(end));
+}
+
+#[test]
+fn data_exports_follow_the_filters_and_fail_cleanly_on_an_unwritable_path() {
+    use tarikh::ui::app::export::{DataFormat, write_data};
+    let dir = temp_corpus("export");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().filter_place(Some("Sirte".into()));
+    h.run_steps(2);
+    let app = h.state();
+    let all = app.corpus.as_ref().expect("c").extract.events.len();
+    let shown = app.export_extract().expect("extract");
+    assert!(!shown.events.is_empty() && shown.events.len() < all);
+    assert!(
+        shown
+            .events
+            .iter()
+            .all(|e| e.places.iter().any(|p| p == "Sirte"))
+    );
+    let out = dir.join("out.geojson");
+    write_data(&shown, DataFormat::GeoJson, false, &out).expect("written");
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("read")).expect("json");
+    assert_eq!(v["type"], "FeatureCollection");
+    // A folder that cannot exist: a clear error naming the path, and no file.
+    let blocker = dir.join("blocker");
+    std::fs::write(&blocker, "file").expect("blocker");
+    let bad = blocker.join("x.csv");
+    let err = write_data(&shown, DataFormat::Csv, true, &bad).expect_err("unwritable");
+    assert!(err.contains("x.csv"), "{err}");
+    assert!(!bad.exists());
+}
+
+#[test]
+fn png_export_renders_the_current_view_at_the_chosen_scale() {
+    use tarikh::export::png::RenderSpec;
+    use tarikh::ui::app::export::write_snapshot;
+    use tarikh::ui::snapshot::SnapshotView;
+    let dir = temp_corpus("png");
+    let h = harness(&dir, &dir.join("data"));
+    let app = h.state();
+    let scene = app.snapshot_scene(SnapshotView::Map).expect("scene");
+    assert_eq!(scene.caption.at, app.timeline.cursor);
+    let out = dir.join("map.png");
+    let spec = RenderSpec::new(400.0, 300.0, 2.0);
+    match write_snapshot(scene, spec, &out) {
+        Ok(()) => {
+            let img = image::open(&out).expect("png");
+            assert_eq!((img.width(), img.height()), (800, 600));
+        }
+        // No adapter at all on this machine: the error says what is missing.
+        Err(e) => assert!(e.contains("cannot render"), "{e}"),
+    }
+    let bad = dir.join("no/such/dir/map.png");
+    let scene = app.snapshot_scene(SnapshotView::Map).expect("scene");
+    assert!(write_snapshot(scene, spec, &bad).is_err());
+    assert!(!bad.exists());
+}

@@ -204,4 +204,20 @@ mod tests {
         // Without a data dir the failure is reported, not swallowed.
         assert!(save(&root, None, &dates).is_err());
     }
+
+    #[test]
+    fn the_pipeline_dates_an_article_by_the_sidecar_as_the_users() {
+        let root = tmp("pipeline");
+        std::fs::write(root.join("a.txt"), "اندلعت اشتباكات في بنغازي أمس.").expect("article");
+        std::fs::write(root.join("dates.csv"), "file,date\na.txt,2014-01-01\n").expect("manifest");
+        let mut dates = UserDates::new();
+        dates.insert("a.txt".into(), d("2014-05-17"));
+        save(&root, None, &dates).expect("saved");
+        let pack = crate::Pack::builtin().expect("pack");
+        let x = crate::pipeline::run(&root, &pack, &Default::default(), &()).expect("run");
+        let dct = &x.documents[0].dct;
+        // The user's date wins over the manifest's.
+        assert_eq!(dct.source, crate::model::DctSource::User);
+        assert_eq!(dct.date, Some(d("2014-05-17")));
+    }
 }

@@ -104,7 +104,8 @@ struct Shared {
 impl Progress for Shared {
     fn file_done(&self, done: usize, total: usize, path: &str) {
         if let Ok(mut p) = self.progress.lock() {
-            p.done = done;
+            // Workers finish out of order: never let the count go back.
+            p.done = p.done.max(done);
             p.total = total;
             p.current = path.to_string();
         }
@@ -215,4 +216,62 @@ pub fn uncertain_dates(x: &Extract) -> Vec<(&str, &Dct)> {
         .filter(|d| matches!(d.dct.source, DctSource::Inferred | DctSource::None))
         .map(|d| (d.path.as_str(), &d.dct))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct CancelAfter(usize, std::sync::atomic::AtomicUsize);
+
+    impl Progress for CancelAfter {
+        fn file_done(&self, _: usize, _: usize, _: &str) {
+            self.1.fetch_add(1, Ordering::Relaxed);
+        }
+        fn cancelled(&self) -> bool {
+            self.1.load(Ordering::Relaxed) >= self.0
+        }
+    }
+
+    fn folder(name: &str, n: usize) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("tarikh-import-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("dir");
+        for i in 0..n {
+            std::fs::write(
+                dir.join(format!("a{i}.txt")),
+                "سيطرت القوات على مدينة سرت يوم 17 ديسمبر 2016.",
+            )
+            .expect("article");
+        }
+        dir
+    }
+
+    #[test]
+    fn a_cancelled_import_returns_no_corpus() {
+        let dir = folder("cancel", 40);
+        let pack = Pack::builtin().expect("pack");
+        let p = CancelAfter(0, Default::default());
+        assert!(matches!(import(&dir, &pack, None, &p), Err(e) if e == CANCELLED));
+    }
+
+    #[test]
+    fn the_import_job_reports_progress_and_ends_with_the_corpus() {
+        let dir = folder("job", 5);
+        let pack = Arc::new(Pack::builtin().expect("pack"));
+        let job = ImportJob::start(dir, pack, None, || {});
+        match job.wait() {
+            ImportEnd::Done(c) => assert_eq!(c.extract.documents.len(), 5),
+            _ => panic!("the import should finish"),
+        }
+        let p = job.progress.lock().expect("progress").clone();
+        assert_eq!((p.done, p.total), (5, 5));
+    }
+
+    #[test]
+    fn a_missing_folder_fails_with_a_message() {
+        let pack = Arc::new(Pack::builtin().expect("pack"));
+        let job = ImportJob::start(PathBuf::from("/nonexistent/tarikh"), pack, None, || {});
+        assert!(matches!(job.wait(), ImportEnd::Failed(e) if !e.is_empty()));
+    }
 }
