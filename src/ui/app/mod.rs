@@ -99,6 +99,9 @@ pub struct App {
     /// The place whose control panel is open.
     pub city: Option<String>,
     pub article_query: String,
+    /// Bumped whenever the extract changes (caches keyed on it go stale).
+    pub generation: u64,
+    list_cache: Option<((String, u64), Vec<usize>)>,
     /// Index in the corpus's documents of the article whose date is being edited.
     pub editing: Option<usize>,
     pub date_text: String,
@@ -132,6 +135,8 @@ impl App {
             show_report: false,
             city: None,
             article_query: String::new(),
+            generation: 0,
+            list_cache: None,
             editing: None,
             date_text: String::new(),
             play: Play::default(),
@@ -229,6 +234,7 @@ impl App {
             map: MapData::new(&c.extract, &self.pack),
         });
         self.applied = None;
+        self.generation += 1;
     }
 
     /// Apply the filters to the timeline when they changed.

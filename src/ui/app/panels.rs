@@ -188,26 +188,25 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
         s.tr("Filter articles…", "تصفية المقالات…"),
         w,
     );
+    let rows = article_rows(app);
     let Some(c) = &app.corpus else { return };
-    let q = crate::normalize::normalize(app.article_query.trim());
-    let mut rows: Vec<usize> = (0..c.extract.documents.len())
-        .filter(|&i| {
-            q.is_empty() || {
-                let d = &c.extract.documents[i];
-                crate::normalize::normalize(&d.path).contains(&q)
-                    || c.doc(&d.id)
-                        .is_some_and(|sd| crate::normalize::normalize(&sd.text).contains(&q))
-            }
-        })
-        .collect();
-    rows.sort_by_key(|&i| (c.extract.documents[i].dct.date, i));
     let mut toggled = None;
     let editor_h = if app.editing.is_some() { 190.0 } else { 0.0 };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let row_h = ui.fonts_mut(|f| f.row_height(&font));
+    let spacing = ui.spacing().item_spacing.y;
+    // Two single lines a row (date, source, file; the article's first line), so rows are
+    // all the same height and only the visible ones are laid out (thousands of articles).
+    let pad = ui.spacing().button_padding.y * 2.0;
+    let height = row_h * 2.0 + pad + spacing;
     egui::ScrollArea::vertical()
         .id_salt("article_list")
+        .auto_shrink([false, true])
         .max_height((ui.available_height() - editor_h).max(120.0))
-        .show(ui, |ui| {
-            for i in rows {
+        .show_rows(ui, height, rows.len(), |ui, range| {
+            // The width inside the scroll area (its bar taken), less the button's padding.
+            let w = ui.available_width() - 2.0 * ui.spacing().button_padding.x - 2.0;
+            for &i in &rows[range] {
                 let d = &c.extract.documents[i];
                 let date = d
                     .dct
@@ -226,13 +225,23 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                 } else {
                     ui.visuals().text_color()
                 };
-                let font = egui::TextStyle::Body.resolve(ui.style());
+                let line = text::truncate_to_width(ui.ctx(), &line, &font, w).unwrap_or(line);
                 let job = text::single_line_job(&line, &font, col);
                 let r = ui.selectable_label(selected, job);
                 if r.clicked() {
                     toggled = Some((i, ui.input(|inp| inp.modifiers.command)));
                 }
                 r.on_hover_text(&d.dct.why);
+                let title = c
+                    .docs
+                    .get(i)
+                    .filter(|sd| sd.id == d.id)
+                    .map_or("", |sd| first_line(&sd.text));
+                ui.add_space(spacing.min(0.0));
+                ui.scope(|ui| {
+                    ui.visuals_mut().override_text_color = Some(Color32::from_gray(110));
+                    text::label_truncated(ui, title, w);
+                });
             }
         });
     if let Some((i, add)) = toggled {
@@ -254,6 +263,43 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
         }
     }
     date_editor(app, ui);
+}
+
+/// The first non-empty line of an article: its headline in most corpora.
+pub fn first_line(text: &str) -> &str {
+    text.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+}
+
+/// Indexes of the articles the list shows (filtered, sorted by date), recomputed only when
+/// the query or the corpus changes: matching normalises every article's text.
+fn article_rows(app: &mut App) -> Vec<usize> {
+    let Some(c) = &app.corpus else {
+        return Vec::new();
+    };
+    let key = (app.article_query.clone(), app.generation);
+    if let Some((k, rows)) = &app.list_cache
+        && k == &key
+    {
+        return rows.clone();
+    }
+    let q = crate::normalize::normalize(app.article_query.trim());
+    let mut rows: Vec<usize> = (0..c.extract.documents.len())
+        .filter(|&i| {
+            q.is_empty() || {
+                let d = &c.extract.documents[i];
+                crate::normalize::normalize(&d.path).contains(&q)
+                    || c.docs
+                        .get(i)
+                        .is_some_and(|sd| crate::normalize::normalize(&sd.text).contains(&q))
+            }
+        })
+        .collect();
+    rows.sort_by_key(|&i| (c.extract.documents[i].dct.date, i));
+    app.list_cache = Some((key, rows.clone()));
+    rows
 }
 
 /// A combo box over `(id, label)` options with an "any" entry.
@@ -409,23 +455,35 @@ pub fn details_panel(app: &mut App, ui: &mut Ui) {
     let mut jump: Option<String> = None;
     egui::ScrollArea::vertical()
         .id_salt("details")
+        .auto_shrink([false, true])
         .show(ui, |ui| {
-            if let Some(e) = app.selected_event().cloned() {
-                event_details(app, ui, &e);
-            } else {
-                text::label(
-                    ui,
-                    s.tr(
-                        "Click an event on the timeline to see its evidence.",
-                        "انقر حدثًا على الخط الزمني لترى نصه.",
-                    ),
-                );
-            }
-            if let (Some(city), Some(v)) = (app.city.clone(), &app.views) {
-                ui.separator();
-                heading(ui, s.tr("Control", "السيطرة"));
-                jump = crate::ui::map::city_panel_ui(ui, &v.map, &city, s.arabic);
-            }
+            directed(ui, s.arabic, |ui| {
+                if let Some(e) = app.selected_event().cloned() {
+                    event_details(app, ui, &e);
+                } else {
+                    text::label(
+                        ui,
+                        s.tr(
+                            "Click an event on the timeline to see its evidence.",
+                            "انقر حدثًا على الخط الزمني لترى نصه.",
+                        ),
+                    );
+                    if app.city.is_none() {
+                        text::label(
+                            ui,
+                            s.tr(
+                                "Click a city on the map to see who held it and why.",
+                                "انقر مدينة على الخريطة لترى من سيطر عليها ولماذا.",
+                            ),
+                        );
+                    }
+                }
+                if let (Some(city), Some(v)) = (app.city.clone(), &app.views) {
+                    ui.separator();
+                    heading(ui, s.tr("Control", "السيطرة"));
+                    jump = crate::ui::map::city_panel_ui(ui, &v.map, &city, s.arabic);
+                }
+            })
         });
     if let (Some(id), Some(c)) = (jump, &app.corpus) {
         let i = c
