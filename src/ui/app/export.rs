@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use egui::Ui;
 
-use super::{App, Msg};
+use super::{App, Msg, NO_DIALOG, no_dialog};
 use crate::export::png::{RenderSpec, write_atomic, write_png};
 use crate::model::Extract;
 use crate::ui::snapshot::{CAPTION_HEIGHT, Scene, SnapshotView, render};
@@ -193,11 +193,15 @@ impl App {
         let tx = self.tx.clone();
         let c = ctx.clone();
         std::thread::spawn(move || {
+            let started = std::time::Instant::now();
             let Some(path) = rfd::FileDialog::new()
                 .add_filter("PNG", &["png"])
                 .set_file_name(&name)
                 .save_file()
             else {
+                if no_dialog(started) {
+                    let _ = tx.send(Msg::Toast(NO_DIALOG.into(), true));
+                }
                 return;
             };
             let path = with_ext(path, "png");
@@ -236,11 +240,15 @@ impl App {
             format.ext()
         );
         std::thread::spawn(move || {
+            let started = std::time::Instant::now();
             let Some(path) = rfd::FileDialog::new()
                 .add_filter(format.ext(), &[format.ext()])
                 .set_file_name(&name)
                 .save_file()
             else {
+                if no_dialog(started) {
+                    let _ = tx.send(Msg::Toast(NO_DIALOG.into(), true));
+                }
                 return;
             };
             let path = with_ext(path, format.ext());

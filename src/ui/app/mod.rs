@@ -80,6 +80,14 @@ pub enum Msg {
     Open(PathBuf),
 }
 
+/// What to say when no native dialog could be shown (rfd returns at once, as if cancelled).
+pub const NO_DIALOG: &str = "No file dialog could be opened (it needs xdg-desktop-portal or zenity). Open a folder by dropping it on the window or with `tarikh FOLDER`.";
+
+/// A dialog that "returned" within a blink was never shown: nobody cancels that fast.
+pub fn no_dialog(started: std::time::Instant) -> bool {
+    started.elapsed() < std::time::Duration::from_millis(150)
+}
+
 /// The whole app state. Widgets are drawn from it each frame; tests drive it directly.
 pub struct App {
     pub pack: Arc<Pack>,
@@ -467,11 +475,18 @@ impl App {
         let tx = self.tx.clone();
         // The dialog runs on its own thread so the window keeps drawing behind it.
         std::thread::spawn(move || {
-            if let Some(p) = rfd::FileDialog::new()
+            let started = std::time::Instant::now();
+            match rfd::FileDialog::new()
                 .set_title("Open a corpus folder")
                 .pick_folder()
             {
-                let _ = tx.send(Msg::Open(p));
+                Some(p) => {
+                    let _ = tx.send(Msg::Open(p));
+                }
+                None if no_dialog(started) => {
+                    let _ = tx.send(Msg::Toast(NO_DIALOG.into(), true));
+                }
+                None => {}
             }
         });
     }
