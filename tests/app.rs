@@ -175,8 +175,12 @@ fn correcting_an_article_date_re_resolves_its_events_and_writes_the_sidecar() {
         app.date_text = "2015-03-02".into();
     }
     h.run_steps(2);
+    // Beside the editor: what the article's text alone says, and why.
+    h.get_by_label_contains("the text says:");
+    h.get_by_label_contains("why:");
     h.get_by_label("Set date").click();
     h.run_steps(3);
+    h.get_by_label_contains("set by you");
     let app = h.state();
     let c = app.corpus.as_ref().expect("corpus");
     let out = c

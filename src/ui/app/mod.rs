@@ -110,6 +110,8 @@ pub struct App {
     /// Bumped whenever the extract changes (caches keyed on it go stale).
     pub generation: u64,
     list_cache: Option<((String, u64), Vec<usize>)>,
+    /// Each edited article's date from its text alone, by id.
+    text_dates: std::collections::HashMap<String, crate::model::Dct>,
     /// Index in the corpus's documents of the article whose date is being edited.
     pub editing: Option<usize>,
     pub date_text: String,
@@ -145,6 +147,7 @@ impl App {
             article_query: String::new(),
             generation: 0,
             list_cache: None,
+            text_dates: Default::default(),
             editing: None,
             date_text: String::new(),
             play: Play::default(),
@@ -219,6 +222,7 @@ impl App {
     /// Show a freshly loaded corpus: new views, filters and selection reset, all fitted.
     pub fn set_corpus(&mut self, c: LoadedCorpus) {
         self.corpus = Some(c);
+        self.text_dates.clear();
         self.filters = Filters::default();
         self.city = None;
         self.editing = None;

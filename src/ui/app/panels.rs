@@ -5,7 +5,7 @@ use egui::{Color32, Ui};
 use jiff::civil::Date;
 
 use super::App;
-use crate::model::{DateSource, DctSource, Event, Modality, Precision};
+use crate::model::{DateSource, Dct, DctSource, Event, Modality, Precision};
 use crate::ui::text::{self, Highlight, fonts};
 use crate::ui::timeline::{Lang, type_label};
 
@@ -231,7 +231,9 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                 if r.clicked() {
                     toggled = Some((i, ui.input(|inp| inp.modifiers.command)));
                 }
-                r.on_hover_text(&d.dct.why);
+                r.on_hover_ui(|ui| {
+                    text::label(ui, &d.dct.why);
+                });
                 let title = c
                     .docs
                     .get(i)
@@ -352,21 +354,30 @@ pub fn parse_user_date(s: &str) -> Result<Date, String> {
         .map_err(|_| format!("{y}-{m:02}-{d:02} is not a calendar date"))
 }
 
+/// The date the article's own text gives (no manifest, no user date), computed once per
+/// article when its date is edited.
+fn text_date(app: &mut App, i: usize) -> Option<Dct> {
+    let c = app.corpus.as_ref()?;
+    let doc = c.docs.get(i)?;
+    if let Some(d) = app.text_dates.get(&doc.id) {
+        return Some(d.clone());
+    }
+    let dct = crate::pipeline::analyze(doc, &app.pack, None).out.dct;
+    app.text_dates.insert(doc.id.clone(), dct.clone());
+    Some(dct)
+}
+
 /// Set or correct the selected article's date, with what the engine inferred beside it.
 fn date_editor(app: &mut App, ui: &mut Ui) {
     let Some(i) = app.editing else { return };
     let s = app.settings.clone();
+    let inferred = text_date(app, i);
     let Some(c) = &app.corpus else { return };
     let Some(doc) = c.docs.get(i) else { return };
     let Some(out) = c.extract.documents.iter().find(|d| d.id == doc.id) else {
         return;
     };
     let user = c.user.get(&doc.path).copied();
-    let inferred = c
-        .results
-        .iter()
-        .find(|r| r.out.id == doc.id)
-        .map(|r| r.out.dct.clone());
     let path = doc.path.clone();
     let dct = out.dct.clone();
     ui.separator();
@@ -386,13 +397,25 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
             d(dct.range[0]),
             d(dct.range[1])
         ));
-        if let Some(inf) = inferred.filter(|x| x.source != DctSource::User) {
-            text::label_truncated(ui, &format!("why: {}", inf.why), ui.available_width());
-        } else if user.is_some() {
-            ui.weak(s.tr(
-                "set by you (Clear to use the inferred date)",
-                "حددته أنت (امسح لاستخدام التاريخ المستنتج)",
+        if let Some(inf) = &inferred {
+            // What the text alone says, whatever the manifest or the user gave.
+            ui.label(format!(
+                "{}: {} ({}, {:.2}), {} – {}",
+                s.tr("the text says", "يقول النص"),
+                d(inf.date),
+                source_name(inf.source),
+                inf.confidence,
+                d(inf.range[0]),
+                d(inf.range[1])
             ));
+            let w = ui.available_width();
+            let why = format!("{} {}", s.tr("why:", "السبب:"), inf.why);
+            text::label_truncated(ui, &why, w).on_hover_ui(|ui| {
+                text::label(ui, &inf.why);
+            });
+        }
+        if user.is_some() {
+            ui.weak(s.tr("set by you (Clear to go back)", "حددته أنت (امسح للرجوع)"));
         }
         let parsed = parse_user_date(&app.date_text);
         ui.horizontal(|ui| {
