@@ -420,3 +420,39 @@ fn png_export_renders_the_current_view_at_the_chosen_scale() {
     assert!(write_snapshot(scene, spec, &bad).is_err());
     assert!(!bad.exists());
 }
+
+/// A folder dropped on the window, as the windowing layer hands it to egui.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        Err("a folder".into())
+    }
+}
+
+#[test]
+fn a_folder_dropped_on_the_window_is_opened() {
+    let dir = temp_corpus("drop");
+    let pack = Arc::new(Pack::builtin().expect("builtin pack"));
+    let app = App::new(pack, Settings::default(), Some(dir.join("data")));
+    let mut h = Harness::builder()
+        .with_size(Vec2::new(1200.0, 800.0))
+        .with_context_setup(tarikh::ui::text::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.show(ui), app);
+    h.run_steps(2);
+    assert!(h.state().corpus.is_none() && !h.state().importing());
+    h.get_by_label_contains("drop it here");
+    h.input_mut()
+        .dropped_files
+        .push(Arc::new(Dropped(dir.clone())));
+    h.step();
+    assert!(h.state().importing(), "the drop starts an import");
+    wait_import(&mut h);
+    let c = h.state().corpus.as_ref().expect("corpus");
+    assert_eq!(c.root, dir);
+    assert_eq!(c.extract.documents.len(), ARTICLES.len());
+}

@@ -209,6 +209,10 @@ impl App {
                     self.toast(ctx, format!("the saved dates could not be read: {e}"), true);
                 }
                 self.settings.remember(&folder);
+                ctx.send_viewport_cmd(egui::ViewportCommand::Title(format!(
+                    "tarikh — {}",
+                    crate::ui::snapshot::corpus_name(&c.root.to_string_lossy())
+                )));
                 self.set_corpus(*c);
                 self.show_report = true;
             }
@@ -336,6 +340,10 @@ impl App {
         if ctx.input_mut(|i| i.consume_shortcut(&snapshot)) {
             self.export_png_dialog(&ctx);
         }
+        let open = KeyboardShortcut::new(Modifiers::COMMAND, Key::O);
+        if ctx.input_mut(|i| i.consume_shortcut(&open)) {
+            self.open_dialog();
+        }
         self.map.arabic = self.settings.arabic;
         self.apply_filters();
         self.step_play(&ctx);
@@ -394,7 +402,10 @@ impl App {
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(text::widget_text(ui, s.tr("File", "ملف")), |ui| {
                 if ui
-                    .button(text::widget_text(ui, s.tr("Open folder…", "فتح مجلد…")))
+                    .add(
+                        egui::Button::new(text::widget_text(ui, s.tr("Open folder…", "فتح مجلد…")))
+                            .shortcut_text("Ctrl+O"),
+                    )
                     .clicked()
                 {
                     self.open_dialog();
