@@ -456,3 +456,22 @@ fn a_folder_dropped_on_the_window_is_opened() {
     assert_eq!(c.root, dir);
     assert_eq!(c.extract.documents.len(), ARTICLES.len());
 }
+
+#[test]
+fn an_event_reported_hundreds_of_times_keeps_the_panels_in_the_window() {
+    let dir = temp_corpus("sources");
+    let mut h = harness(&dir, &dir.join("data"));
+    {
+        let app = h.state_mut();
+        app.show_report = false;
+        let c = app.corpus.as_mut().expect("corpus");
+        c.extract.events[0].sources = (0..500).map(|i| format!("copy_{i:04}#1")).collect();
+        app.select_event(Some(0));
+    }
+    h.run_steps(4);
+    let map = h.state().last_map_rect.expect("map drawn");
+    // The centre keeps a usable width between the two side panels of a 1600-point window.
+    assert!(map.width() > 500.0, "map squeezed to {}", map.width());
+    assert!(map.right() < 1600.0);
+    h.get_by_label_contains("copy_0000#1, copy_0001#1");
+}

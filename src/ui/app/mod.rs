@@ -359,12 +359,21 @@ impl App {
             (egui::Panel::left("articles"), egui::Panel::right("details"))
         };
         let ar = self.settings.arabic;
-        list.resizable(true).default_size(330.0).show(ui, |ui| {
-            panels::directed(ui, ar, |ui| panels::articles_panel(self, ui))
-        });
-        details.resizable(true).default_size(400.0).show(ui, |ui| {
-            panels::directed(ui, ar, |ui| panels::details_panel(self, ui))
-        });
+        // Bounded: a long unbreakable line must never push a panel out of the window.
+        let max_side = (ui.available_width() * 0.4).max(200.0);
+        list.resizable(true)
+            .max_size(max_side)
+            .default_size(330.0)
+            .show(ui, |ui| {
+                panels::directed(ui, ar, |ui| panels::articles_panel(self, ui))
+            });
+        details
+            .resizable(true)
+            .max_size(max_side)
+            .default_size(400.0)
+            .show(ui, |ui| {
+                panels::directed(ui, ar, |ui| panels::details_panel(self, ui))
+            });
         egui::CentralPanel::default().show(ui, |ui| self.centre(ui));
         if self.show_report {
             panels::import_report(self, &ctx);

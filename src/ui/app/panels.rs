@@ -678,9 +678,21 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
         );
     }
     if !e.sources.is_empty() {
+        // A story copied across a big corpus has hundreds of reports: name a few, count all.
+        let mut list = e
+            .sources
+            .iter()
+            .take(3)
+            .map(String::as_str)
+            .collect::<Vec<_>>()
+            .join(", ");
+        if e.sources.len() > 3 {
+            list.push_str(&format!(" (+{})", e.sources.len() - 3));
+        }
         row(ui, s.arabic, |ui| {
             text::label(ui, s.tr("Also reported in:", "ورد أيضًا في:"));
-            ui.label(e.sources.join(", "));
+            let w = ui.available_width();
+            text::label_truncated(ui, &list, w);
         });
     }
     // The path apart from the Arabic label: inside Arabic, `004_x.txt` would be reordered.
@@ -766,7 +778,8 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
     let mut open = true;
     egui::Window::new("Import report")
         .open(&mut open)
-        .default_width(520.0)
+        .default_width(560.0)
+        .max_width(720.0)
         .default_pos(ctx.content_rect().center() - egui::vec2(260.0, 200.0))
         .show(ctx, |ui| {
             ui.label(format!(
@@ -777,8 +790,9 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
                 x.places.len()
             ));
             ui.label(format!("Skipped files: {}", x.corpus.skipped.len()));
-            for sk in &x.corpus.skipped {
-                text::label(ui, &format!("  {}: {}", sk.path, sk.reason));
+            let w = ui.available_width();
+            for sk in x.corpus.skipped.iter().take(200) {
+                text::label_truncated(ui, &format!("  {}: {}", sk.path, sk.reason), w);
             }
             let unc = super::corpus::uncertain_dates(x);
             ui.label(format!(
@@ -788,17 +802,17 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
             egui::ScrollArea::vertical()
                 .max_height(260.0)
                 .show(ui, |ui| {
-                    for (path, d) in unc {
+                    for (path, d) in unc.into_iter().take(500) {
                         let date = d.date.map_or("unknown".to_string(), |d| d.to_string());
-                        text::label(
-                            ui,
-                            &format!(
-                                "  {path}: {date} ({}, {:.2}) — {}",
-                                source_name(d.source),
-                                d.confidence,
-                                d.why
-                            ),
+                        let line = format!(
+                            "  {path}: {date} ({}, {:.2}) — {}",
+                            source_name(d.source),
+                            d.confidence,
+                            d.why
                         );
+                        text::label_truncated(ui, &line, w).on_hover_ui(|ui| {
+                            text::label(ui, &d.why);
+                        });
                     }
                 });
             if !c.user.is_empty() {
