@@ -22,7 +22,6 @@ fn extract(dir: &Path, manifest: Option<&Path>) -> Extract {
     let pack = Pack::builtin().expect("pack");
     let opts = tarikh::pipeline::Options {
         dates: manifest.map(Path::to_path_buf),
-        ..Default::default()
     };
     tarikh::pipeline::run(&dir.join("seeds"), &pack, &opts, &()).expect("run")
 }
