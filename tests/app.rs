@@ -475,3 +475,62 @@ fn an_event_reported_hundreds_of_times_keeps_the_panels_in_the_window() {
     assert!(map.right() < 1600.0);
     h.get_by_label_contains("copy_0000#1, copy_0001#1");
 }
+
+#[test]
+fn choosing_an_article_shows_only_its_events() {
+    let dir = temp_corpus("article");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().show_report = false;
+    h.run_steps(2);
+    h.get_by_label_contains("sirte.txt").click();
+    h.run_steps(3);
+    let app = h.state();
+    assert!(app.filters.articles.contains("sirte"));
+    let c = app.corpus.as_ref().expect("corpus");
+    let v = app.views.as_ref().expect("views");
+    assert!(v.timeline.kept > 0);
+    for (i, e) in c.extract.events.iter().enumerate() {
+        assert_eq!(v.timeline.is_kept(i), e.doc == "sirte", "{e:?}");
+    }
+    // Its date editor opens, and the timeline shows its days.
+    assert_eq!(app.editing, c.doc_index("sirte"));
+    let (a, b) = app.timeline.visible_range().expect("range");
+    let d = |s: &str| s.parse::<jiff::civil::Date>().expect("date");
+    assert!(
+        a <= d("2016-12-17") && d("2016-12-17") <= b && b < d("2017-03-01"),
+        "{a}..{b}"
+    );
+}
+
+/// Settings kept by eframe between runs.
+#[derive(Default)]
+struct MemStorage(std::collections::HashMap<String, String>);
+
+impl eframe::Storage for MemStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.into(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn recent_folders_and_language_are_kept_between_runs() {
+    let dir = temp_corpus("persist");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().settings.arabic = true;
+    let mut st = MemStorage::default();
+    eframe::App::save(h.state_mut(), &mut st);
+    let back: Settings = eframe::get_value(&st, "tarikh.settings").expect("saved settings");
+    assert!(back.arabic);
+    assert!(
+        back.recent
+            .iter()
+            .any(|p| p.ends_with(dir.file_name().expect("name")))
+    );
+}

@@ -258,6 +258,24 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
         } else {
             app.filters.articles.insert(id.clone());
             app.editing = c.doc_index(&id);
+            // Show the article's events: zoom the timeline to their dates.
+            let days = c
+                .extract
+                .events
+                .iter()
+                .filter(|e| e.doc == id)
+                .filter_map(|e| e.date.as_deref())
+                .filter_map(crate::ui::snapshot::parse_date_prefix);
+            let range = days.fold(None, |acc: Option<(Date, Date)>, d| {
+                Some(acc.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+            });
+            if !add && let Some((a, b)) = range {
+                let pad = jiff::Span::new().days(15);
+                app.timeline.zoom_to(
+                    a.checked_sub(pad).unwrap_or(a),
+                    b.checked_add(pad).unwrap_or(b),
+                );
+            }
             app.date_text = c.extract.documents[i]
                 .dct
                 .date
