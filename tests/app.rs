@@ -318,6 +318,13 @@ fn app_screenshots() {
         h.state_mut().settings.arabic = false;
         h.state_mut().filter_place(Some("Tripoli".into()));
         shot(&mut h, "seeds_tripoli_city_panel");
+        h.state_mut().filter_place(None);
+        h.state_mut().select_event(None);
+        h.state_mut().timeline.fit_next_frame();
+        for at in ["2018-05-05", "2019-04-06", "2020-06-15"] {
+            h.state_mut().timeline.cursor = Some(d(at));
+            shot(&mut h, &format!("seeds_at_{at}"));
+        }
     }
 }
 

@@ -560,14 +560,15 @@ pub fn paragraph_around(text: &str, start: usize, end: usize) -> std::ops::Range
     a..b
 }
 
-/// Byte ranges in the article of the evidence and of the date expressions that gave the
-/// event its date.
+/// Byte ranges in the article of the date expressions that gave the event its date, then
+/// of the evidence: the text layer colours a piece by the first range holding it, so a date
+/// inside the evidence keeps its own colour.
 pub fn highlights_for(
     e: &Event,
     timex: &[crate::model::Timex],
     para: std::ops::Range<usize>,
 ) -> Vec<Highlight> {
-    let mut out: Vec<Highlight> = vec![(e.start..e.end, EVIDENCE_BG)];
+    let mut out: Vec<Highlight> = Vec::new();
     if e.date_source == DateSource::Timex
         && let Some(date) = &e.date
     {
@@ -581,6 +582,7 @@ pub fn highlights_for(
             }
         }
     }
+    out.push((e.start..e.end, EVIDENCE_BG));
     out
 }
 
@@ -877,5 +879,55 @@ mod tests {
         // Offsets past the end never panic.
         let r = paragraph_around(t, 999, 1000);
         assert_eq!(&t[r], "سطر ثالث");
+    }
+
+    #[test]
+    fn a_date_inside_the_evidence_keeps_its_own_highlight() {
+        use crate::model::*;
+        let t = |start, end, value: &str| Timex {
+            start,
+            end,
+            text: String::new(),
+            value: value.into(),
+            precision: Precision::Year,
+            kind: TimexKind::Date,
+            anchor: Anchor::None,
+        };
+        let e = Event {
+            id: "a#1".into(),
+            doc: "a".into(),
+            start: 10,
+            end: 60,
+            evidence: String::new(),
+            date: Some("2016".into()),
+            date_end: None,
+            precision: Precision::Year,
+            date_source: DateSource::Timex,
+            kind: "siege".into(),
+            modality: Modality::Asserted,
+            places: vec![],
+            actors: vec![],
+            casualties: Casualties::default(),
+            control: None,
+            sources: vec![],
+        };
+        let timex = [
+            t(20, 30, "2016"),
+            t(40, 50, "2018-05-07"),
+            t(200, 210, "2016"),
+        ];
+        let h = highlights_for(&e, &timex, 0..100);
+        // The matching date first (it wins inside the evidence), the other date and the
+        // one outside the paragraph left out, the evidence last.
+        assert_eq!(h, vec![(20..30, TIMEX_BG), (10..60, EVIDENCE_BG)]);
+        // A date that came from the article's own date highlights no expression.
+        let e = Event {
+            date_source: DateSource::Dct,
+            ..e
+        };
+        assert_eq!(
+            highlights_for(&e, &timex, 0..100),
+            vec![(10..60, EVIDENCE_BG)]
+        );
     }
 }
