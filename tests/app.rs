@@ -278,8 +278,9 @@ fn app_screenshots() {
     if let Some(sample) = tarikh::ui::app::sample_corpus() {
         let mut h = wgpu_harness(&sample, &data);
         shot(&mut h, "sample_first_start");
-        h.state_mut().show_report = false;
         h.state_mut().settings.arabic = true;
+        shot(&mut h, "sample_arabic_report");
+        h.state_mut().show_report = false;
         shot(&mut h, "sample_arabic");
     }
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");

@@ -794,53 +794,89 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
         app.show_report = false;
         return;
     };
+    let s = app.settings.clone();
     let x = &c.extract;
     let mut open = true;
-    egui::Window::new("Import report")
+    let title = text::single_line_job(
+        s.tr("Import report", "تقرير الاستيراد"),
+        &egui::FontId::proportional(16.0),
+        ctx.global_style().visuals.text_color(),
+    );
+    egui::Window::new(title)
+        .id(egui::Id::unique("tarikh-import-report"))
         .open(&mut open)
         .default_width(560.0)
         .max_width(720.0)
         .default_pos(ctx.content_rect().center() - egui::vec2(260.0, 200.0))
         .show(ctx, |ui| {
-            ui.label(format!(
-                "{}: {} documents read, {} events, {} places",
-                c.root.display(),
-                x.documents.len(),
-                x.events.len(),
-                x.places.len()
-            ));
-            ui.label(format!("Skipped files: {}", x.corpus.skipped.len()));
-            let w = ui.available_width();
-            for sk in x.corpus.skipped.iter().take(200) {
-                text::label_truncated(ui, &format!("  {}: {}", sk.path, sk.reason), w);
-            }
-            let unc = super::corpus::uncertain_dates(x);
-            ui.label(format!(
-                "Articles with an inferred or unknown date: {}",
-                unc.len()
-            ));
-            egui::ScrollArea::vertical()
-                .max_height(260.0)
-                .show(ui, |ui| {
-                    for (path, d) in unc.into_iter().take(500) {
-                        let date = d.date.map_or("unknown".to_string(), |d| d.to_string());
-                        let line = format!(
-                            "  {path}: {date} ({}, {:.2}) — {}",
-                            source_name(d.source),
-                            d.confidence,
-                            d.why
-                        );
-                        text::label_truncated(ui, &line, w).on_hover_ui(|ui| {
-                            text::label(ui, &d.why);
-                        });
-                    }
-                });
-            if !c.user.is_empty() {
-                ui.label(format!("Dates set by you (sidecar): {}", c.user.len()));
-            }
-            if ui.button("OK").clicked() {
-                app.show_report = false;
-            }
+            directed(ui, s.arabic, |ui| {
+                ui.label(c.root.display().to_string());
+                let (n, e, p) = (x.documents.len(), x.events.len(), x.places.len());
+                text::label(
+                    ui,
+                    &if s.arabic {
+                        format!("قُرئت {n} مقالات، {e} حدثًا، {p} مكانًا")
+                    } else {
+                        format!("{n} documents read, {e} events, {p} places")
+                    },
+                );
+                text::label(
+                    ui,
+                    &format!(
+                        "{} {}",
+                        s.tr("Skipped files:", "ملفات متروكة:"),
+                        x.corpus.skipped.len()
+                    ),
+                );
+                let w = ui.available_width();
+                for sk in x.corpus.skipped.iter().take(200) {
+                    text::label_truncated(ui, &format!("  {}: {}", sk.path, sk.reason), w);
+                }
+                let unc = super::corpus::uncertain_dates(x);
+                text::label(
+                    ui,
+                    &format!(
+                        "{} {}",
+                        s.tr(
+                            "Articles with an inferred or unknown date:",
+                            "مقالات تاريخها مستنتج أو مجهول:"
+                        ),
+                        unc.len()
+                    ),
+                );
+                egui::ScrollArea::vertical()
+                    .max_height(260.0)
+                    .show(ui, |ui| {
+                        for (path, d) in unc.into_iter().take(500) {
+                            let date = d.date.map_or("unknown".to_string(), |d| d.to_string());
+                            let line = format!(
+                                "  {path}: {date} ({}, {:.2}) — {}",
+                                source_name(d.source),
+                                d.confidence,
+                                d.why
+                            );
+                            text::label_truncated(ui, &line, w).on_hover_ui(|ui| {
+                                text::label(ui, &d.why);
+                            });
+                        }
+                    });
+                if !c.user.is_empty() {
+                    text::label(
+                        ui,
+                        &format!(
+                            "{} {}",
+                            s.tr("Dates set by you (sidecar):", "تواريخ حددتها أنت:"),
+                            c.user.len()
+                        ),
+                    );
+                }
+                if ui
+                    .button(text::widget_text(ui, s.tr("OK", "حسنًا")))
+                    .clicked()
+                {
+                    app.show_report = false;
+                }
+            });
         });
     if !open {
         app.show_report = false;
