@@ -179,7 +179,18 @@ fn correcting_an_article_date_re_resolves_its_events_and_writes_the_sidecar() {
     h.get_by_label_contains("the text says:");
     h.get_by_label_contains("why:");
     h.get_by_label("Set date").click();
-    h.run_steps(3);
+    h.run_steps(2);
+    // Re-dating runs on a worker thread: wait for it.
+    let start = Instant::now();
+    while h.state().redating() {
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "re-dating did not end"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+        h.step();
+    }
+    h.run_steps(2);
     h.get_by_label_contains("set by you");
     let app = h.state();
     let c = app.corpus.as_ref().expect("corpus");

@@ -43,21 +43,38 @@ impl LoadedCorpus {
         index: usize,
         date: Option<Date>,
         data_dir: Option<&Path>,
-    ) -> crate::error::Result<PathBuf> {
-        let Some(doc) = self.docs.get(index) else {
-            return Err(crate::error::Error::NoFolder(self.root.join("?")));
-        };
+    ) -> Result<PathBuf, String> {
+        let job = self
+            .redate_job(index, date)
+            .ok_or_else(|| format!("no article #{index}"))?;
+        let done = job.run(pack, data_dir);
+        self.apply(done)
+    }
+
+    /// What re-dating the document at `index` needs, to run off the UI thread.
+    pub fn redate_job(&self, index: usize, date: Option<Date>) -> Option<RedateJob> {
+        let doc = self.docs.get(index)?.clone();
+        let mut user = self.user.clone();
         match date {
-            Some(d) => self.user.insert(doc.path.clone(), d),
-            None => self.user.remove(&doc.path),
+            Some(d) => user.insert(doc.path.clone(), d),
+            None => user.remove(&doc.path),
         };
-        let given = pipeline::given_with_user(doc, &self.user, &self.manifest);
-        let r = pipeline::analyze(doc, pack, given);
-        if let Some(slot) = self.results.iter_mut().find(|r| r.out.id == doc.id) {
-            *slot = r;
-        }
-        self.reassemble(pack);
-        sidecar::save(&self.root, data_dir, &self.user)
+        Some(RedateJob {
+            root: self.root.clone(),
+            doc,
+            results: self.results.clone(),
+            skipped: self.skipped.clone(),
+            manifest: self.manifest.clone(),
+            user,
+        })
+    }
+
+    /// Take a finished re-dating in; returns where the sidecar went.
+    pub fn apply(&mut self, done: Redated) -> Result<PathBuf, String> {
+        self.results = done.results;
+        self.extract = done.extract;
+        self.user = done.user;
+        done.saved
     }
 
     pub fn reassemble(&mut self, pack: &Pack) {
@@ -68,6 +85,44 @@ impl LoadedCorpus {
     /// The index in `docs` of the article whose id is `id`.
     pub fn doc_index(&self, id: &str) -> Option<usize> {
         self.docs.iter().position(|d| d.id == id)
+    }
+}
+
+/// A re-dating to run: one document analyzed again with the user's dates, the corpus
+/// re-assembled, the sidecar saved.
+pub struct RedateJob {
+    root: PathBuf,
+    doc: SourceDoc,
+    results: Vec<DocResult>,
+    skipped: Vec<Skipped>,
+    manifest: HashMap<String, Date>,
+    user: UserDates,
+}
+
+/// The outcome of a [`RedateJob`].
+pub struct Redated {
+    pub results: Vec<DocResult>,
+    pub extract: Extract,
+    pub user: UserDates,
+    /// Where the sidecar went, or why it could not be saved (the dates still apply).
+    pub saved: Result<PathBuf, String>,
+}
+
+impl RedateJob {
+    pub fn run(mut self, pack: &Pack, data_dir: Option<&Path>) -> Redated {
+        let given = pipeline::given_with_user(&self.doc, &self.user, &self.manifest);
+        let r = pipeline::analyze(&self.doc, pack, given);
+        if let Some(slot) = self.results.iter_mut().find(|r| r.out.id == self.doc.id) {
+            *slot = r;
+        }
+        let extract = pipeline::assemble(&self.root, pack, self.skipped, self.results.clone());
+        let saved = sidecar::save(&self.root, data_dir, &self.user).map_err(|e| e.to_string());
+        Redated {
+            results: self.results,
+            extract,
+            user: self.user,
+            saved,
+        }
     }
 }
 

@@ -110,6 +110,8 @@ pub struct App {
     /// Bumped whenever the extract changes (caches keyed on it go stale).
     pub generation: u64,
     list_cache: Option<((String, u64), Vec<usize>)>,
+    /// A re-dating running on a worker thread.
+    redating: Option<mpsc::Receiver<corpus::Redated>>,
     /// Each edited article's date from its text alone, by id.
     text_dates: std::collections::HashMap<String, crate::model::Dct>,
     /// Index in the corpus's documents of the article whose date is being edited.
@@ -148,6 +150,7 @@ impl App {
             generation: 0,
             list_cache: None,
             text_dates: Default::default(),
+            redating: None,
             editing: None,
             date_text: String::new(),
             play: Play::default(),
@@ -227,6 +230,8 @@ impl App {
     pub fn set_corpus(&mut self, c: LoadedCorpus) {
         self.corpus = Some(c);
         self.text_dates.clear();
+        // A re-dating of the previous corpus must not land in this one.
+        self.redating = None;
         self.filters = Filters::default();
         self.city = None;
         self.editing = None;
@@ -293,10 +298,46 @@ impl App {
         self.city = place;
     }
 
-    /// Set or clear the user's date of an article: re-analysis, re-assembly, sidecar.
+    /// Set or clear the user's date of an article: re-analysis, re-assembly and the sidecar
+    /// run on a worker thread (a big corpus takes a moment to re-assemble); the result is
+    /// taken in by [`App::poll_redate`].
     pub fn set_article_date(&mut self, ctx: &egui::Context, doc: usize, date: Option<Date>) {
-        let Some(c) = &mut self.corpus else { return };
-        let res = c.set_user_date(&self.pack, doc, date, self.data_dir.as_deref());
+        if self.redating.is_some() {
+            return;
+        }
+        let Some(job) = self.corpus.as_ref().and_then(|c| c.redate_job(doc, date)) else {
+            return;
+        };
+        let (tx, rx) = mpsc::channel();
+        let pack = self.pack.clone();
+        let data_dir = self.data_dir.clone();
+        let c = ctx.clone();
+        std::thread::spawn(move || {
+            let _ = tx.send(job.run(&pack, data_dir.as_deref()));
+            c.request_repaint();
+        });
+        self.redating = Some(rx);
+    }
+
+    /// Whether a re-dating is running.
+    pub fn redating(&self) -> bool {
+        self.redating.is_some()
+    }
+
+    fn poll_redate(&mut self, ctx: &egui::Context) {
+        let Some(done) = self.redating.as_ref().and_then(|rx| match rx.try_recv() {
+            Ok(d) => Some(Some(d)),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(None),
+        }) else {
+            return;
+        };
+        self.redating = None;
+        let (Some(done), Some(c)) = (done, &mut self.corpus) else {
+            self.toast(ctx, "Re-dating stopped unexpectedly", true);
+            return;
+        };
+        let res = c.apply(done);
         // Event indexes change with re-assembly: the selection would point elsewhere.
         self.timeline.selected = None;
         self.rebuild_views();
@@ -312,6 +353,7 @@ impl App {
         let ctx = ui.ctx().clone();
         self.start_pending(&ctx);
         self.poll_import(&ctx);
+        self.poll_redate(&ctx);
         while let Ok(m) = self.rx.try_recv() {
             match m {
                 Msg::Toast(t, err) => self.toast(&ctx, t, err),

@@ -468,9 +468,10 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
         }
         let ctx = ui.ctx().clone();
         ui.horizontal(|ui| {
+            let busy = app.redating();
             if ui
                 .add_enabled(
-                    parsed.is_ok(),
+                    parsed.is_ok() && !busy,
                     egui::Button::new(text::widget_text(ui, s.tr("Set date", "حدد التاريخ"))),
                 )
                 .clicked()
@@ -478,9 +479,15 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
             {
                 app.set_article_date(&ctx, i, Some(date));
             }
+            if busy {
+                ui.spinner();
+            }
             if user.is_some()
                 && ui
-                    .button(text::widget_text(ui, s.tr("Clear", "مسح")))
+                    .add_enabled(
+                        !busy,
+                        egui::Button::new(text::widget_text(ui, s.tr("Clear", "مسح"))),
+                    )
                     .clicked()
             {
                 app.set_article_date(&ctx, i, None);
