@@ -553,3 +553,22 @@ fn recent_folders_and_language_are_kept_between_runs() {
             .any(|p| p.ends_with(dir.file_name().expect("name")))
     );
 }
+
+#[test]
+fn the_evidence_search_is_arabic_normalised() {
+    let dir = temp_corpus("search");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().show_report = false;
+    h.run_steps(2);
+    // Typed without the hamza: finds the articles that write أبريل.
+    h.state_mut().filters.query = "ابريل".into();
+    h.run_steps(3);
+    let app = h.state();
+    let c = app.corpus.as_ref().expect("corpus");
+    let v = app.views.as_ref().expect("views");
+    assert!(v.timeline.kept > 0);
+    for (i, e) in c.extract.events.iter().enumerate() {
+        let has = tarikh::normalize::normalize(&e.evidence).contains("ابريل");
+        assert!(!v.timeline.is_kept(i) || has, "{e:?}");
+    }
+}

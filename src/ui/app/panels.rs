@@ -12,6 +12,28 @@ use crate::ui::timeline::{Lang, type_label};
 /// Background of the evidence and of the date expression in the article text.
 pub const EVIDENCE_BG: Color32 = Color32::from_rgb(255, 236, 150);
 pub const TIMEX_BG: Color32 = Color32::from_rgb(170, 215, 255);
+/// Background of the words the evidence search matched.
+pub const MATCH_BG: Color32 = Color32::from_rgb(170, 235, 170);
+
+/// Byte ranges of `text` where the words of `query` occur, compared Arabic-normalised (so
+/// أبريل finds ابريل), mapped back to the original text.
+pub fn search_matches(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
+    let q = crate::normalize::normalize(query.trim());
+    if q.is_empty() {
+        return Vec::new();
+    }
+    let norm = crate::normalize::Normalized::new(text);
+    let mut out = Vec::new();
+    for w in q.split_whitespace() {
+        let mut from = 0;
+        while let Some(i) = norm.text.get(from..).and_then(|t| t.find(w)) {
+            let (a, b) = norm.orig_span(from + i, from + i + w.len());
+            out.push(a..b);
+            from += i + w.len();
+        }
+    }
+    out
+}
 
 pub fn source_name(s: DctSource) -> &'static str {
     match s {
@@ -739,8 +761,15 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
     };
     let timex = doc_out.map_or(&[][..], |d| &d.timex[..]);
     let para = paragraph_around(&doc.text, e.start, e.end);
-    let hl: Vec<Highlight> = highlights_for(e, timex, para.clone())
+    // Search matches first: they are what the user is looking for.
+    let matches: Vec<Highlight> = search_matches(&doc.text, &app.filters.query)
         .into_iter()
+        .map(|r| (r, MATCH_BG))
+        .collect();
+    let hl: Vec<Highlight> = matches
+        .iter()
+        .cloned()
+        .chain(highlights_for(e, timex, para.clone()))
         .filter_map(|(r, col)| {
             (r.start >= para.start && r.end <= para.end)
                 .then(|| (r.start - para.start..r.end - para.start, col))
@@ -750,6 +779,9 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
     row(ui, s.arabic, |ui| {
         swatch(ui, EVIDENCE_BG, s.tr("evidence", "الدليل"));
         swatch(ui, TIMEX_BG, s.tr("date expression", "عبارة التاريخ"));
+        if !matches.is_empty() {
+            swatch(ui, MATCH_BG, s.tr("search", "البحث"));
+        }
     });
     let font = fonts::naskh(17.0);
     let ink = ui.visuals().text_color();
@@ -760,7 +792,11 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
     egui::CollapsingHeader::new(text::widget_text(ui, s.tr("Full article", "المقال كاملاً")))
         .id_salt(("full", &e.doc))
         .show(ui, |ui| {
-            let all = highlights_for(e, timex, 0..doc.text.len());
+            let all: Vec<Highlight> = matches
+                .iter()
+                .cloned()
+                .chain(highlights_for(e, timex, 0..doc.text.len()))
+                .collect();
             let mut at = 0;
             for line in doc.text.split('\n') {
                 let r = at..at + line.len();
@@ -972,5 +1008,15 @@ mod tests {
             highlights_for(&e, &timex, 0..100),
             vec![(10..60, EVIDENCE_BG)]
         );
+    }
+
+    #[test]
+    fn search_matches_are_found_normalised_and_mapped_back() {
+        let t = "وفي أبريل 2019، ثم في ابريل أيضًا";
+        let m = search_matches(t, "ابريل");
+        assert_eq!(m.len(), 2);
+        assert_eq!(&t[m[0].clone()], "أبريل");
+        assert_eq!(&t[m[1].clone()], "ابريل");
+        assert!(search_matches(t, "  ").is_empty());
     }
 }
