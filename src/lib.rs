@@ -6,6 +6,7 @@ pub mod corpus;
 pub mod error;
 pub mod events;
 pub mod export;
+pub mod fsutil;
 pub mod gazetteer;
 pub mod model;
 pub mod normalize;

@@ -142,8 +142,27 @@ fn run_pipeline(folder: &std::path::Path, dates: Option<PathBuf>) -> Result<tari
     Ok(x)
 }
 
-fn main() -> Result<()> {
-    let cli = Cli::parse();
+fn main() -> std::process::ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            // One readable line per cause, without repeating a cause the message already
+            // quotes; no backtrace for a user's mistake.
+            let mut msg = e.to_string();
+            for cause in e.chain().skip(1) {
+                let c = cause.to_string();
+                if !msg.contains(&c) {
+                    msg.push_str(": ");
+                    msg.push_str(&c);
+                }
+            }
+            eprintln!("tarikh: {msg}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<()> {
     match cli.cmd {
         Some(Cmd::Extract {
             folder,
@@ -153,20 +172,24 @@ fn main() -> Result<()> {
             bom,
         }) => {
             let x = run_pipeline(&folder, dates)?;
-            let mut w: Box<dyn Write> = match &out {
-                Some(p) => Box::new(std::io::BufWriter::new(
-                    std::fs::File::create(p)
-                        .with_context(|| format!("creating {}", p.display()))?,
-                )),
-                None => Box::new(std::io::BufWriter::new(std::io::stdout().lock())),
-            };
+            // Into memory first: a file given with --out is then written atomically, so
+            // a failed run never leaves a truncated export behind.
+            let mut buf = Vec::new();
             match format {
-                Format::Json => tarikh::export::json(&x, &mut w)?,
-                Format::Ndjson => tarikh::export::ndjson(&x, &mut w)?,
-                Format::Csv => tarikh::export::csv(&x, &mut w, bom)?,
-                Format::Geojson => tarikh::export::geojson(&x, &mut w)?,
+                Format::Json => tarikh::export::json(&x, &mut buf)?,
+                Format::Ndjson => tarikh::export::ndjson(&x, &mut buf)?,
+                Format::Csv => tarikh::export::csv(&x, &mut buf, bom)?,
+                Format::Geojson => tarikh::export::geojson(&x, &mut buf)?,
             }
-            w.flush()?;
+            match &out {
+                Some(p) => tarikh::fsutil::write_atomic(p, &buf)
+                    .with_context(|| format!("cannot write {}", p.display()))?,
+                None => {
+                    let mut o = std::io::stdout().lock();
+                    o.write_all(&buf)?;
+                    o.flush()?;
+                }
+            }
         }
         Some(Cmd::Control {
             folder,

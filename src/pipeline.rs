@@ -136,9 +136,25 @@ fn analyze_docs(
 /// Run the whole pipeline over a folder. Dates the user set in the app (the sidecar,
 /// `corpus::sidecar`) win over the manifest. A cancelled run keeps what was done.
 pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) -> Result<Extract> {
-    let read = corpus::read_folder(root)?;
+    let mut read = corpus::read_folder(root)?;
     let manifest = given_dates(root, opts)?;
-    let user = corpus::sidecar::load(root, corpus::sidecar::default_data_dir().as_deref())?;
+    // A damaged corrections file is reported like a bad article and left untouched (the
+    // app keeps a copy before it ever writes a new one); the run goes on without it.
+    let user = match corpus::sidecar::load(root, corpus::sidecar::default_data_dir().as_deref()) {
+        Ok(u) => u,
+        Err(e) => {
+            read.skipped.push(Skipped {
+                path: corpus::sidecar::folder_path(root)
+                    .strip_prefix(root)
+                    .map_or_else(
+                        |_| ".tarikh".into(),
+                        |p| p.to_string_lossy().replace('\\', "/"),
+                    ),
+                reason: format!("the dates you set could not be read, so they are not used: {e}"),
+            });
+            Default::default()
+        }
+    };
     let given = |doc: &SourceDoc| given_with_user(doc, &user, &manifest);
     let (results, _) = analyze_docs(&read.docs, pack, &given, progress);
     Ok(assemble(root, pack, read.skipped, results))

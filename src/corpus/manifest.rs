@@ -25,6 +25,14 @@ pub fn load(path: &Path) -> Result<HashMap<String, Date>> {
         let (file, date) = line
             .rsplit_once(',')
             .ok_or_else(|| bad(i + 1, "expected `file,date`".into()))?;
+        // A first line that is neither a date row nor the expected header is a header
+        // with the wrong columns: say so rather than "bad date".
+        if i == 0 && !date.trim().starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(bad(
+                1,
+                format!("the header must be `file,date`, not `{line}`"),
+            ));
+        }
         let date: Date = date
             .trim()
             .parse()

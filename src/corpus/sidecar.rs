@@ -2,7 +2,6 @@
 //! read back with source `user` by the app and the CLI; the articles are never modified.
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -102,13 +101,19 @@ pub fn load(root: &Path, data_dir: Option<&Path>) -> Result<UserDates> {
 pub fn save(root: &Path, data_dir: Option<&Path>, dates: &UserDates) -> Result<PathBuf> {
     let text = to_json(dates);
     let primary = folder_path(root);
-    let first_err = match write_atomic(&primary, text.as_bytes()) {
+    // Never write over corrections that could not be read: keep them beside it.
+    if let Ok(old) = std::fs::read_to_string(&primary)
+        && parse(&old).is_err()
+    {
+        let _ = std::fs::rename(&primary, primary.with_extension("json.damaged"));
+    }
+    let first_err = match write_in_folder(&primary, text.as_bytes()) {
         Ok(()) => return Ok(primary),
         Err(e) => e,
     };
     if let Some(d) = data_dir {
         let p = fallback_path(root, d);
-        if write_atomic(&p, text.as_bytes()).is_ok() {
+        if write_in_folder(&p, text.as_bytes()).is_ok() {
             return Ok(p);
         }
     }
@@ -118,27 +123,12 @@ pub fn save(root: &Path, data_dir: Option<&Path>, dates: &UserDates) -> Result<P
     })
 }
 
-/// Write through a temporary file in the same folder and a rename: a reader never sees a
-/// half-written sidecar, and a failure leaves the old one in place.
-fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir)?;
-    let tmp = dir.join(format!(
-        ".{}.tmp{}",
-        path.file_name()
-            .map_or("dates".into(), |n| n.to_string_lossy()),
-        std::process::id()
-    ));
-    let res = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if res.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+/// The sidecar's folder (`.tarikh/`) may not exist yet.
+fn write_in_folder(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
     }
-    res
+    crate::fsutil::write_atomic(path, bytes)
 }
 
 #[cfg(test)]

@@ -1,7 +1,6 @@
 //! PNG snapshots: render an egui UI offscreen through egui_kittest's wgpu renderer (any
 //! adapter, Mesa's software llvmpipe included) and write the picture atomically.
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use image::RgbaImage;
@@ -150,28 +149,7 @@ pub fn write_png(path: &Path, img: &RgbaImage) -> Result<(), PngError> {
     write_atomic(path, &bytes).map_err(werr)
 }
 
-/// Write-then-rename in the target's own folder (a rename across file systems is a copy).
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "snapshot.png".into());
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let res = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if res.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    res
-}
+pub use crate::fsutil::write_atomic;
 
 #[cfg(test)]
 mod tests {
