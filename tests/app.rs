@@ -293,6 +293,17 @@ fn app_screenshots() {
         shot(&mut h, "sample_arabic_report");
         h.state_mut().show_report = false;
         shot(&mut h, "sample_arabic");
+        // During play: the cursor a third of the way through, the map following it.
+        h.state_mut().settings.arabic = false;
+        h.state_mut().settings.days_per_second = 365.0;
+        h.run_steps(2);
+        h.get_by_label("Play").click();
+        h.run_steps(40);
+        shot(&mut h, "sample_playing");
+        h.state_mut().play.playing = false;
+        h.state_mut().settings.arabic = true;
+        h.state_mut().filter_place(Some("Sirte".into()));
+        shot(&mut h, "sample_sirte_panel_ar");
     }
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
     if seeds.is_dir() {

@@ -551,7 +551,13 @@ pub fn details_panel(app: &mut App, ui: &mut Ui) {
                 if let (Some(city), Some(v)) = (app.city.clone(), &app.views) {
                     ui.separator();
                     heading(ui, s.tr("Control", "السيطرة"));
-                    jump = crate::ui::map::city_panel_ui(ui, &v.map, &city, s.arabic);
+                    // The city panel lays its strip chart out left to right (time runs left to
+                    // right, as on the timeline), also in Arabic chrome.
+                    jump = ui
+                        .with_layout(egui::Layout::top_down(egui::Align::Min), |ui| {
+                            crate::ui::map::city_panel_ui(ui, &v.map, &city, s.arabic)
+                        })
+                        .inner;
                 }
             })
         });
