@@ -1,1 +1,171 @@
-fn main() {}
+//! Throughput in MB/s on ONE core over a generated corpus of at least 50 MB: reading and
+//! decoding, reading + dates (temporal), and the whole pipeline. `cargo bench --bench throughput`.
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use tarikh::corpus::{self, SourceDoc};
+use tarikh::normalize::Normalized;
+use tarikh::pipeline;
+
+/// The floor is 50 MB; TARIKH_BENCH_MB makes a quick run smaller.
+fn target_bytes() -> usize {
+    std::env::var("TARIKH_BENCH_MB")
+        .ok()
+        .and_then(|v| v.parse::<usize>().ok())
+        .unwrap_or(55)
+        * 1_000_000
+}
+
+/// Paragraphs of the bundled sample corpus (our own texts), the material for the
+/// generated articles.
+fn sample_paragraphs() -> Vec<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus");
+    let mut names: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("assets/sample-corpus")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    names.sort();
+    let mut out = Vec::new();
+    for p in names {
+        let text = std::fs::read_to_string(&p).expect("sample article is UTF-8");
+        out.extend(
+            text.split("\n\n")
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string),
+        );
+    }
+    assert!(out.len() > 20, "too few sample paragraphs");
+    out
+}
+
+/// Hard-wrap a paragraph at about `width` bytes on spaces, as some sites' exports do.
+fn hard_wrap(p: &str, width: usize) -> String {
+    let mut out = String::with_capacity(p.len() + p.len() / width + 1);
+    let mut line = 0;
+    for w in p.split(' ') {
+        if line > 0 && line + w.len() > width {
+            out.push('\n');
+            line = 0;
+        } else if line > 0 {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(w);
+        line += w.len();
+    }
+    out
+}
+
+/// Articles of 4-14 shuffled sample paragraphs (xorshift, fixed seed: the same corpus on
+/// every run); one in eight hard-wrapped, one in ten Windows-1256, one in ten CRLF.
+fn generate(dir: &Path) -> usize {
+    let paras = sample_paragraphs();
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    let mut rnd = move |n: usize| {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        (seed % n as u64) as usize
+    };
+    let target = target_bytes();
+    let (mut total, mut i) = (0usize, 0usize);
+    while total < target {
+        let n = 4 + rnd(11);
+        let wrap = rnd(8) == 0;
+        let mut text = String::new();
+        for k in 0..n {
+            if k > 0 {
+                text.push_str("\n\n");
+            }
+            let p = &paras[rnd(paras.len())];
+            if wrap {
+                text.push_str(&hard_wrap(p, 72));
+            } else {
+                text.push_str(p);
+            }
+        }
+        text.push('\n');
+        if rnd(10) == 0 {
+            text = text.replace('\n', "\r\n");
+        }
+        let bytes: Vec<u8> = if rnd(10) == 0 {
+            encoding_rs::WINDOWS_1256.encode(&text).0.into_owned()
+        } else {
+            text.into_bytes()
+        };
+        // Folders of 500 files, like a scraper's dated folders.
+        let sub = dir.join(format!("{:03}", i / 500));
+        if i % 500 == 0 {
+            std::fs::create_dir_all(&sub).expect("bench folder");
+        }
+        std::fs::write(sub.join(format!("a{i:06}.txt")), &bytes).expect("write bench file");
+        total += bytes.len();
+        i += 1;
+    }
+    eprintln!(
+        "generated {i} articles, {:.1} MB in {}",
+        total as f64 / 1e6,
+        dir.display()
+    );
+    total
+}
+
+fn report(what: &str, bytes: usize, secs: f64) {
+    println!(
+        "{what:<28} {:>8.2} s  {:>8.1} MB/s",
+        secs,
+        bytes as f64 / 1e6 / secs
+    );
+}
+
+/// The date stage only: normalise, recognise, infer the article's date, resolve.
+fn dates_of(doc: &SourceDoc, pack: &tarikh::Pack) -> usize {
+    let norm = Normalized::new(&doc.text);
+    let found = tarikh::temporal::recognize(doc, &norm, pack);
+    let dct = tarikh::temporal::dct::infer(doc, &norm, &found, pack);
+    tarikh::temporal::resolve(&found, &dct, &doc.text).len()
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter argument is not meaningful here.
+    let dir = std::env::temp_dir().join(format!("tarikh-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let bytes = generate(&dir);
+    let pack = tarikh::Pack::builtin().expect("built-in pack");
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .expect("one-thread pool");
+    println!("one thread, {:.1} MB", bytes as f64 / 1e6);
+    pool.install(|| {
+        // Warm the page cache so every stage reads from memory, not from the disk.
+        let _ = corpus::read_folder(&dir);
+
+        let t = Instant::now();
+        let read = corpus::read_folder(&dir).expect("read");
+        report("read+decode", bytes, t.elapsed().as_secs_f64());
+        assert!(
+            read.skipped.is_empty(),
+            "skipped: {:?}",
+            read.skipped.first()
+        );
+
+        let t = Instant::now();
+        let read = corpus::read_folder(&dir).expect("read");
+        let timex: usize = read.docs.iter().map(|d| dates_of(d, &pack)).sum();
+        report("read+dates", bytes, t.elapsed().as_secs_f64());
+
+        let t = Instant::now();
+        let x = pipeline::run(&dir, &pack, &pipeline::Options::default(), &()).expect("run");
+        report("full pipeline", bytes, t.elapsed().as_secs_f64());
+        println!(
+            "{} documents, {timex} timex, {} events",
+            x.documents.len(),
+            x.events.len()
+        );
+    });
+    let _ = std::fs::remove_dir_all(&dir);
+}
