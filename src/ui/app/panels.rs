@@ -595,6 +595,22 @@ pub fn paragraph_around(text: &str, start: usize, end: usize) -> std::ops::Range
     a..b
 }
 
+/// The paragraph of the article holding `start..end`: the reader's paragraphs (hard-wrapped
+/// lines joined) when one holds it, else the text between blank lines or line breaks.
+pub fn event_paragraph(
+    doc: &crate::corpus::SourceDoc,
+    start: usize,
+    end: usize,
+) -> std::ops::Range<usize> {
+    doc.paragraphs
+        .iter()
+        .find(|p| p.start <= start && end <= p.end && p.end <= doc.text.len())
+        // The whole text as one "paragraph" says nothing: look for its real bounds.
+        .filter(|p| !(p.start == 0 && p.end == doc.text.len()))
+        .cloned()
+        .unwrap_or_else(|| paragraph_around(&doc.text, start, end))
+}
+
 /// Byte ranges in the article of the date expressions that gave the event its date, then
 /// of the evidence: the text layer colours a piece by the first range holding it, so a date
 /// inside the evidence keeps its own colour.
@@ -766,7 +782,7 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
         return;
     };
     let timex = doc_out.map_or(&[][..], |d| &d.timex[..]);
-    let para = paragraph_around(&doc.text, e.start, e.end);
+    let para = event_paragraph(doc, e.start, e.end);
     // Search matches first: they are what the user is looking for.
     let matches: Vec<Highlight> = search_matches(&doc.text, &app.filters.query)
         .into_iter()
@@ -793,7 +809,9 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
     let ink = ui.visuals().text_color();
     let w = ui.available_width();
     if let Some(p) = doc.text.get(para.clone()) {
-        text::paragraph_with(ui, p.trim_end(), &hl, w, &font, ink);
+        // Hard-wrapped lines flow as one paragraph; a one-byte swap keeps the offsets.
+        let flowing = p.trim_end().replace(['\n', '\r'], " ");
+        text::paragraph_with(ui, &flowing, &hl, w, &font, ink);
     }
     egui::CollapsingHeader::new(text::widget_text(ui, s.tr("Full article", "المقال كاملاً")))
         .id_salt(("full", &e.doc))
@@ -1024,5 +1042,31 @@ mod tests {
         assert_eq!(&t[m[0].clone()], "أبريل");
         assert_eq!(&t[m[1].clone()], "ابريل");
         assert!(search_matches(t, "  ").is_empty());
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_shown_whole() {
+        // No blank lines: only the reader knows the two middle lines are one paragraph.
+        let text = "عنوان\nسطر أول من الفقرة\nوتكملتها هنا.\nفقرة أخرى".to_string();
+        let a = text.find("سطر").expect("found");
+        let b = text.find("هنا.").expect("found") + "هنا.".len();
+        let doc = crate::corpus::SourceDoc {
+            id: "a".into(),
+            path: "a.txt".into(),
+            encoding: "UTF-8".into(),
+            sha256: String::new(),
+            bytes: text.len() as u64,
+            paragraphs: vec![0..10, a..b],
+            text: text.clone(),
+        };
+        let s = text.find("وتكملتها").expect("found");
+        let whole = "سطر أول من الفقرة\nوتكملتها هنا.";
+        assert_eq!(&text[event_paragraph(&doc, s, s + 4)], whole);
+        // Without the reader's paragraphs, the line break bounds it.
+        let doc = crate::corpus::SourceDoc {
+            paragraphs: vec![],
+            ..doc
+        };
+        assert_eq!(&text[event_paragraph(&doc, s, s + 4)], "وتكملتها هنا.");
     }
 }
