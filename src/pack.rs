@@ -108,6 +108,8 @@ pub struct Pack {
     events: crate::events::Lexicon,
     /// The compiled name matcher, built on first use and shared by every document.
     gazetteer: OnceLock<Gazetteer>,
+    /// One automaton over the known events' cue words, built on first use.
+    known_cues: OnceLock<crate::temporal::dct::CueIndex>,
     /// Unique per loaded pack (clones share it: same data), so per-document caches
     /// never mix two packs.
     uid: u64,
@@ -203,6 +205,7 @@ impl Pack {
             temporal,
             events,
             gazetteer: OnceLock::new(),
+            known_cues: OnceLock::new(),
             uid: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -219,6 +222,13 @@ impl Pack {
     pub fn gazetteer(&self) -> &Gazetteer {
         self.gazetteer
             .get_or_init(|| Gazetteer::build(self, &self.context))
+    }
+
+    /// The known events' cue words as one automaton: a document is scanned once for all
+    /// of them instead of once per cue (that was the date inference's hot spot).
+    pub fn known_cues(&self) -> &crate::temporal::dct::CueIndex {
+        self.known_cues
+            .get_or_init(|| crate::temporal::dct::CueIndex::build(&self.known_events))
     }
 
     /// The events lexicon of this pack (empty when the pack has no `events.toml`).

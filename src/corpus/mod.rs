@@ -238,15 +238,27 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-fn boilerplate_phrases() -> &'static [String] {
-    static P: OnceLock<Vec<String>> = OnceLock::new();
+/// The phrases of `assets/boilerplate.txt`, normalised, and one automaton over all of
+/// them: a line is scanned once instead of once per phrase (this was the reader's hot spot).
+struct Phrases {
+    list: Vec<String>,
+    ac: Option<aho_corasick::AhoCorasick>,
+}
+
+fn boilerplate_phrases() -> &'static Phrases {
+    static P: OnceLock<Phrases> = OnceLock::new();
     P.get_or_init(|| {
-        include_str!("../../assets/boilerplate.txt")
+        let list: Vec<String> = include_str!("../../assets/boilerplate.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#'))
             .map(|l| crate::normalize::normalize(&l.to_lowercase()))
-            .collect()
+            .filter(|l| !l.is_empty())
+            .collect();
+        // A build failure (it cannot happen for a few dozen short phrases) only turns the
+        // phrase test off; menus are still recognised by their separators.
+        let ac = aho_corasick::AhoCorasick::new(&list).ok();
+        Phrases { list, ac }
     })
 }
 
@@ -264,14 +276,16 @@ pub fn is_boilerplate(line: &str) -> bool {
     if separators >= 3 && words <= separators * 4 {
         return true;
     }
+    let phrases = boilerplate_phrases();
+    let Some(ac) = &phrases.ac else {
+        return false;
+    };
     let norm = crate::normalize::normalize(&line.to_lowercase());
     let norm = norm.trim_matches(|c: char| !c.is_alphanumeric());
-    boilerplate_phrases().iter().any(|p| {
-        norm == p
-            || (p.contains(' ')
-                && norm
-                    .match_indices(p.as_str())
-                    .any(|(i, _)| at_word_edges(norm, i, i + p.len())))
+    ac.find_overlapping_iter(norm).any(|m| {
+        let p = &phrases.list[m.pattern().as_usize()];
+        (m.start() == 0 && m.end() == norm.len())
+            || (p.contains(' ') && at_word_edges(norm, m.start(), m.end()))
     })
 }
 

@@ -151,36 +151,69 @@ fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
             .any(|p| window.contains(p.as_str()))
 }
 
-/// Where `cue` occurs as whole words (a proclitic allowed before it), normalised offsets.
-fn find_cue(norm: &str, cue: &str) -> Option<usize> {
-    let mut from = 0;
-    while let Some(k) = norm[from..].find(cue) {
-        let at = from + k;
-        let end = at + cue.len();
-        let before = norm[..at].chars().rev();
-        let mut ok_start = true;
-        let mut clitics = 0;
-        for c in before {
-            if !c.is_alphanumeric() {
-                break;
-            }
-            if "وفبلك".contains(c) && clitics < 2 {
-                clitics += 1;
-            } else {
-                ok_start = false;
-                break;
+/// Every cue word of the pack's known events, compiled into one automaton.
+#[derive(Debug, Clone)]
+pub struct CueIndex {
+    ac: Option<aho_corasick::AhoCorasick>,
+    ids: std::collections::HashMap<String, usize>,
+}
+
+impl CueIndex {
+    pub fn build(events: &[crate::pack::KnownEvent]) -> Self {
+        let mut ids = std::collections::HashMap::new();
+        let mut pats: Vec<&str> = Vec::new();
+        for c in events.iter().flat_map(|k| k.cues.iter().flatten()) {
+            if !c.is_empty() && !ids.contains_key(c) {
+                ids.insert(c.clone(), pats.len());
+                pats.push(c);
             }
         }
-        let ok_end = norm[end..]
-            .chars()
-            .next()
-            .is_none_or(|c| !c.is_alphanumeric());
-        if ok_start && ok_end {
-            return Some(at);
-        }
-        from = end;
+        // Building cannot fail for a few hundred short phrases; if it did, no cue is found
+        // and inference falls back on the dates the text names.
+        let ac = aho_corasick::AhoCorasick::new(&pats).ok();
+        CueIndex { ac, ids }
     }
-    None
+
+    /// The first whole-word occurrence (normalised offset) of every cue in `norm`, by id.
+    pub fn scan(&self, norm: &str) -> Vec<Option<usize>> {
+        let mut first = vec![None; self.ids.len()];
+        if let Some(ac) = &self.ac {
+            for m in ac.find_overlapping_iter(norm) {
+                let slot = &mut first[m.pattern().as_usize()];
+                if slot.is_none() && cue_at_word_edges(norm, m.start(), m.end()) {
+                    *slot = Some(m.start());
+                }
+            }
+        }
+        first
+    }
+
+    /// Where `cue` first occurs, from the result of `scan`.
+    pub fn first(&self, present: &[Option<usize>], cue: &str) -> Option<usize> {
+        self.ids
+            .get(cue)
+            .and_then(|&i| present.get(i).copied().flatten())
+    }
+}
+
+/// Whether a cue found at `at..end` stands as whole words: up to two proclitics
+/// (و ف ب ل ك) may precede it, nothing may follow it inside the word.
+fn cue_at_word_edges(norm: &str, at: usize, end: usize) -> bool {
+    let mut clitics = 0;
+    for c in norm[..at].chars().rev() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        if "وفبلك".contains(c) && clitics < 2 {
+            clitics += 1;
+        } else {
+            return false;
+        }
+    }
+    norm[end..]
+        .chars()
+        .next()
+        .is_none_or(|c| !c.is_alphanumeric())
 }
 
 struct Evidence {
@@ -288,9 +321,11 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
             _ => {}
         }
     }
+    let cues = pack.known_cues();
+    let present = cues.scan(&norm.text);
     for k in &pack.known_events {
         let hit = k.cues.iter().find_map(|alt| {
-            let pos: Option<Vec<usize>> = alt.iter().map(|c| find_cue(&norm.text, c)).collect();
+            let pos: Option<Vec<usize>> = alt.iter().map(|c| cues.first(&present, c)).collect();
             // Quote the cue words as the article writes them, not in normalised form.
             pos.map(|p| {
                 let quoted: Vec<&str> = p
