@@ -100,11 +100,13 @@ fn from_header(
             .text
             .get(f.start.saturating_sub(60)..f.start)
             .unwrap_or("");
+        // Normalised once, not once per dateline word.
+        let before = normalize(before);
         let cue = pack
             .temporal
             .dateline
             .iter()
-            .any(|w| normalize(before).contains(w.as_str()));
+            .any(|w| before.contains(w.as_str()));
         if ((f.start < head_end && header_like(&doc.text, f.start, f.end)) || cue)
             && let Ok(date) = Date::new(y, m as i8, d as i8)
         {
@@ -151,32 +153,54 @@ fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
             .any(|p| window.contains(p.as_str()))
 }
 
-/// Every cue word of the pack's known events, compiled into one automaton.
+/// Every cue word of the pack's known events, compiled into one automaton, and for each
+/// event its alternatives as pattern ids (no string lookups per document).
 #[derive(Debug, Clone)]
 pub struct CueIndex {
     ac: Option<aho_corasick::AhoCorasick>,
-    ids: std::collections::HashMap<String, usize>,
+    patterns: usize,
+    /// `alts[event][alternative][word]`: the pattern id of that cue word.
+    alts: Vec<Vec<Vec<usize>>>,
 }
 
 impl CueIndex {
     pub fn build(events: &[crate::pack::KnownEvent]) -> Self {
         let mut ids = std::collections::HashMap::new();
         let mut pats: Vec<&str> = Vec::new();
-        for c in events.iter().flat_map(|k| k.cues.iter().flatten()) {
-            if !c.is_empty() && !ids.contains_key(c) {
-                ids.insert(c.clone(), pats.len());
-                pats.push(c);
-            }
-        }
+        let alts = events
+            .iter()
+            .map(|k| {
+                k.cues
+                    .iter()
+                    .map(|alt| {
+                        alt.iter()
+                            .map(|c| {
+                                *ids.entry(c.as_str()).or_insert_with(|| {
+                                    pats.push(c.as_str());
+                                    pats.len() - 1
+                                })
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
         // Building cannot fail for a few hundred short phrases; if it did, no cue is found
         // and inference falls back on the dates the text names.
-        let ac = aho_corasick::AhoCorasick::new(&pats).ok();
-        CueIndex { ac, ids }
+        let ac = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&pats)
+            .ok();
+        CueIndex {
+            ac,
+            patterns: pats.len(),
+            alts,
+        }
     }
 
     /// The first whole-word occurrence (normalised offset) of every cue in `norm`, by id.
     pub fn scan(&self, norm: &str) -> Vec<Option<usize>> {
-        let mut first = vec![None; self.ids.len()];
+        let mut first = vec![None; self.patterns];
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(norm) {
                 let slot = &mut first[m.pattern().as_usize()];
@@ -188,11 +212,9 @@ impl CueIndex {
         first
     }
 
-    /// Where `cue` first occurs, from the result of `scan`.
-    pub fn first(&self, present: &[Option<usize>], cue: &str) -> Option<usize> {
-        self.ids
-            .get(cue)
-            .and_then(|&i| present.get(i).copied().flatten())
+    /// The alternatives of known event `k` as pattern ids (empty past the end).
+    pub fn alts(&self, k: usize) -> &[Vec<usize>] {
+        self.alts.get(k).map_or(&[], Vec::as_slice)
     }
 }
 
@@ -323,9 +345,12 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     }
     let cues = pack.known_cues();
     let present = cues.scan(&norm.text);
-    for k in &pack.known_events {
-        let hit = k.cues.iter().find_map(|alt| {
-            let pos: Option<Vec<usize>> = alt.iter().map(|c| cues.first(&present, c)).collect();
+    for (ki, k) in pack.known_events.iter().enumerate() {
+        let hit = k.cues.iter().zip(cues.alts(ki)).find_map(|(alt, ids)| {
+            let pos: Option<Vec<usize>> = ids
+                .iter()
+                .map(|&i| present.get(i).copied().flatten())
+                .collect();
             // Quote the cue words as the article writes them, not in normalised form.
             pos.map(|p| {
                 let quoted: Vec<&str> = p
