@@ -249,8 +249,10 @@ pub const KNOWN_TYPES: &[&str] = &[
     "arms_transfer",
 ];
 
+/// `char::is_alphabetic`, by the tokenizer's range test first: this runs around every
+/// trigger hit, and the Unicode table lookup for Arabic letters was a hot spot.
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic()
+    crate::normalize::is_letter(c)
 }
 
 impl Lexicon {
