@@ -257,7 +257,10 @@ fn boilerplate_phrases() -> &'static Phrases {
             .collect();
         // A build failure (it cannot happen for a few dozen short phrases) only turns the
         // phrase test off; menus are still recognised by their separators.
-        let ac = aho_corasick::AhoCorasick::new(&list).ok();
+        let ac = aho_corasick::AhoCorasick::builder()
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&list)
+            .ok();
         Phrases { list, ac }
     })
 }
@@ -265,7 +268,8 @@ fn boilerplate_phrases() -> &'static Phrases {
 /// Page furniture: a line that is one of the phrases, a short line containing a
 /// phrase of two words or more, or a menu (several short items between separators).
 pub fn is_boilerplate(line: &str) -> bool {
-    let words = line.split_whitespace().count();
+    // Counting stops past the limit: long paragraph lines are the common case.
+    let words = line.split_whitespace().take(17).count();
     if words > 16 {
         return false;
     }
