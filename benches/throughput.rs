@@ -160,6 +160,56 @@ fn dates_of(doc: &SourceDoc, pack: &tarikh::Pack) -> usize {
     tarikh::temporal::resolve(&found, &dct, &doc.text).len()
 }
 
+/// Where the full pipeline's time goes, stage by stage over the already-read documents
+/// (wall clock per stage, so the shares stay meaningful on a loaded machine).
+fn stages(docs: &[SourceDoc], pack: &tarikh::Pack, bytes: usize) {
+    use std::time::Duration;
+    let mut t = [Duration::ZERO; 6];
+    let mut events = Vec::new();
+    for doc in docs {
+        let s = Instant::now();
+        let norm = Normalized::new(&doc.text);
+        t[0] += s.elapsed();
+        let s = Instant::now();
+        let found = tarikh::temporal::recognize(doc, &norm, pack);
+        t[1] += s.elapsed();
+        let s = Instant::now();
+        let dct = tarikh::temporal::dct::infer(doc, &norm, &found, pack);
+        let timex = tarikh::temporal::resolve(&found, &dct, &doc.text);
+        t[2] += s.elapsed();
+        let s = Instant::now();
+        let mentions = tarikh::gazetteer::place_mentions(doc, &norm, pack);
+        t[3] += s.elapsed();
+        let s = Instant::now();
+        events.extend(tarikh::events::extract(doc, &norm, pack, &dct, &timex));
+        t[4] += s.elapsed();
+        std::hint::black_box(mentions);
+    }
+    let s = Instant::now();
+    let merged = tarikh::events::merge(events);
+    let control = tarikh::control::derive(&merged);
+    t[5] += s.elapsed();
+    std::hint::black_box(control);
+    let total: f64 = t.iter().map(Duration::as_secs_f64).sum();
+    let names = [
+        "normalize",
+        "dates: recognize",
+        "dates: dct+resolve",
+        "places",
+        "events",
+        "merge+control",
+    ];
+    println!("per stage (wall, after reading):");
+    for (name, d) in names.iter().zip(t) {
+        let secs = d.as_secs_f64();
+        println!(
+            "  {name:<20} {secs:>7.2} s {:>5.1}%  {:>8.1} MB/s",
+            100.0 * secs / total,
+            bytes as f64 / 1e6 / secs
+        );
+    }
+}
+
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument is not meaningful here.
     let dir = std::env::temp_dir().join(format!("tarikh-bench-{}", std::process::id()));
@@ -197,6 +247,7 @@ fn main() {
             x.documents.len(),
             x.events.len()
         );
+        stages(&read.docs, &pack, bytes);
     });
     let _ = std::fs::remove_dir_all(&dir);
 }
