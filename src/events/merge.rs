@@ -1,7 +1,7 @@
 //! Cross-article merging: the same event reported by several articles (same type, places
 //! and actors, dates agreeing within their precision) becomes one event with its sources.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::dates::event_span;
 use crate::model::{DateSource, Event, Modality, Precision};
@@ -66,18 +66,23 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     keys.sort();
     for idx in keys {
         // Greedy clusters: each report joins the first cluster whose head it matches.
-        let mut heads: Vec<Vec<usize>> = Vec::new();
+        // Each cluster keeps the set of its documents: testing "no report from this
+        // document yet" by scanning the cluster made large corpora quadratic.
+        let mut heads: Vec<(Vec<usize>, HashSet<&str>)> = Vec::new();
         for &i in &idx {
-            let found = heads.iter_mut().find(|c| {
-                c.iter().all(|&j| events[j].doc != events[i].doc)
-                    && same_event(&events[c[0]], &events[i])
-            });
+            let doc = events[i].doc.as_str();
+            let found = heads
+                .iter_mut()
+                .find(|(c, docs)| !docs.contains(doc) && same_event(&events[c[0]], &events[i]));
             match found {
-                Some(c) => c.push(i),
-                None => heads.push(vec![i]),
+                Some((c, docs)) => {
+                    c.push(i);
+                    docs.insert(doc);
+                }
+                None => heads.push((vec![i], HashSet::from([doc]))),
             }
         }
-        for c in heads.into_iter().filter(|c| c.len() > 1) {
+        for (c, _) in heads.into_iter().filter(|(c, _)| c.len() > 1) {
             let best = *c
                 .iter()
                 .min_by_key(|&&j| (rank(&events[j]), j))
