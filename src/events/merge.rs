@@ -6,6 +6,8 @@ use std::collections::{HashMap, HashSet};
 use super::dates::event_span;
 use crate::model::{DateSource, Event, Modality, Precision};
 
+type Span = (jiff::civil::Date, jiff::civil::Date);
+
 fn compatible_modality(a: Modality, b: Modality) -> bool {
     let said = |m| matches!(m, Modality::Asserted | Modality::Reported);
     a == b || (said(a) && said(b))
@@ -13,7 +15,8 @@ fn compatible_modality(a: Modality, b: Modality) -> bool {
 
 /// Do two reports describe the same event? Different articles, same type and places,
 /// actors that agree (one list within the other), dates whose spans overlap.
-fn same_event(a: &Event, b: &Event) -> bool {
+/// `sa`, `sb`: the reports' date spans (`event_span`), parsed once per report by the caller.
+fn same_event(a: &Event, sa: Option<Span>, b: &Event, sb: Option<Span>) -> bool {
     if a.doc == b.doc || a.kind != b.kind || a.places.is_empty() {
         return false;
     }
@@ -24,10 +27,7 @@ fn same_event(a: &Event, b: &Event) -> bool {
     if !(sub(&a.actors, &b.actors) || sub(&b.actors, &a.actors)) {
         return false;
     }
-    let (Some(sa), Some(sb)) = (
-        event_span(a.date.as_deref(), a.date_end.as_deref()),
-        event_span(b.date.as_deref(), b.date_end.as_deref()),
-    ) else {
+    let (Some(sa), Some(sb)) = (sa, sb) else {
         return false;
     };
     // Two day-precise reports must name the same day; coarser ones must overlap.
@@ -62,6 +62,11 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         groups.entry((e.kind.clone(), p)).or_default().push(i);
     }
     let mut into: Vec<Option<usize>> = vec![None; events.len()];
+    // Parsing a report's date for every comparison dominated merging on large corpora.
+    let spans: Vec<Option<Span>> = events
+        .iter()
+        .map(|e| event_span(e.date.as_deref(), e.date_end.as_deref()))
+        .collect();
     let mut keys: Vec<_> = groups.into_values().collect();
     keys.sort();
     for idx in keys {
@@ -71,9 +76,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         let mut heads: Vec<(Vec<usize>, HashSet<&str>)> = Vec::new();
         for &i in &idx {
             let doc = events[i].doc.as_str();
-            let found = heads
-                .iter_mut()
-                .find(|(c, docs)| !docs.contains(doc) && same_event(&events[c[0]], &events[i]));
+            let found = heads.iter_mut().find(|(c, docs)| {
+                !docs.contains(doc) && same_event(&events[c[0]], spans[c[0]], &events[i], spans[i])
+            });
             match found {
                 Some((c, docs)) => {
                     c.push(i);
