@@ -67,6 +67,16 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         .iter()
         .map(|e| event_span(e.date.as_deref(), e.date_end.as_deref()))
         .collect();
+    let dates_agree = |a: usize, b: usize| match (spans[a], spans[b]) {
+        (Some(sa), Some(sb)) => {
+            if events[a].precision == Precision::Day && events[b].precision == Precision::Day {
+                sa == sb
+            } else {
+                sa.0 <= sb.1 && sb.0 <= sa.1
+            }
+        }
+        _ => false,
+    };
     let mut keys: Vec<_> = groups.into_values().collect();
     keys.sort();
     for idx in keys {
@@ -76,8 +86,12 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         let mut heads: Vec<(Vec<usize>, HashSet<&str>)> = Vec::new();
         for &i in &idx {
             let doc = events[i].doc.as_str();
+            // The date test (part of `same_event`) first: it is a few comparisons and
+            // rules out most heads before any hashing or string comparison.
             let found = heads.iter_mut().find(|(c, docs)| {
-                !docs.contains(doc) && same_event(&events[c[0]], spans[c[0]], &events[i], spans[i])
+                dates_agree(c[0], i)
+                    && !docs.contains(doc)
+                    && same_event(&events[c[0]], spans[c[0]], &events[i], spans[i])
             });
             match found {
                 Some((c, docs)) => {
