@@ -260,7 +260,12 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                     .docs
                     .get(i)
                     .filter(|sd| sd.id == d.id)
-                    .map_or("", |sd| first_line(&sd.text));
+                    // The first line of the first content paragraph: page furniture
+                    // ("enable JavaScript") is not the headline.
+                    .map_or("", |sd| {
+                        let body = sd.paragraphs.first().and_then(|p| sd.text.get(p.clone()));
+                        first_line(body.unwrap_or(&sd.text))
+                    });
                 ui.add_space(spacing.min(0.0));
                 ui.scope(|ui| {
                     ui.visuals_mut().override_text_color = Some(Color32::from_gray(110));
