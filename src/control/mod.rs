@@ -199,14 +199,7 @@ fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[C
         return;
     }
     if let Some(h) = holders.first() {
-        out.push(ControlInterval {
-            from: Some(date),
-            to: None,
-            holder: Some(h.clone()),
-            state: ControlState::Held,
-            contenders: Vec::new(),
-            events: ids(&|_| true),
-        });
+        out.push(held_from(date, h, ids(&|_| true)));
         return;
     }
     // An attacker pulling back ends the fight, not the defender's hold.
@@ -214,14 +207,7 @@ fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[C
         && let Some(h) = cur_holder.as_ref()
         && !losers.contains(h)
     {
-        out.push(ControlInterval {
-            from: Some(date),
-            to: None,
-            holder: Some(h.clone()),
-            state: ControlState::Held,
-            contenders: Vec::new(),
-            events: ids(&|_| true),
-        });
+        out.push(held_from(date, h, ids(&|_| true)));
         return;
     }
     if !losers.is_empty() {
@@ -315,5 +301,17 @@ fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[C
             contenders: Vec::new(),
             events: confirm_ids,
         }),
+    }
+}
+
+/// A plain hold of `holder` from `date` on, supported by `events`.
+fn held_from(date: Date, holder: &str, events: Vec<String>) -> ControlInterval {
+    ControlInterval {
+        from: Some(date),
+        to: None,
+        holder: Some(holder.to_string()),
+        state: ControlState::Held,
+        contenders: Vec::new(),
+        events,
     }
 }
