@@ -230,10 +230,14 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
             let w = ui.available_width() - 2.0 * ui.spacing().button_padding.x - 2.0;
             for &i in &rows[range] {
                 let d = &c.extract.documents[i];
-                let date = d
-                    .dct
-                    .date
-                    .map_or("????-??-??".to_string(), |d| d.to_string());
+                // No single date: show what the text allows (2017-09-01…, …2016-09-13).
+                let date = match (d.dct.date, d.dct.range) {
+                    (Some(x), _) => x.to_string(),
+                    (None, [Some(a), Some(b)]) => format!("{a}…{b}"),
+                    (None, [Some(a), None]) => format!("{a}…"),
+                    (None, [None, Some(b)]) => format!("…{b}"),
+                    (None, [None, None]) => "????-??-??".to_string(),
+                };
                 let selected = app.filters.articles.contains(&d.id);
                 let line = format!(
                     "{date} · {} {:.2} · {}",
