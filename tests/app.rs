@@ -52,17 +52,22 @@ fn harness(folder: &Path, data_dir: &Path) -> Harness<'static, App> {
 }
 
 /// Step frames until the import ends (the worker thread wakes the UI).
-fn wait_import(h: &mut Harness<'static, App>) {
+/// Step the UI while a worker thread is busy (import, re-dating), failing after `secs`.
+fn wait_while(h: &mut Harness<'static, App>, busy: fn(&App) -> bool, what: &str, secs: u64) {
     let start = Instant::now();
     h.step();
-    while h.state().importing() {
+    while busy(h.state()) {
         assert!(
-            start.elapsed() < Duration::from_secs(120),
-            "import did not finish"
+            start.elapsed() < Duration::from_secs(secs),
+            "{what} did not finish"
         );
-        std::thread::sleep(Duration::from_millis(20));
+        std::thread::sleep(Duration::from_millis(10));
         h.step();
     }
+}
+
+fn wait_import(h: &mut Harness<'static, App>) {
+    wait_while(h, App::importing, "import", 120);
     h.run_steps(3);
 }
 
@@ -181,15 +186,7 @@ fn correcting_an_article_date_re_resolves_its_events_and_writes_the_sidecar() {
     h.get_by_label("Set date").click();
     h.run_steps(2);
     // Re-dating runs on a worker thread: wait for it.
-    let start = Instant::now();
-    while h.state().redating() {
-        assert!(
-            start.elapsed() < Duration::from_secs(60),
-            "re-dating did not end"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        h.step();
-    }
+    wait_while(&mut h, App::redating, "re-dating", 60);
     h.run_steps(2);
     h.get_by_label_contains("set by you");
     let app = h.state();
