@@ -212,7 +212,12 @@ fn stages(docs: &[SourceDoc], pack: &tarikh::Pack, bytes: usize) {
 
 fn main() {
     // `cargo bench` passes `--bench`; a filter argument is not meaningful here.
-    let dir = std::env::temp_dir().join(format!("tarikh-bench-{}", std::process::id()));
+    // TARIKH_BENCH_KEEP=DIR keeps the generated corpus there (to compare outputs across
+    // an optimisation); by default it lives in a temp folder removed at the end.
+    let keep = std::env::var_os("TARIKH_BENCH_KEEP").map(PathBuf::from);
+    let dir = keep.clone().unwrap_or_else(|| {
+        std::env::temp_dir().join(format!("tarikh-bench-{}", std::process::id()))
+    });
     std::fs::create_dir_all(&dir).expect("temp dir");
     let bytes = generate(&dir);
     let pack = tarikh::Pack::builtin().expect("built-in pack");
@@ -249,5 +254,7 @@ fn main() {
         );
         stages(&read.docs, &pack, bytes);
     });
-    let _ = std::fs::remove_dir_all(&dir);
+    if keep.is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    }
 }
