@@ -119,6 +119,17 @@ pub fn is_letter(c: char) -> bool {
     }
 }
 
+/// Exactly `char::is_alphanumeric`, with ASCII and the Arabic letter block answered by
+/// a range test first (word-edge tests run on every match and every boilerplate line).
+#[inline]
+pub fn is_alnum(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else {
+        ('\u{0620}'..='\u{064A}').contains(&c) || c.is_alphanumeric()
+    }
+}
+
 pub fn tokenize(norm: &str) -> Vec<Token> {
     let mut out = Vec::with_capacity(norm.len() / 5);
     let mut cur: Option<(usize, TokKind)> = None;
@@ -170,6 +181,13 @@ mod tests {
     fn is_letter_agrees_with_unicode_alphabetic() {
         for c in (0..0x1_0000u32).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    #[test]
+    fn is_alnum_agrees_with_unicode_alphanumeric() {
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "U+{:04X}", c as u32);
         }
     }
 
