@@ -60,6 +60,10 @@ enum Cmd {
         /// A `file,date` manifest of article dates.
         #[arg(long)]
         dates: Option<PathBuf>,
+        /// Only what the articles say: leave out the region pack's background history
+        /// (the lasting changes of control it knows, shown where the articles are silent).
+        #[arg(long)]
+        articles_only: bool,
     },
     /// A table of each article's own date: where it comes from, how sure, and why.
     Dates {
@@ -196,10 +200,18 @@ fn run(cli: Cli) -> Result<()> {
             at,
             format,
             dates,
+            articles_only,
         }) => {
+            use tarikh::control::background;
             let at = parse_date("at", &at)?;
             let x = run_pipeline(&folder, dates)?;
-            let states: Vec<_> = tarikh::control::query::state_at(&x.control, at)
+            let control = if articles_only {
+                x.control.clone()
+            } else {
+                let pack = tarikh::Pack::builtin().context("loading the built-in region pack")?;
+                background::combine(&x.control, &background::histories(&pack))
+            };
+            let states: Vec<_> = tarikh::control::query::state_at(&control, at)
                 .into_iter()
                 .filter(|s| s.state.is_some())
                 .collect();
@@ -208,20 +220,31 @@ fn run(cli: Cli) -> Result<()> {
                     println!("{}", serde_json::to_string_pretty(&states)?);
                 }
                 ControlFormat::Table => {
+                    let pack = tarikh::Pack::builtin()?;
                     println!(
-                        "{:<20} {:<10} {:<10} {:<10} {:<16} events",
-                        "place", "holder", "state", "since", "contenders"
+                        "{:<20} {:<10} {:<10} {:<10} {:<16} {:<11} why",
+                        "place", "holder", "state", "since", "contenders", "basis"
                     );
                     for s in &states {
                         let state = serde_json::to_value(s.state)?;
+                        // The background names its pack row and source; articles, their events.
+                        let (basis, why) = match s
+                            .events
+                            .first()
+                            .and_then(|e| background::pack_row(&pack, e))
+                        {
+                            Some(row) => ("region pack", format!("{} ({})", row.label, row.source)),
+                            None => ("articles", s.events.join(" ")),
+                        };
                         println!(
-                            "{:<20} {:<10} {:<10} {:<10} {:<16} {}",
+                            "{:<20} {:<10} {:<10} {:<10} {:<16} {:<11} {}",
                             s.place,
                             s.holder.as_deref().unwrap_or("?"),
                             state.as_str().unwrap_or(""),
                             s.since.map(|d| d.to_string()).unwrap_or("?".into()),
                             s.contenders.join(","),
-                            s.events.join(" ")
+                            basis,
+                            why
                         );
                     }
                 }

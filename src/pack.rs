@@ -90,12 +90,29 @@ pub enum Bound {
     Planned,
 }
 
+/// A lasting change of who held a place, from `control.csv`: the background the map shows
+/// where the articles say nothing. Article evidence that is as new or newer wins over it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BackgroundControl {
+    pub id: String,
+    pub place: String,
+    pub from: Date,
+    pub to: Option<Date>,
+    pub holder: String,
+    pub state: crate::model::ControlState,
+    pub contenders: Vec<String>,
+    pub label: String,
+    pub source: String,
+}
+
 #[derive(Debug, Clone)]
 pub struct Pack {
     pub name: String,
     pub places: Vec<Place>,
     pub actors: Vec<Actor>,
     pub known_events: Vec<KnownEvent>,
+    /// Background control history (`control.csv`), sorted by place then date.
+    pub background: Vec<BackgroundControl>,
     /// Raw lexicon files by name (`temporal.toml`, `events.toml` …), parsed by their stage.
     pub files: HashMap<String, String>,
     /// GeoJSON of the region and its neighbours, for the map.
@@ -126,6 +143,7 @@ const LIBYA: &[(&str, &str)] = builtin_files!(
     "places.csv",
     "actors.toml",
     "known_events.csv",
+    "control.csv",
     "outline.geojson",
     "gazetteer.toml",
     "temporal.toml",
@@ -194,11 +212,18 @@ impl Pack {
             None => crate::events::Lexicon::default(),
         };
         check_actors(&actors.actor).map_err(|r| err("actors.toml", r))?;
+        let background = match files.get("control.csv") {
+            Some(t) => {
+                parse_background(t, &places, &actors.actor).map_err(|r| err("control.csv", r))?
+            }
+            None => Vec::new(),
+        };
         Ok(Pack {
             name: name.to_string(),
             places,
             actors: actors.actor,
             known_events,
+            background,
             files,
             outline,
             context,
@@ -344,6 +369,92 @@ fn check_actors(actors: &[Actor]) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// `control.csv`: every place and actor must exist in the pack, `from` ≤ `to`, and a
+/// place's intervals must not overlap (the background is one history, not claims).
+fn parse_background(
+    text: &str,
+    places: &[Place],
+    actors: &[Actor],
+) -> Result<Vec<BackgroundControl>, String> {
+    use crate::model::ControlState;
+    #[derive(Deserialize)]
+    struct Row {
+        id: String,
+        place: String,
+        from: String,
+        #[serde(default)]
+        to: String,
+        holder: String,
+        state: String,
+        #[serde(default)]
+        contenders: String,
+        label: String,
+        source: String,
+    }
+    let actor = |id: &str, line: usize| {
+        if actors.iter().any(|a| a.id == id) {
+            Ok(id.to_string())
+        } else {
+            Err(format!("row {line}: unknown actor {id:?}"))
+        }
+    };
+    let mut rd = csv::Reader::from_reader(text.as_bytes());
+    let mut out: Vec<BackgroundControl> = Vec::new();
+    for (i, row) in rd.deserialize::<Row>().enumerate() {
+        let line = i + 2;
+        let r = row.map_err(|e| format!("row {line}: {e}"))?;
+        if !places.iter().any(|p| p.id == r.place) {
+            return Err(format!("row {line}: unknown place {:?}", r.place));
+        }
+        let date = |s: &str| {
+            s.trim()
+                .parse::<Date>()
+                .map_err(|e| format!("row {line}: date {s:?}: {e}"))
+        };
+        let from = date(&r.from)?;
+        let to = match r.to.trim() {
+            "" => None,
+            t => Some(date(t)?),
+        };
+        if to.is_some_and(|t| t < from) {
+            return Err(format!("row {line}: ends before it starts"));
+        }
+        let state = match r.state.trim() {
+            "held" => ControlState::Held,
+            "contested" => ControlState::Contested,
+            s => return Err(format!("row {line}: state {s:?} is not held|contested")),
+        };
+        if r.source.trim().is_empty() {
+            return Err(format!("row {line}: every row needs a source"));
+        }
+        out.push(BackgroundControl {
+            id: r.id,
+            holder: actor(r.holder.trim(), line)?,
+            contenders: split_list(&r.contenders)
+                .iter()
+                .map(|c| actor(c, line))
+                .collect::<Result<_, _>>()?,
+            place: r.place,
+            from,
+            to,
+            state,
+            label: r.label,
+            source: r.source,
+        });
+    }
+    out.sort_by(|a, b| (&a.place, a.from).cmp(&(&b.place, b.from)));
+    for w in out.windows(2) {
+        if w[0].place == w[1].place && w[0].to.is_none_or(|t| t >= w[1].from) {
+            return Err(format!("{} and {} overlap", w[0].id, w[1].id));
+        }
+    }
+    let mut ids = std::collections::HashSet::new();
+    if let Some(dup) = out.iter().find(|b| !ids.insert(b.id.as_str())) {
+        return Err(format!("duplicate id {:?}", dup.id));
+    }
+    Ok(out)
 }
 
 fn parse_known_events(text: &str) -> Result<Vec<KnownEvent>, String> {

@@ -303,3 +303,49 @@ fn damaged_date_corrections_are_reported_kept_and_not_used() {
         b"{ not json"
     );
 }
+
+#[test]
+fn control_at_a_date_fills_the_articles_silence_with_the_packs_background_and_says_so() {
+    let d = Dir::new("control");
+    d.put("a.txt", ARTICLE.as_bytes());
+    let dir = d.0.to_string_lossy().into_owned();
+    let states = json(&tarikh(&[
+        "control",
+        &dir,
+        "--at",
+        "2019-03-20",
+        "--format",
+        "json",
+    ]));
+    let states = states.as_array().expect("a list");
+    let by_place = |p: &str| states.iter().find(|s| s["place"] == p);
+    // No article names Benghazi: the pack's background answers, and says it is the pack.
+    let benghazi = by_place("Benghazi").expect("Benghazi from the background");
+    assert_eq!(benghazi["holder"], "LNA");
+    assert_eq!(benghazi["basis"], "region_pack");
+    assert!(
+        benghazi["events"][0]
+            .as_str()
+            .is_some_and(|e| e.starts_with("pack:"))
+    );
+    for s in states.iter().filter(|s| s["basis"] == "articles") {
+        assert!(
+            s["events"].as_array().is_some_and(|e| e
+                .iter()
+                .all(|e| !e.as_str().unwrap_or("").starts_with("pack:"))),
+            "{s}"
+        );
+    }
+    let only = json(&tarikh(&[
+        "control",
+        &dir,
+        "--at",
+        "2019-03-20",
+        "--format",
+        "json",
+        "--articles-only",
+    ]));
+    let only = only.as_array().expect("a list");
+    assert!(only.iter().all(|s| s["basis"] == "articles"), "{only:?}");
+    assert!(only.iter().all(|s| s["place"] != "Benghazi"));
+}

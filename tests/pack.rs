@@ -509,3 +509,44 @@ fn a_longer_foreign_name_is_not_read_as_the_libyan_army() {
         .collect();
     assert_eq!(ids, ["HoR"]);
 }
+
+#[test]
+fn a_background_row_naming_an_unknown_place_is_an_error_naming_the_file() {
+    let dir = std::env::temp_dir().join(format!("tarikh-pack-bg-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/packs/libya");
+    for f in [
+        "actors.toml",
+        "known_events.csv",
+        "gazetteer.toml",
+        "places.csv",
+        "temporal.toml",
+    ] {
+        std::fs::copy(src.join(f), dir.join(f)).expect("copy");
+    }
+    std::fs::write(
+        dir.join("control.csv"),
+        "id,place,from,to,holder,state,contenders,label,source\n\
+         x,Atlantis,2019-01-01,,LNA,held,,a test,https://example.org\n",
+    )
+    .expect("write");
+    let err = Pack::load_dir(&dir).expect_err("unknown place must fail");
+    assert!(err.to_string().contains("control.csv"), "{err}");
+    assert!(err.to_string().contains("Atlantis"), "{err}");
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn every_background_row_has_a_known_place_and_holder_and_a_source() {
+    let p = Pack::builtin().expect("pack");
+    assert!(
+        p.background.len() >= 10,
+        "the pack knows the main changes of control"
+    );
+    for b in &p.background {
+        assert!(p.place(&b.place).is_some(), "{}: place", b.id);
+        assert!(p.actor(&b.holder).is_some(), "{}: holder", b.id);
+        assert!(b.source.starts_with("https://"), "{}: source", b.id);
+        assert!(b.to.is_none_or(|t| t >= b.from), "{}: dates", b.id);
+    }
+}

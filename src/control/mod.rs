@@ -1,6 +1,7 @@
 //! Control history per place, derived from the control claims of events (events.md
 //! rules 1–4); every interval lists the events that support it.
 
+pub mod background;
 pub mod query;
 
 use std::collections::BTreeMap;

@@ -16,8 +16,18 @@ pub struct PlaceState {
     /// Start of the covering interval (`None` if open or unknown).
     pub since: Option<Date>,
     pub contenders: Vec<String>,
-    /// The events that support the covering interval.
+    /// The events that support the covering interval (`pack:<id>` for the background).
     pub events: Vec<String>,
+    /// Whether the articles say so or the region pack's background does (`None`: unknown).
+    pub basis: Option<Basis>,
+}
+
+/// Where a place's state comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    Articles,
+    RegionPack,
 }
 
 /// Does `iv` cover `date`? Bounds are inclusive and `None` is open, so an interval
@@ -48,6 +58,11 @@ pub fn state_at(histories: &[ControlHistory], date: Date) -> Vec<PlaceState> {
                 since: iv.from,
                 contenders: iv.contenders.clone(),
                 events: iv.events.clone(),
+                basis: Some(if super::background::is_background(iv) {
+                    Basis::RegionPack
+                } else {
+                    Basis::Articles
+                }),
             },
             None => PlaceState {
                 place: h.place.clone(),
@@ -56,6 +71,7 @@ pub fn state_at(histories: &[ControlHistory], date: Date) -> Vec<PlaceState> {
                 since: None,
                 contenders: Vec::new(),
                 events: Vec::new(),
+                basis: None,
             },
         })
         .collect()

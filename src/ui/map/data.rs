@@ -7,6 +7,7 @@ use jiff::civil::Date;
 
 use super::geo::Outline;
 use super::projection::{Bounds, LonLat};
+use crate::control::background;
 use crate::control::query::interval_at;
 use crate::model::{ControlHistory, ControlInterval, ControlState, Extract};
 use crate::pack::Pack;
@@ -50,6 +51,9 @@ pub struct MapData {
     pub events: HashMap<String, EventNote>,
 }
 
+/// The `kind` of the notes that stand for the region pack's background rows.
+pub const BACKGROUND_KIND: &str = "region pack";
+
 /// Neutral grey of a place whose holder is unknown at the date.
 pub const UNKNOWN_RGB: [u8; 3] = [150, 150, 150];
 
@@ -74,13 +78,15 @@ impl MapData {
                 *counts.entry(p.as_str()).or_default() += 1;
             }
         }
-        let hist: HashMap<&str, usize> = x
-            .control
+        // The articles' histories over the pack's background (lasting changes it knows),
+        // so cities the corpus is silent about are not grey; tooltips say which is which.
+        let control = background::combine(&x.control, &background::histories(pack));
+        let hist: HashMap<&str, usize> = control
             .iter()
             .enumerate()
             .map(|(i, h)| (h.place.as_str(), i))
             .collect();
-        let places = x
+        let mut places: Vec<MapPlace> = x
             .places
             .iter()
             .filter(|p| p.lat.is_finite() && p.lon.is_finite())
@@ -94,13 +100,34 @@ impl MapData {
                 history: hist.get(p.id.as_str()).copied(),
             })
             .collect();
+        // Places only the background knows, so their holder shows even when no article
+        // names them.
+        for h in &control {
+            if places.iter().any(|p| p.id == h.place) {
+                continue;
+            }
+            if let Some(p) = pack
+                .place(&h.place)
+                .filter(|p| p.lat.is_finite() && p.lon.is_finite())
+            {
+                places.push(MapPlace {
+                    id: p.id.clone(),
+                    name_en: p.name_en.clone(),
+                    name_ar: p.name_ar.clone(),
+                    pos: LonLat::new(p.lon, p.lat),
+                    population: p.population,
+                    events: 0,
+                    history: hist.get(p.id.as_str()).copied(),
+                });
+            }
+        }
         let cited: std::collections::HashSet<&str> = x
             .control
             .iter()
             .flat_map(|h| h.intervals.iter().flat_map(|iv| iv.events.iter()))
             .map(String::as_str)
             .collect();
-        let events = x
+        let mut events: HashMap<String, EventNote> = x
             .events
             .iter()
             .filter(|e| cited.contains(e.id.as_str()))
@@ -116,9 +143,22 @@ impl MapData {
                 )
             })
             .collect();
+        // The background's references read as notes: what happened, and the source.
+        for b in &pack.background {
+            let id = format!("{}{}", background::REF_PREFIX, b.id);
+            events.insert(
+                id.clone(),
+                EventNote {
+                    id,
+                    date: Some(b.from.to_string()),
+                    kind: BACKGROUND_KIND.into(),
+                    evidence: format!("{} — {}", b.label, b.source),
+                },
+            );
+        }
         MapData {
             places,
-            control: x.control.clone(),
+            control,
             actors: actor_styles(pack),
             outline,
             events,
@@ -150,6 +190,12 @@ impl MapData {
 
     pub fn interval_at(&self, place: &MapPlace, date: Option<Date>) -> Option<&ControlInterval> {
         interval_at(self.history(place)?, date?)
+    }
+
+    /// Is the place's state at the date only the pack's background (no article says so)?
+    pub fn background_at(&self, place: &MapPlace, date: Option<Date>) -> bool {
+        self.interval_at(place, date)
+            .is_some_and(background::is_background)
     }
 
     pub fn status_at(&self, place: &MapPlace, date: Option<Date>) -> Status<'_> {

@@ -128,6 +128,9 @@ impl MapView {
             let (i, at, r) = visible[k];
             let p = &data.places[i];
             paint::marker(&painter, data, at, r, data.status_at(p, date));
+            if data.background_at(p, date) {
+                paint::background_ring(&painter, at, r);
+            }
             if self.highlight.contains(&p.id) {
                 paint::highlight(&painter, at, r);
             }
@@ -259,6 +262,15 @@ impl MapView {
         });
         entries.push(LegendEntry {
             label: if ar {
+                "خلفية من حزمة المنطقة، لا من المقالات"
+            } else {
+                "background from the region pack, not the articles"
+            }
+            .into(),
+            kind: LegendSwatch::Dashed,
+        });
+        entries.push(LegendEntry {
+            label: if ar {
                 "المسيطر غير معروف"
             } else {
                 "no known holder"
@@ -280,15 +292,23 @@ impl MapView {
 
 fn status_text(data: &MapData, status: Status<'_>, arabic: bool) -> String {
     let name = |a: &str| data.actor_name(a, arabic);
-    match status {
-        Status::Unknown => "no known holder".into(),
-        Status::Held(h) => format!("held by {}", name(h)),
-        Status::Contested { holder, by } => format!(
+    match (status, arabic) {
+        (Status::Unknown, false) => "no known holder".into(),
+        (Status::Unknown, true) => "المسيطر غير معروف".into(),
+        (Status::Held(h), false) => format!("held by {}", name(h)),
+        (Status::Held(h), true) => format!("تحت سيطرة {}", name(h)),
+        (Status::Contested { holder, by }, false) => format!(
             "contested: {} defending{}",
             holder.map_or("?".into(), name),
             by.map_or(String::new(), |b| format!(", {} attacking", name(b)))
         ),
-        Status::Lost(l) => format!("lost by {}", l.map_or("?".into(), name)),
+        (Status::Contested { holder, by }, true) => format!(
+            "متنازع عليها: {} يدافع{}",
+            holder.map_or("?".into(), name),
+            by.map_or(String::new(), |b| format!("، و{} يهاجم", name(b)))
+        ),
+        (Status::Lost(l), false) => format!("lost by {}", l.map_or("?".into(), name)),
+        (Status::Lost(l), true) => format!("خسرها {}", l.map_or("?".into(), name)),
     }
 }
 
@@ -302,10 +322,22 @@ pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Da
     crate::ui::text::label(ui, &name);
     crate::ui::text::label(ui, &status_text(data, data.status_at(place, date), arabic));
     if let Some(iv) = data.interval_at(place, date) {
-        match iv.from {
-            Some(f) => ui.label(format!("since {f}")),
-            None => ui.label("since before the corpus"),
+        match (iv.from, arabic) {
+            (Some(f), false) => ui.label(format!("since {f}")),
+            (Some(f), true) => crate::ui::text::label(ui, &format!("منذ {f}")),
+            (None, false) => ui.label("since before the corpus"),
+            (None, true) => crate::ui::text::label(ui, "منذ ما قبل المقالات"),
         };
+        if crate::control::background::is_background(iv) {
+            crate::ui::text::label(
+                ui,
+                if arabic {
+                    "خلفية من حزمة المنطقة: لا تذكر المقالات شيئا عن ذلك"
+                } else {
+                    "Background from the region pack: no article says so"
+                },
+            );
+        }
         for id in iv.events.iter().take(5) {
             match data.events.get(id) {
                 Some(e) => crate::ui::text::label(
@@ -324,7 +356,14 @@ pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Da
             ui.weak(format!("… and {} more", iv.events.len() - 5));
         }
     }
-    ui.weak(format!("{} events name this place", place.events));
+    if arabic {
+        crate::ui::text::label(
+            ui,
+            &format!("عدد الأحداث التي تذكر المكان: {}", place.events),
+        );
+    } else {
+        ui.weak(format!("{} events name this place", place.events));
+    }
 }
 
 fn snippet(s: &str, max_chars: usize) -> String {

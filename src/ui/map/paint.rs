@@ -89,6 +89,22 @@ pub fn marker(painter: &Painter, data: &MapData, at: Pos2, r: f32, status: Statu
     }
 }
 
+/// A dashed ring: the place's state is the region pack's background, not the articles'.
+/// Dashes keep the holder's fill readable while saying "not from your corpus".
+pub fn background_ring(painter: &Painter, at: Pos2, r: f32) {
+    let n = 16;
+    let stroke = Stroke::new(1.5, INK);
+    for k in (0..n).step_by(2) {
+        let arc = |i: f32| {
+            let a = std::f32::consts::TAU * i / n as f32;
+            at + egui::vec2(a.cos(), a.sin()) * (r + 2.5)
+        };
+        let k = k as f32;
+        painter.line_segment([arc(k), arc(k + 0.5)], stroke);
+        painter.line_segment([arc(k + 0.5), arc(k + 1.0)], stroke);
+    }
+}
+
 /// A ring around places of the selected event.
 pub fn highlight(painter: &Painter, at: Pos2, r: f32) {
     painter.circle_stroke(
@@ -207,6 +223,8 @@ pub enum LegendSwatch {
     Fill(Color32),
     Ring(Color32, Color32),
     Grey,
+    /// The dashed ring of a background (region pack) state.
+    Dashed,
 }
 
 /// The legend box in the bottom-left corner: holders' colours, contested, unknown.
@@ -245,6 +263,10 @@ pub fn legend(painter: &Painter, rect: Rect, title: &str, entries: &[LegendEntry
             LegendSwatch::Ring(inner, ring) => {
                 painter.circle_filled(c, 7.0, ring);
                 painter.circle(c, 4.0, inner, Stroke::new(1.0, Color32::WHITE));
+            }
+            LegendSwatch::Dashed => {
+                painter.circle_filled(c, 5.0, Color32::from_gray(230));
+                background_ring(painter, c, 4.0);
             }
             LegendSwatch::Grey => {
                 painter.circle(

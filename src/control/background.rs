@@ -1,0 +1,182 @@
+//! The region pack's background control (`control.csv`): the lasting changes of who held
+//! the main places, so the map is not blank where the articles are silent.
+//!
+//! Background intervals are ordinary control intervals whose one supporting "event" is a
+//! reference `pack:<row id>`, so the query, the map and the CLI treat both alike and can
+//! still tell which is which. At any date the interval that started last wins, and on the
+//! same start date the articles win: the user's corpus is newer news than the pack.
+
+use crate::model::{ControlHistory, ControlInterval};
+use crate::pack::{BackgroundControl, Pack};
+
+/// Prefix of the reference that stands in for events in a background interval.
+pub const REF_PREFIX: &str = "pack:";
+
+/// The pack row a supporting id refers to, if it is a background reference.
+pub fn pack_row<'a>(pack: &'a Pack, id: &str) -> Option<&'a BackgroundControl> {
+    let row = id.strip_prefix(REF_PREFIX)?;
+    pack.background.iter().find(|b| b.id == row)
+}
+
+/// Is this interval the pack's background rather than the articles' evidence?
+pub fn is_background(iv: &ControlInterval) -> bool {
+    !iv.events.is_empty() && iv.events.iter().all(|e| e.starts_with(REF_PREFIX))
+}
+
+/// The pack's background as one history per place, in the pack's order.
+pub fn histories(pack: &Pack) -> Vec<ControlHistory> {
+    let mut out: Vec<ControlHistory> = Vec::new();
+    for b in &pack.background {
+        let iv = ControlInterval {
+            from: Some(b.from),
+            to: b.to,
+            holder: Some(b.holder.clone()),
+            state: b.state,
+            contenders: b.contenders.clone(),
+            events: vec![format!("{REF_PREFIX}{}", b.id)],
+        };
+        match out.last_mut() {
+            Some(h) if h.place == b.place => h.intervals.push(iv),
+            _ => out.push(ControlHistory {
+                place: b.place.clone(),
+                intervals: vec![iv],
+            }),
+        }
+    }
+    out
+}
+
+/// The articles' histories with the background added under them: each place's
+/// background intervals come first and the articles' after, sorted by start, so the
+/// query's "latest start wins, the later listed on a tie" gives the articles the tie.
+/// Places only the background knows follow the articles' places.
+pub fn combine(articles: &[ControlHistory], background: &[ControlHistory]) -> Vec<ControlHistory> {
+    let mut out: Vec<ControlHistory> = articles.to_vec();
+    for bg in background {
+        match out.iter_mut().find(|h| h.place == bg.place) {
+            Some(h) => {
+                let mut all = bg.intervals.clone();
+                all.append(&mut h.intervals);
+                // Stable: on equal starts the background (first) stays before the articles.
+                all.sort_by_key(|iv| iv.from);
+                h.intervals = all;
+            }
+            None => out.push(bg.clone()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::control::query::interval_at;
+    use crate::model::ControlState;
+    use jiff::civil::Date;
+
+    fn d(s: &str) -> Date {
+        s.parse().expect("test date")
+    }
+
+    fn iv(
+        from: &str,
+        to: Option<&str>,
+        holder: &str,
+        state: ControlState,
+        ev: &str,
+    ) -> ControlInterval {
+        ControlInterval {
+            from: Some(d(from)),
+            to: to.map(d),
+            holder: Some(holder.into()),
+            state,
+            contenders: vec![],
+            events: vec![ev.into()],
+        }
+    }
+
+    fn town(intervals: Vec<ControlInterval>) -> ControlHistory {
+        ControlHistory {
+            place: "Town".into(),
+            intervals,
+        }
+    }
+
+    fn background() -> Vec<ControlHistory> {
+        vec![town(vec![
+            iv(
+                "2015-01-01",
+                Some("2018-05-31"),
+                "A",
+                ControlState::Held,
+                "pack:a",
+            ),
+            iv("2018-06-01", None, "B", ControlState::Held, "pack:b"),
+        ])]
+    }
+
+    #[test]
+    fn where_the_articles_are_silent_the_background_answers() {
+        let all = combine(&[], &background());
+        let at = interval_at(&all[0], d("2016-02-02")).expect("covered");
+        assert_eq!(at.holder.as_deref(), Some("A"));
+        assert!(is_background(at));
+    }
+
+    #[test]
+    fn newer_article_evidence_overrides_the_background() {
+        let articles = vec![town(vec![iv(
+            "2017-03-01",
+            None,
+            "C",
+            ControlState::Contested,
+            "doc#4",
+        )])];
+        let all = combine(&articles, &background());
+        let at = interval_at(&all[0], d("2017-04-01")).expect("covered");
+        assert_eq!(at.events, vec!["doc#4".to_string()]);
+        assert!(!is_background(at));
+        // A later lasting change known to the pack ends the open-ended claim.
+        let later = interval_at(&all[0], d("2019-01-01")).expect("covered");
+        assert_eq!(later.holder.as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn on_the_same_start_day_the_articles_win() {
+        let articles = vec![town(vec![iv(
+            "2018-06-01",
+            None,
+            "C",
+            ControlState::Held,
+            "doc#1",
+        )])];
+        let all = combine(&articles, &background());
+        let at = interval_at(&all[0], d("2018-06-01")).expect("covered");
+        assert_eq!(at.holder.as_deref(), Some("C"));
+    }
+
+    #[test]
+    fn places_only_the_background_knows_are_added_after_the_articles_places() {
+        let mut other = town(vec![]);
+        other.place = "Other".into();
+        let all = combine(&[other], &background());
+        assert_eq!(
+            all.iter().map(|h| h.place.as_str()).collect::<Vec<_>>(),
+            ["Other", "Town"]
+        );
+    }
+
+    #[test]
+    fn the_libya_pack_background_groups_rows_by_place() {
+        let pack = Pack::builtin().expect("pack");
+        let h = histories(&pack);
+        let mut places: Vec<&str> = h.iter().map(|h| h.place.as_str()).collect();
+        let n = places.len();
+        places.dedup();
+        assert_eq!(places.len(), n, "one history per place");
+        for iv in h.iter().flat_map(|h| &h.intervals) {
+            let row = pack_row(&pack, &iv.events[0]).expect("reference resolves");
+            assert!(row.source.starts_with("http"), "{} has a source", row.id);
+        }
+    }
+}
