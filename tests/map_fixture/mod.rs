@@ -60,7 +60,8 @@ fn iv(
 }
 
 /// Tripoli held by GNA then attacked by LNA from 2019-04-04; Derna held by DMSC, taken
-/// by LNA on 2018-06-28; Sirte has no control claims (unknown holder).
+/// by LNA on 2018-06-28; Sirte has no control claims (the region pack's background
+/// answers for it).
 pub fn extract() -> Extract {
     use ControlState::*;
     Extract {

@@ -233,12 +233,19 @@ impl MapData {
         }
     }
 
-    /// Actors that hold or contest some place at some time: the legend's entries.
-    pub fn actors_in_control(&self) -> Vec<&str> {
+    /// Actors that hold or contest a place at `date` (at any time when `None`): the
+    /// legend's entries, so it explains the colours on screen and nothing else.
+    pub fn actors_in_control(&self, date: Option<Date>) -> Vec<&str> {
         let mut ids: Vec<&str> = self
             .control
             .iter()
-            .flat_map(|h| h.intervals.iter())
+            .flat_map(|h| {
+                let ivs: Vec<&ControlInterval> = match date {
+                    Some(d) => interval_at(h, d).into_iter().collect(),
+                    None => h.intervals.iter().collect(),
+                };
+                ivs
+            })
             .flat_map(|iv| iv.holder.iter().chain(iv.contenders.iter()))
             .map(String::as_str)
             .collect();

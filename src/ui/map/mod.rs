@@ -148,7 +148,7 @@ impl MapView {
             self.labels(&painter, data, rect, &visible);
         }
         if self.show_legend {
-            self.legend(&painter, data, rect);
+            self.legend(&painter, data, rect, date);
         }
         if self.show_date
             && let Some(d) = date
@@ -241,10 +241,10 @@ impl MapView {
         }
     }
 
-    fn legend(&self, painter: &egui::Painter, data: &MapData, rect: Rect) {
+    fn legend(&self, painter: &egui::Painter, data: &MapData, rect: Rect, date: Option<Date>) {
         let ar = self.arabic;
         let mut entries: Vec<LegendEntry> = data
-            .actors_in_control()
+            .actors_in_control(date)
             .into_iter()
             .map(|a| LegendEntry {
                 label: data.actor_name(a, ar),
