@@ -43,16 +43,47 @@ fn fold(c: char) -> Option<char> {
     })
 }
 
+/// `fold` of every character of the Arabic block U+0600–U+06FF (`None` when dropped),
+/// looked up instead of matched: that block is most of every article.
+fn arabic_folds() -> &'static [Option<char>; 256] {
+    static T: std::sync::OnceLock<[Option<char>; 256]> = std::sync::OnceLock::new();
+    T.get_or_init(|| std::array::from_fn(|k| char::from_u32(0x600 + k as u32).and_then(fold)))
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Self {
+        let src = original.as_bytes();
+        let arabic = arabic_folds();
         let mut text = String::with_capacity(original.len());
-        let mut map = Vec::with_capacity(original.len() + 1);
-        for (i, c) in original.char_indices() {
-            if let Some(f) = fold(c) {
-                let before = text.len();
-                text.push(f);
-                map.extend(std::iter::repeat_n(i as u32, text.len() - before));
+        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut i = 0;
+        while i < src.len() {
+            let b = src[i];
+            // ASCII folds to itself, lower-cased (see `fold`).
+            if b < 0x80 {
+                text.push(char::from(b.to_ascii_lowercase()));
+                map.push(i as u32);
+                i += 1;
+                continue;
             }
+            // 0xD8–0xDB lead the two-byte encodings of U+0600–U+06FF.
+            let (folded, len) = match (b, src.get(i + 1)) {
+                (0xD8..=0xDB, Some(&c)) => {
+                    let k = (usize::from(b & 0x03) << 6) | usize::from(c & 0x3F);
+                    (arabic[k], 2)
+                }
+                _ => match original.get(i..).and_then(|s| s.chars().next()) {
+                    Some(ch) => (fold(ch), ch.len_utf8()),
+                    None => (None, 1),
+                },
+            };
+            if let Some(f) = folded {
+                text.push(f);
+                for _ in 0..f.len_utf8() {
+                    map.push(i as u32);
+                }
+            }
+            i += len;
         }
         map.push(original.len() as u32);
         Normalized { text, map }
@@ -130,44 +161,98 @@ pub fn is_alnum(c: char) -> bool {
     }
 }
 
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Word,
+    Number,
+    Space,
+    Punct,
+}
+
+fn class_of(c: char) -> Class {
+    if c.is_ascii_digit() {
+        Class::Number
+    } else if is_letter(c) {
+        Class::Word
+    } else if c.is_whitespace() {
+        Class::Space
+    } else {
+        Class::Punct
+    }
+}
+
+/// The class of every ASCII byte, looked up: most bytes of a normalised text are ASCII
+/// spaces and digits or two-byte Arabic letters.
+fn ascii_classes() -> &'static [Class; 128] {
+    static T: std::sync::OnceLock<[Class; 128]> = std::sync::OnceLock::new();
+    T.get_or_init(|| std::array::from_fn(|b| class_of(char::from(b as u8))))
+}
+
 pub fn tokenize(norm: &str) -> Vec<Token> {
+    let src = norm.as_bytes();
+    let ascii = ascii_classes();
     let mut out = Vec::with_capacity(norm.len() / 5);
-    let mut cur: Option<(usize, TokKind)> = None;
-    for (i, c) in norm.char_indices() {
-        let kind = if c.is_ascii_digit() {
-            Some(TokKind::Number)
-        } else if is_letter(c) {
-            Some(TokKind::Word)
+    // The open word or number: its start and kind.
+    let mut cur: Option<(usize, Class)> = None;
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        let (class, len) = if b < 0x80 {
+            (ascii[usize::from(b)], 1)
+        } else if let (0xD8 | 0xD9, Some(&c)) = (b, src.get(i + 1)) {
+            // U+0600–U+067F: the Arabic letters ء–ي are U+0621–U+064A.
+            let cp = (u32::from(b & 0x1F) << 6) | u32::from(c & 0x3F);
+            if (0x620..=0x64A).contains(&cp) {
+                (Class::Word, 2)
+            } else {
+                (char::from_u32(cp).map_or(Class::Punct, class_of), 2)
+            }
         } else {
-            None
-        };
-        match (cur, kind) {
-            (Some((_, k)), Some(k2)) if k == k2 => {}
-            (_, k2) => {
-                if let Some((s, k)) = cur.take() {
-                    out.push(Token {
-                        start: s,
-                        end: i,
-                        kind: k,
-                    });
-                }
-                match k2 {
-                    Some(k2) => cur = Some((i, k2)),
-                    None if !c.is_whitespace() => out.push(Token {
-                        start: i,
-                        end: i + c.len_utf8(),
-                        kind: TokKind::Punct,
-                    }),
-                    None => {}
+            match norm.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => (class_of(c), c.len_utf8()),
+                None => {
+                    i += 1;
+                    continue;
                 }
             }
+        };
+        if let Some((s, k)) = cur {
+            if k == class {
+                i += len;
+                continue;
+            }
+            out.push(Token {
+                start: s,
+                end: i,
+                kind: if k == Class::Word {
+                    TokKind::Word
+                } else {
+                    TokKind::Number
+                },
+            });
+            cur = None;
         }
+        match class {
+            Class::Word | Class::Number => cur = Some((i, class)),
+            Class::Punct => out.push(Token {
+                start: i,
+                end: i + len,
+                kind: TokKind::Punct,
+            }),
+            Class::Space => {}
+        }
+        i += len;
     }
     if let Some((s, k)) = cur {
         out.push(Token {
             start: s,
             end: norm.len(),
-            kind: k,
+            kind: if k == Class::Word {
+                TokKind::Word
+            } else {
+                TokKind::Number
+            },
         });
     }
     out
@@ -182,6 +267,85 @@ mod tests {
         for c in (0..0x1_0000u32).filter_map(char::from_u32) {
             assert_eq!(is_letter(c), c.is_alphabetic(), "{c:?} U+{:04X}", c as u32);
         }
+    }
+
+    /// A text with every character of the BMP's first blocks, the Arabic blocks and the
+    /// punctuation `fold` knows, in runs that mix them.
+    fn every_kind_of_character() -> String {
+        let mut s: String = (0..0x800u32)
+            .chain(0xFB50..0xFF00)
+            .chain(0x2000..0x2070)
+            .filter_map(char::from_u32)
+            .collect();
+        s.push_str("وصلت قوّاتٌ إلى درنةَ يوم ٣ مايو ۱۴۴۰ «نص» – 2019م،ABC\r\n\u{feff}\u{3000}x");
+        s
+    }
+
+    #[test]
+    fn normalizing_a_text_folds_each_character_and_maps_every_byte_back() {
+        let orig = every_kind_of_character();
+        let n = Normalized::new(&orig);
+        // Character by character, as `fold` says.
+        let mut text = String::new();
+        let mut map = Vec::new();
+        for (i, c) in orig.char_indices() {
+            if let Some(f) = fold(c) {
+                text.push(f);
+                map.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+            }
+        }
+        map.push(orig.len() as u32);
+        assert_eq!(n.text, text);
+        assert_eq!(n.map, map);
+        assert_eq!(n.text, normalize(&orig));
+    }
+
+    #[test]
+    fn tokens_follow_the_character_classes() {
+        let norm = normalize(&every_kind_of_character());
+        // Character by character: digits, letters, single punctuation marks.
+        let kind = |c: char| {
+            if c.is_ascii_digit() {
+                Some(TokKind::Number)
+            } else if c.is_alphabetic() {
+                Some(TokKind::Word)
+            } else {
+                None
+            }
+        };
+        let mut want = Vec::new();
+        let mut cur: Option<(usize, TokKind)> = None;
+        for (i, c) in norm.char_indices() {
+            let k = kind(c);
+            if cur.is_some_and(|(_, ck)| Some(ck) == k) {
+                continue;
+            }
+            if let Some((s, ck)) = cur.take() {
+                want.push(Token {
+                    start: s,
+                    end: i,
+                    kind: ck,
+                });
+            }
+            match k {
+                Some(k) => cur = Some((i, k)),
+                None if !c.is_whitespace() => want.push(Token {
+                    start: i,
+                    end: i + c.len_utf8(),
+                    kind: TokKind::Punct,
+                }),
+                None => {}
+            }
+        }
+        if let Some((s, ck)) = cur {
+            want.push(Token {
+                start: s,
+                end: norm.len(),
+                kind: ck,
+            });
+        }
+        assert_eq!(tokenize(&norm), want);
+        assert!(want.len() > 100);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{Dir, Found, Sem, YearSpec};
 use crate::corpus::SourceDoc;
 use crate::model::{Dct, DctSource};
-use crate::normalize::{Normalized, normalize};
+use crate::normalize::{Normalized, is_alnum, normalize};
 use crate::pack::{Bound, Pack};
 
 /// Decide the article's date from what the file and its text say.
@@ -145,7 +145,7 @@ fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
         .next()
         .unwrap_or(window);
     window
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_alnum(c))
         .any(|w| !w.is_empty() && planned.iter().any(|p| p == w))
         || planned
             .iter()
@@ -223,7 +223,7 @@ impl CueIndex {
 fn cue_at_word_edges(norm: &str, at: usize, end: usize) -> bool {
     let mut clitics = 0;
     for c in norm[..at].chars().rev() {
-        if !c.is_alphanumeric() {
+        if !is_alnum(c) {
             break;
         }
         if "وفبلك".contains(c) && clitics < 2 {
@@ -232,10 +232,7 @@ fn cue_at_word_edges(norm: &str, at: usize, end: usize) -> bool {
             return false;
         }
     }
-    norm[end..]
-        .chars()
-        .next()
-        .is_none_or(|c| !c.is_alphanumeric())
+    norm[end..].chars().next().is_none_or(|c| !is_alnum(c))
 }
 
 struct Evidence {

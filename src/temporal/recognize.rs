@@ -111,6 +111,13 @@ impl<'a> Scan<'a> {
         self.toks.len()
     }
 
+    /// Whether any pattern of `match_at` can start at token `i`.
+    fn may_start(&self, i: usize) -> bool {
+        self.hits.get(i).is_some_and(Option::is_some)
+            || self.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
+            || matches!(self.word(i), Some("قبل" | "في"))
+    }
+
     /// The first category the lexicon gives a single word (for words met without their
     /// article or with one glued on, which the token scan did not look up).
     fn lexicon_cat(&self, w: &str) -> Option<Cat> {
@@ -197,6 +204,12 @@ pub fn recognize(
     let mut out = Vec::new();
     let mut i = 0;
     while i < sc.len() {
+        // Every pattern starts at a number, a word the lexicon knows, or قبل / في
+        // (since, within_recent): other tokens are skipped without trying them all.
+        if !sc.may_start(i) {
+            i += 1;
+            continue;
+        }
         let m = match_at(&sc, i).map(|m| day_range(&sc, m));
         match m {
             Some((a, b, sem, time)) => {
