@@ -153,9 +153,11 @@ impl MapView {
         if self.show_date
             && let Some(d) = date
         {
+            // Bottom right: the desert south of the coast, where no city label lives (at the
+            // top right the badge covered Derna, Tobruk and their labels).
             let font = FontId::proportional(16.0);
-            let at = pos2(rect.max.x - 10.0, rect.min.y + 10.0);
             let r = paint::text_size(&painter, &d.to_string(), font.clone());
+            let at = pos2(rect.max.x - 10.0, rect.max.y - 10.0 - r.y);
             painter.rect_filled(
                 Rect::from_min_size(at - vec2(r.x + 6.0, 3.0), r + vec2(12.0, 6.0)),
                 3.0,
@@ -426,6 +428,23 @@ pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) 
                     );
                 });
                 for id in &iv.events {
+                    // A background row is not an event to open: its label and source.
+                    if let Some(e) = data
+                        .events
+                        .get(id)
+                        .filter(|e| e.kind == data::BACKGROUND_KIND)
+                    {
+                        let head = if arabic {
+                            "حزمة المنطقة"
+                        } else {
+                            "region pack"
+                        };
+                        crate::ui::text::label(
+                            ui,
+                            &format!("{head}: {}", snippet(&e.evidence, 90)),
+                        );
+                        continue;
+                    }
                     let text = match data.events.get(id) {
                         Some(e) => format!("{}  {}", id, snippet(&e.evidence, 70)),
                         None => id.clone(),
