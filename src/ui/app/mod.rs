@@ -526,13 +526,19 @@ impl App {
                 let x = &c.extract;
                 let name = crate::ui::snapshot::corpus_name(&x.corpus.root);
                 let shown = self.views.as_ref().map_or(0, |v| v.timeline.kept);
-                ui.label(format!(
-                    "{name}: {} articles · {} events ({} shown) · {} places",
-                    x.documents.len(),
-                    x.events.len(),
-                    shown,
-                    x.places.len()
-                ));
+                let (docs, events, places) = (x.documents.len(), x.events.len(), x.places.len());
+                if self.lang() == Lang::Ar {
+                    crate::ui::text::label(
+                        ui,
+                        &format!(
+                            "{name}: {docs} مقالا · {events} حدثا ({shown} معروضة) · {places} مكانا"
+                        ),
+                    );
+                } else {
+                    ui.label(format!(
+                        "{name}: {docs} articles · {events} events ({shown} shown) · {places} places"
+                    ));
+                }
             }
         });
     }

@@ -35,15 +35,16 @@ pub fn search_matches(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-pub fn source_name(s: DctSource) -> &'static str {
-    match s {
-        DctSource::User => "user",
-        DctSource::Manifest => "manifest",
-        DctSource::Filename => "file name",
-        DctSource::Header => "header",
-        DctSource::Inferred => "inferred",
-        DctSource::None => "unknown",
-    }
+pub fn source_name(s: DctSource, lang: Lang) -> &'static str {
+    let (en, ar) = match s {
+        DctSource::User => ("user", "المستخدم"),
+        DctSource::Manifest => ("manifest", "ملف التواريخ"),
+        DctSource::Filename => ("file name", "اسم الملف"),
+        DctSource::Header => ("header", "ترويسة المقال"),
+        DctSource::Inferred => ("inferred", "مستنتج"),
+        DctSource::None => ("unknown", "غير معروف"),
+    };
+    if lang == Lang::Ar { ar } else { en }
 }
 
 fn modality_name(m: Modality, lang: Lang) -> &'static str {
@@ -88,15 +89,16 @@ pub fn show_date(s: &str, lang: Lang) -> String {
     }
 }
 
-fn precision_name(p: Precision) -> &'static str {
-    match p {
-        Precision::Day => "day",
-        Precision::Week => "week",
-        Precision::Month => "month",
-        Precision::Year => "year",
-        Precision::Range => "range",
-        Precision::Unknown => "unknown",
-    }
+fn precision_name(p: Precision, lang: Lang) -> &'static str {
+    let (en, ar) = match p {
+        Precision::Day => ("day", "يوم"),
+        Precision::Week => ("week", "أسبوع"),
+        Precision::Month => ("month", "شهر"),
+        Precision::Year => ("year", "سنة"),
+        Precision::Range => ("range", "مدى"),
+        Precision::Unknown => ("unknown", "غير معروفة"),
+    };
+    if lang == Lang::Ar { ar } else { en }
 }
 
 /// The filters, then the list of articles, then the date editor of the selected one.
@@ -241,7 +243,7 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                 let selected = app.filters.articles.contains(&d.id);
                 let line = format!(
                     "{date} · {} {:.2} · {}",
-                    source_name(d.dct.source),
+                    source_name(d.dct.source, lang),
                     d.dct.confidence,
                     d.path
                 );
@@ -420,6 +422,7 @@ fn text_date(app: &mut App, i: usize) -> Option<Dct> {
 fn date_editor(app: &mut App, ui: &mut Ui) {
     let Some(i) = app.editing else { return };
     let s = app.settings.clone();
+    let lang = app.lang();
     let inferred = text_date(app, i);
     let Some(c) = &app.corpus else { return };
     let Some(doc) = c.docs.get(i) else { return };
@@ -437,7 +440,7 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
             "{}: {} ({}, {:.2})",
             s.tr("now", "الآن"),
             d(dct.date),
-            source_name(dct.source),
+            source_name(dct.source, lang),
             dct.confidence
         ));
         ui.label(format!(
@@ -452,7 +455,7 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
                 "{}: {} ({}, {:.2}), {} – {}",
                 s.tr("the text says", "يقول النص"),
                 d(inf.date),
-                source_name(inf.source),
+                source_name(inf.source, lang),
                 inf.confidence,
                 d(inf.range[0]),
                 d(inf.range[1])
@@ -663,11 +666,11 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
         &format!(
             "{} {date}  ({})",
             s.tr("Date:", "التاريخ:"),
-            precision_name(e.precision)
+            precision_name(e.precision, lang)
         ),
     );
     let doc_out = c.extract.documents.iter().find(|d| d.id == e.doc);
-    let src = doc_out.map_or("?", |d| source_name(d.dct.source));
+    let src = doc_out.map_or("?", |d| source_name(d.dct.source, lang));
     let how = match e.date_source {
         DateSource::Timex => s
             .tr(
@@ -871,6 +874,7 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
         return;
     };
     let s = app.settings.clone();
+    let lang = app.lang();
     let x = &c.extract;
     let mut open = true;
     let title = text::single_line_job(
@@ -927,7 +931,7 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
                             let date = d.date.map_or("unknown".to_string(), |d| d.to_string());
                             let line = format!(
                                 "  {path}: {date} ({}, {:.2}) — {}",
-                                source_name(d.source),
+                                source_name(d.source, lang),
                                 d.confidence,
                                 d.why
                             );
