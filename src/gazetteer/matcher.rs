@@ -1,9 +1,10 @@
-//! The compiled matcher: every pack name, normalised and stripped of its article, in one
-//! aho-corasick automaton; hits are kept only at word boundaries after valid proclitics.
+//! The compiled matcher: every pack name, normalised and stripped of its article, filed
+//! by its first word; hits are kept only at word boundaries after valid proclitics.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+
+use rustc_hash::FxHashMap;
 
 use crate::normalize::{Normalized, normalize};
 use crate::pack::Pack;
@@ -78,6 +79,31 @@ struct Entry {
     cue: bool,
 }
 
+/// A pattern filed under its first word, with the first bytes after that word.
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    pattern: usize,
+    /// Up to eight bytes after the first word, little-endian, zero-padded.
+    head: u64,
+    /// Ones over the bytes `head` holds.
+    mask: u64,
+}
+
+impl Probe {
+    /// The first (up to) eight bytes of `b` as a number, and the mask of those present.
+    fn word(b: &[u8]) -> (u64, u64) {
+        let n = b.len().min(8);
+        let mut buf = [0u8; 8];
+        buf[..n].copy_from_slice(&b[..n]);
+        let mask = if n == 8 {
+            u64::MAX
+        } else {
+            (1u64 << (8 * n)) - 1
+        };
+        (u64::from_le_bytes(buf), mask)
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LatinCase {
     Any,
@@ -90,8 +116,15 @@ enum LatinCase {
 /// Compiled once per pack (see `Pack::gazetteer`).
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    ac: Option<AhoCorasick>,
-    /// Per automaton pattern, every pack entry spelled that way.
+    /// Every distinct spelling (normalised, article left out), by pattern index.
+    patterns: Vec<String>,
+    /// Pattern indices by the pattern's first word (its leading letters and digits):
+    /// a hit must end a word, so the text's word there is exactly that first word.
+    by_first_word: FxHashMap<String, Vec<Probe>>,
+    /// The patterns that start with a mark or a space (" الكاني" from a name written
+    /// with a leading no-break space): tried at every mark, so kept apart from the table.
+    no_first_word: Vec<Probe>,
+    /// Per pattern, every pack entry spelled that way.
     entries: Vec<Vec<Entry>>,
     before: HashSet<String>,
     after: HashSet<String>,
@@ -142,12 +175,20 @@ fn valid_prefix(prefix: &str, definite: bool) -> bool {
     }
 }
 
-impl Gazetteer {
-    /// Heap bytes of the compiled automaton.
-    pub fn memory_usage(&self) -> usize {
-        self.ac.as_ref().map_or(0, AhoCorasick::memory_usage)
-    }
+/// `valid_prefix(p, false) || valid_prefix(p, true)` on the letters of `p`, without
+/// string compares: this runs at nearly every word of the text.
+fn is_proclitic_string(p: &[char]) -> bool {
+    let rest = match p {
+        ['و' | 'ف', rest @ ..] => rest,
+        _ => p,
+    };
+    matches!(
+        rest,
+        [] | ['ب' | 'ل' | 'ك'] | ['ا', 'ل'] | ['ب' | 'ك', 'ا', 'ل'] | ['ل', 'ل']
+    )
+}
 
+impl Gazetteer {
     pub fn build(pack: &Pack, ctx: &Context) -> Gazetteer {
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -226,23 +267,29 @@ impl Gazetteer {
         for n in &ctx.not_names {
             add(n, Target::Stop, false);
         }
-        // Overlapping search needs the standard match kind; it reports every pattern
-        // ending at every position, in time linear in the text plus the hits. A full DFA
-        // (a few MB, built in milliseconds once per pack) scans about half again as fast
-        // as the default NFA; a pack too large for it falls back to the default.
-        let ac = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&patterns)
-            .or_else(|_| {
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .build(&patterns)
-            })
-            .ok();
+        // Hits only count at a word start or after a short proclitic string, and end a
+        // word: looking up the text's word there by the pattern's first word finds them.
+        let mut by_first_word: FxHashMap<String, Vec<Probe>> = FxHashMap::default();
+        let mut no_first_word = Vec::new();
+        for (i, p) in patterns.iter().enumerate() {
+            let w = first_word(p);
+            let (head, mask) = Probe::word(&p.as_bytes()[w.len()..]);
+            let probe = Probe {
+                pattern: i,
+                head,
+                mask,
+            };
+            if w.is_empty() {
+                no_first_word.push(probe);
+            } else {
+                by_first_word.entry(w.to_string()).or_default().push(probe);
+            }
+        }
         let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<HashSet<_>>();
         Gazetteer {
-            ac,
+            patterns,
+            by_first_word,
+            no_first_word,
             entries,
             before: set(&ctx.before),
             after: set(&ctx.after),
@@ -255,16 +302,73 @@ impl Gazetteer {
     /// Every kept hit in `text` (the normalised text of `original`), longest first among
     /// overlapping hits of the same kind, in text order.
     pub fn find(&self, text: &str, original: &str, norm: &Normalized) -> Vec<Hit> {
-        let Some(ac) = &self.ac else {
+        if self.patterns.is_empty() {
             return Vec::new();
-        };
+        }
         // Scan a whitespace-squeezed copy so "مجلس  النواب" or a name broken over two
         // lines still matches; `back` maps squeezed offsets to `text` offsets.
         let (sq, back) = squeeze_with_map(text);
+        // Every pattern occurrence that could be kept: one starting at a word start, or
+        // after a proclitic string at one, and ending a word (or ending in a mark). In
+        // the order an overlapping scan reports them: by end, longest first.
+        let bytes = sq.as_bytes();
+        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+        let lookup = |s: usize, run_end: usize, raw: &mut Vec<(usize, usize, usize)>| {
+            let list = if s == run_end {
+                &self.no_first_word
+            } else {
+                match sq.get(s..run_end).and_then(|w| self.by_first_word.get(w)) {
+                    Some(l) => l,
+                    None => return,
+                }
+            };
+            // The bytes after the first word decide between the names that share it
+            // ("قوات الوفاق", "قوات الردع"): eight of them in one compare, then the rest.
+            let (after, _) = Probe::word(&bytes[run_end..]);
+            for pr in list {
+                if after & pr.mask != pr.head {
+                    continue;
+                }
+                let p = self.patterns[pr.pattern].as_bytes();
+                if bytes[s..].starts_with(p) {
+                    raw.push((s, s + p.len(), pr.pattern));
+                }
+            }
+        };
+        let mut i = 0;
+        while i < sq.len() {
+            let Some(c) = sq[i..].chars().next() else {
+                break;
+            };
+            if !is_word_char(c) {
+                lookup(i, i, &mut raw);
+                i += c.len_utf8();
+                continue;
+            }
+            let run_end = sq[i..]
+                .char_indices()
+                .find(|&(_, ch)| !is_word_char(ch))
+                .map_or(sq.len(), |(k, _)| i + k);
+            lookup(i, run_end, &mut raw);
+            // Only proclitic strings can precede a name (see `valid_prefix`).
+            let mut at = i;
+            let mut letters = ['\0'; 4];
+            for (n, ch) in sq[i..run_end].chars().take(4).enumerate() {
+                if !matches!(ch, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا') {
+                    break;
+                }
+                at += ch.len_utf8();
+                letters[n] = ch;
+                if is_proclitic_string(&letters[..=n]) {
+                    lookup(at, run_end, &mut raw);
+                }
+            }
+            i = run_end;
+        }
+        raw.sort_by_key(|&(s, e, _)| (e, s));
         let mut cands: Vec<Cand> = Vec::new();
-        for m in ac.find_overlapping_iter(&sq) {
-            let (s, e) = (m.start(), m.end());
-            let Some(list) = self.entries.get(m.pattern().as_usize()) else {
+        for &(s, e, pid) in &raw {
+            let Some(list) = self.entries.get(pid) else {
                 continue;
             };
             if sq[e..].chars().next().is_some_and(is_word_char) {
@@ -489,19 +593,16 @@ fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     let mut taken_place = vec![false; len];
     let mut taken_actor = vec![false; len];
     let mut kept: Vec<Cand<'_>> = Vec::new();
-    let mut seen: HashSet<(usize, usize, Target)> = HashSet::new();
-    let i = 0;
-    while i < cands.len() {
+    let mut rest = cands.into_iter().peekable();
+    while let Some(first) = rest.next() {
         // Candidates with the same span are decided together: two entries spelled the
         // same way (a place and an actor) both stand.
-        let (s, e) = (cands[i].start, cands[i].end);
-        let mut j = i;
-        while j < cands.len() && cands[j].start == s && cands[j].end == e {
-            j += 1;
-        }
+        let (s, e) = (first.start, first.end);
+        let group_start = kept.len();
         let mut mark_place = false;
         let mut mark_actor = false;
-        for c in cands.drain(i..j).collect::<Vec<_>>() {
+        let mut next = Some(first);
+        while let Some(c) = next.take() {
             let taken = match c.target {
                 Target::Place(_) => taken_place[s..e].iter().any(|&t| t),
                 Target::Actor(_) => taken_actor[s..e].iter().any(|&t| t),
@@ -509,18 +610,20 @@ fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
                     taken_place[s..e].iter().any(|&t| t) && taken_actor[s..e].iter().any(|&t| t)
                 }
             };
-            if taken || !seen.insert((s, e, c.target)) {
-                continue;
-            }
-            match c.target {
-                Target::Place(_) => mark_place = true,
-                Target::Actor(_) => mark_actor = true,
-                Target::Stop => {
-                    mark_place = true;
-                    mark_actor = true;
+            // The same target twice on one span is one hit.
+            let dup = kept[group_start..].iter().any(|k| k.target == c.target);
+            if !taken && !dup {
+                match c.target {
+                    Target::Place(_) => mark_place = true,
+                    Target::Actor(_) => mark_actor = true,
+                    Target::Stop => {
+                        mark_place = true;
+                        mark_actor = true;
+                    }
                 }
+                kept.push(c);
             }
-            kept.push(c);
+            next = rest.next_if(|n| n.start == s && n.end == e);
         }
         if mark_place {
             taken_place[s..e].iter_mut().for_each(|t| *t = true);
@@ -531,6 +634,12 @@ fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     }
     kept.sort_by_key(|c| (c.start, c.end));
     kept
+}
+
+/// The leading letters and digits of a pattern (all of it for a one-word name).
+fn first_word(p: &str) -> &str {
+    let end = p.find(|c: char| !is_word_char(c)).unwrap_or(p.len());
+    &p[..end]
 }
 
 fn word_start(s: &str, at: usize) -> usize {
@@ -626,6 +735,24 @@ mod tests {
         }
         for p in ["م", "ت", "ال", "بب", "لو"] {
             assert!(!valid_prefix(p, false), "{p}");
+        }
+        // The fast test used while scanning agrees with the two string tests.
+        let letters = ['و', 'ف', 'ب', 'ل', 'ك', 'ا'];
+        let mut all: Vec<String> = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = all
+                .iter()
+                .flat_map(|p| letters.iter().map(move |c| format!("{p}{c}")))
+                .collect();
+            all.extend(longer);
+        }
+        for p in &all {
+            let chars: Vec<char> = p.chars().collect();
+            assert_eq!(
+                is_proclitic_string(&chars),
+                valid_prefix(p, false) || valid_prefix(p, true),
+                "{p}"
+            );
         }
         assert!(!valid_prefix("", true));
         assert!(!valid_prefix("ل", true));

@@ -1,11 +1,12 @@
 //! Place and actor lookup: clitic-aware matching of the pack's names in normalised text.
-//! One aho-corasick automaton per pack, built once; every hit is checked at word level.
+//! One name index per pack, built once; every hit is checked at word level.
 
 mod matcher;
 
 pub use matcher::{Context, Gazetteer, Hit, Target};
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use crate::corpus::SourceDoc;
 use crate::model::Mention;
@@ -49,18 +50,21 @@ pub struct Scan {
     pub actors: Vec<ActorMention>,
 }
 
+/// The cache key (pack, content hash, paragraph layout) and the scan it gave.
+type LastScan = (u64, String, usize, Rc<Scan>);
+
 thread_local! {
     /// The last scan on this thread. The pipeline asks for places and the events stage
     /// for actors of the same document, one right after the other on the same thread;
     /// this saves the second pass. Keyed by pack and content hash, so never stale.
-    static LAST: RefCell<Option<(u64, String, usize, Scan)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<LastScan>> = const { RefCell::new(None) };
 }
 
 /// Scan the document's text once for places and actors (cached per thread for the
-/// document last scanned, see `LAST`).
-pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
+/// document last scanned, see `LAST`; shared, so a cache hit copies nothing).
+pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Rc<Scan> {
     if doc.sha256.is_empty() {
-        return scan_uncached(doc, norm, pack);
+        return Rc::new(scan_uncached(doc, norm, pack));
     }
     // The paragraphs decide which hits count, so they are part of the key.
     let key_len = doc.paragraphs.iter().fold(doc.text.len(), |h, p| {
@@ -71,14 +75,14 @@ pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
     });
     let hit = LAST.with(|l| {
         l.borrow().as_ref().and_then(|(uid, sha, len, s)| {
-            (*uid == pack.uid() && *sha == doc.sha256 && *len == key_len).then(|| s.clone())
+            (*uid == pack.uid() && *sha == doc.sha256 && *len == key_len).then(|| Rc::clone(s))
         })
     });
     if let Some(s) = hit {
         return s;
     }
-    let s = scan_uncached(doc, norm, pack);
-    LAST.with(|l| *l.borrow_mut() = Some((pack.uid(), doc.sha256.clone(), key_len, s.clone())));
+    let s = Rc::new(scan_uncached(doc, norm, pack));
+    LAST.with(|l| *l.borrow_mut() = Some((pack.uid(), doc.sha256.clone(), key_len, Rc::clone(&s))));
     s
 }
 
@@ -156,18 +160,18 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
 pub fn place_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Mention> {
     scan(doc, norm, pack)
         .places
-        .into_iter()
+        .iter()
         .filter(|p| p.in_actor.is_none() && !p.in_title)
         .map(|p| Mention {
             start: p.start,
             end: p.end,
-            text: p.text,
-            place: p.place,
+            text: p.text.clone(),
+            place: p.place.clone(),
         })
         .collect()
 }
 
 /// Every actor named in the document, with original byte spans.
 pub fn actor_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<ActorMention> {
-    scan(doc, norm, pack).actors
+    scan(doc, norm, pack).actors.clone()
 }
