@@ -102,6 +102,8 @@ pub struct BackgroundControl {
     pub state: crate::model::ControlState,
     pub contenders: Vec<String>,
     pub label: String,
+    /// The label for Arabic chrome (empty: the English one is shown).
+    pub label_ar: String,
     pub source: String,
 }
 
@@ -391,6 +393,8 @@ fn parse_background(
         #[serde(default)]
         contenders: String,
         label: String,
+        #[serde(default)]
+        label_ar: String,
         source: String,
     }
     let actor = |id: &str, line: usize| {
@@ -441,6 +445,7 @@ fn parse_background(
             to,
             state,
             label: r.label,
+            label_ar: r.label_ar,
             source: r.source,
         });
     }

@@ -259,3 +259,23 @@ fn the_rendered_marker_takes_the_holders_colour_and_a_ring_when_contested() {
         pixel(&img, ring)
     );
 }
+
+#[test]
+fn a_background_note_reads_in_the_chromes_language() {
+    let pack = Pack::builtin().expect("builtin pack");
+    let data = MapData::new(&extract(), &pack);
+    let note = data
+        .events
+        .get("pack:sirte-gna")
+        .expect("the background row's note");
+    assert!(note.text(false).contains("Sirte"), "{}", note.text(false));
+    assert!(note.text(true).contains("سرت"), "{}", note.text(true));
+    // An article's evidence is shown as written, whatever the chrome.
+    let article = data
+        .events
+        .values()
+        .find(|e| e.kind != tarikh::ui::map::data::BACKGROUND_KIND);
+    if let Some(e) = article {
+        assert_eq!(e.text(true), e.text(false));
+    }
+}

@@ -547,6 +547,11 @@ fn every_background_row_has_a_known_place_and_holder_and_a_source() {
         assert!(p.place(&b.place).is_some(), "{}: place", b.id);
         assert!(p.actor(&b.holder).is_some(), "{}: holder", b.id);
         assert!(b.source.starts_with("https://"), "{}: source", b.id);
+        assert!(
+            !b.label_ar.is_empty(),
+            "{}: an Arabic label for Arabic chrome",
+            b.id
+        );
         assert!(b.to.is_none_or(|t| t >= b.from), "{}: dates", b.id);
     }
 }

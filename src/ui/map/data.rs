@@ -40,6 +40,20 @@ pub struct EventNote {
     pub date: Option<String>,
     pub kind: String,
     pub evidence: String,
+    /// For a background row, its Arabic label and source (empty otherwise: an article's
+    /// evidence is already Arabic).
+    pub evidence_ar: String,
+}
+
+impl EventNote {
+    /// The text to show in the chrome's language.
+    pub fn text(&self, arabic: bool) -> &str {
+        if arabic && !self.evidence_ar.is_empty() {
+            &self.evidence_ar
+        } else {
+            &self.evidence
+        }
+    }
 }
 
 #[derive(Debug, Clone, Default)]
@@ -139,6 +153,7 @@ impl MapData {
                         date: e.date.clone(),
                         kind: e.kind.clone(),
                         evidence: e.evidence.clone(),
+                        evidence_ar: String::new(),
                     },
                 )
             })
@@ -153,6 +168,11 @@ impl MapData {
                     date: Some(b.from.to_string()),
                     kind: BACKGROUND_KIND.into(),
                     evidence: format!("{} — {}", b.label, b.source),
+                    evidence_ar: if b.label_ar.is_empty() {
+                        String::new()
+                    } else {
+                        format!("{} — {}", b.label_ar, b.source)
+                    },
                 },
             );
         }

@@ -347,8 +347,12 @@ pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Da
                     &format!(
                         "• {} {}: {}",
                         e.date.as_deref().unwrap_or("?"),
-                        e.kind,
-                        snippet(&e.evidence, 90)
+                        if arabic && e.kind == data::BACKGROUND_KIND {
+                            "حزمة المنطقة"
+                        } else {
+                            &e.kind
+                        },
+                        snippet(e.text(arabic), 90)
                     ),
                 ),
                 None => ui.label(format!("• {id}")),
@@ -441,7 +445,7 @@ pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) 
                         };
                         crate::ui::text::label(
                             ui,
-                            &format!("{head}: {}", snippet(&e.evidence, 90)),
+                            &format!("{head}: {}", snippet(e.text(arabic), 90)),
                         );
                         continue;
                     }
