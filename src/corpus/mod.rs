@@ -279,17 +279,25 @@ fn check_not_binary(text: &str) -> std::result::Result<(), String> {
             .map_or(text.len(), |(i, _)| i)
     };
     let b = &text.as_bytes()[..end];
-    // Branch-free counts the compiler vectorises: this runs over every byte of the corpus.
-    let all = b.iter().filter(|&&x| x & 0xC0 != 0x80).count();
-    let c0 = b
-        .iter()
-        .filter(|&&x| matches!(x, 0..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F))
-        .count();
-    let c1 = b
-        .windows(2)
-        .filter(|w| w[0] == 0xC2 && (0x80..=0x9F).contains(&w[1]))
-        .count();
-    if (c0 + c1) * 20 > all.max(1) {
+    // Counted in u8 over blocks of 255 bytes, which the compiler vectorises: this runs
+    // over every byte of the corpus.
+    let (mut all, mut ctrl) = (0usize, 0usize);
+    for (k, block) in b.chunks(255).enumerate() {
+        let (a, c0) = block.iter().fold((0u8, 0u8), |(a, c), &x| {
+            (
+                a + u8::from(x & 0xC0 != 0x80),
+                c + u8::from(matches!(x, 0..=0x08 | 0x0B | 0x0E..=0x1F | 0x7F)),
+            )
+        });
+        // U+0080–U+009F: 0xC2 then 0x80–0x9F (the pair may straddle two blocks).
+        let next = b.get(k * 255 + 1..).unwrap_or(&[]);
+        let c1 = block.iter().zip(next).fold(0u8, |n, (&x, &y)| {
+            n + u8::from(x == 0xC2 && (0x80..=0x9F).contains(&y))
+        });
+        all += usize::from(a);
+        ctrl += usize::from(c0) + usize::from(c1);
+    }
+    if ctrl * 20 > all.max(1) {
         return Err("binary file (control characters), not text".into());
     }
     Ok(())
@@ -361,7 +369,7 @@ fn boilerplate_phrases() -> &'static Phrases {
 /// phrase of two words or more, or a menu (several short items between separators).
 pub fn is_boilerplate(line: &str) -> bool {
     // Counting stops past the limit: long paragraph lines are the common case.
-    let words = line.split_whitespace().take(17).count();
+    let words = count_words(line, 17);
     if words > 16 {
         return false;
     }
@@ -385,13 +393,52 @@ pub fn is_boilerplate(line: &str) -> bool {
     })
 }
 
+/// `line.split_whitespace().take(limit).count()`, on bytes: every line of every article
+/// is counted. Only the lead bytes of the few non-ASCII white-space characters (U+0085,
+/// U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000) need decoding.
+fn count_words(line: &str, limit: usize) -> usize {
+    let b = line.as_bytes();
+    let (mut words, mut in_word) = (0, false);
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        let (space, len) = match x {
+            b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ' => (true, 1),
+            0..0x80 => (false, 1),
+            0xC2 | 0xE1..=0xE3 => match line.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => (false, 1),
+            },
+            // Continuation bytes, and characters that are never white space.
+            _ => (false, 1),
+        };
+        if !space && !in_word {
+            words += 1;
+            if words >= limit {
+                return words;
+            }
+        }
+        in_word = !space;
+        i += len;
+    }
+    words
+}
+
 /// `normalize(&line.to_lowercase())`. Lower-casing is skipped when it cannot change
 /// anything but ASCII (which `normalize` lower-cases itself): Arabic, and the
 /// punctuation blocks, have no case. Other text takes the full Unicode path.
 fn lower_normalized(line: &str) -> String {
-    let caseless = line.chars().all(|c| {
-        c.is_ascii()
-            || matches!(c, '\u{00A0}'..='\u{00BF}' | '\u{0600}'..='\u{06FF}' | '\u{2000}'..='\u{206F}')
+    // On bytes: ASCII, continuation bytes, and the lead bytes of U+0080–U+00BF (0xC2),
+    // U+0600–U+06FF (0xD8–0xDB) and U+2000–U+206F (0xE2 0x80, 0xE2 0x81 0x80–0xAF).
+    let b = line.as_bytes();
+    let caseless = b.iter().enumerate().all(|(i, &x)| match x {
+        0..0xC0 | 0xC2 | 0xD8..=0xDB => true,
+        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), _) => true,
+            (Some(0x81), Some(z)) => *z <= 0xAF,
+            _ => false,
+        },
+        _ => false,
     });
     if caseless {
         crate::normalize::normalize(line)
@@ -559,7 +606,7 @@ mod tests {
     #[test]
     fn the_caseless_blocks_have_no_lower_case() {
         let blocks = [
-            '\u{00A0}'..='\u{00BF}',
+            '\u{0080}'..='\u{00BF}',
             '\u{0600}'..='\u{06FF}',
             '\u{2000}'..='\u{206F}',
         ];
@@ -571,6 +618,41 @@ mod tests {
             lower_normalized("ΣΟΦΙΑ Read"),
             normalize_lower("ΣΟΦΙΑ Read")
         );
+    }
+
+    #[test]
+    fn words_are_counted_as_split_whitespace_counts_them() {
+        let lines = [
+            "",
+            "   ",
+            "كلمة",
+            " كلمتان  هنا ",
+            "a\u{a0}b\u{2003}c\u{3000}d\u{85}e\u{1680}f\u{202f}g\u{205f}h\u{2028}i",
+            "«اقرأ أيضا» | أخبار • رياضة · اقتصاد\t\r\n",
+            "x\u{2060}y\u{200b}z é",
+        ];
+        for line in lines {
+            for limit in [1, 3, 17] {
+                let want = line.split_whitespace().take(limit).count();
+                assert_eq!(count_words(line, limit), want, "{line:?} {limit}");
+            }
+        }
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            let line = format!("a{c}b");
+            assert_eq!(
+                count_words(&line, 17),
+                line.split_whitespace().count(),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn caseless_lines_are_recognised_on_bytes() {
+        for c in (0..0x1_0000u32).filter_map(char::from_u32) {
+            let line = format!("Ab {c} ت");
+            assert_eq!(lower_normalized(&line), normalize_lower(&line), "{c:?}");
+        }
     }
 
     fn normalize_lower(s: &str) -> String {

@@ -50,41 +50,49 @@ fn arabic_folds() -> &'static [Option<char>; 256] {
     T.get_or_init(|| std::array::from_fn(|k| char::from_u32(0x600 + k as u32).and_then(fold)))
 }
 
+/// Call `emit(offset, folded)` for every character of `original` that `fold` keeps, in
+/// order, on bytes: ASCII and the Arabic block without decoding or matching.
+#[inline(always)]
+fn fold_each(original: &str, mut emit: impl FnMut(usize, char)) {
+    let src = original.as_bytes();
+    let arabic = arabic_folds();
+    let mut i = 0;
+    while i < src.len() {
+        let b = src[i];
+        // ASCII folds to itself, lower-cased (see `fold`).
+        if b < 0x80 {
+            emit(i, char::from(b.to_ascii_lowercase()));
+            i += 1;
+            continue;
+        }
+        // 0xD8–0xDB lead the two-byte encodings of U+0600–U+06FF.
+        let (folded, len) = match (b, src.get(i + 1)) {
+            (0xD8..=0xDB, Some(&c)) => {
+                let k = (usize::from(b & 0x03) << 6) | usize::from(c & 0x3F);
+                (arabic[k], 2)
+            }
+            _ => match original.get(i..).and_then(|s| s.chars().next()) {
+                Some(ch) => (fold(ch), ch.len_utf8()),
+                None => (None, 1),
+            },
+        };
+        if let Some(f) = folded {
+            emit(i, f);
+        }
+        i += len;
+    }
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Self {
-        let src = original.as_bytes();
-        let arabic = arabic_folds();
         let mut text = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
-        let mut i = 0;
-        while i < src.len() {
-            let b = src[i];
-            // ASCII folds to itself, lower-cased (see `fold`).
-            if b < 0x80 {
-                text.push(char::from(b.to_ascii_lowercase()));
+        fold_each(original, |i, f| {
+            text.push(f);
+            for _ in 0..f.len_utf8() {
                 map.push(i as u32);
-                i += 1;
-                continue;
             }
-            // 0xD8–0xDB lead the two-byte encodings of U+0600–U+06FF.
-            let (folded, len) = match (b, src.get(i + 1)) {
-                (0xD8..=0xDB, Some(&c)) => {
-                    let k = (usize::from(b & 0x03) << 6) | usize::from(c & 0x3F);
-                    (arabic[k], 2)
-                }
-                _ => match original.get(i..).and_then(|s| s.chars().next()) {
-                    Some(ch) => (fold(ch), ch.len_utf8()),
-                    None => (None, 1),
-                },
-            };
-            if let Some(f) = folded {
-                text.push(f);
-                for _ in 0..f.len_utf8() {
-                    map.push(i as u32);
-                }
-            }
-            i += len;
-        }
+        });
         map.push(original.len() as u32);
         Normalized { text, map }
     }
@@ -111,7 +119,9 @@ impl Normalized {
 
 /// Normalise a short string (a lexicon entry, a search query) for comparison.
 pub fn normalize(s: &str) -> String {
-    s.chars().filter_map(fold).collect()
+    let mut out = String::with_capacity(s.len());
+    fold_each(s, |_, f| out.push(f));
+    out
 }
 
 /// Character classes for tokenising a normalised text.
@@ -298,6 +308,10 @@ mod tests {
         assert_eq!(n.text, text);
         assert_eq!(n.map, map);
         assert_eq!(n.text, normalize(&orig));
+        assert_eq!(
+            normalize(&orig),
+            orig.chars().filter_map(fold).collect::<String>()
+        );
     }
 
     #[test]
