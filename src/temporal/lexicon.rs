@@ -92,6 +92,59 @@ pub struct Lexicon {
     pub planned: Vec<String>,
     /// Normalised words that introduce the article's own date in a header.
     pub dateline: Vec<String>,
+    /// The endings of the first words, so most words of an article (which are in no
+    /// date expression) are ruled out without a lookup per proclitic variant.
+    endings: Endings,
+}
+
+/// A bit per hashed last four bytes of the index's first words. A word and every variant
+/// the recognizer looks up with its proclitics removed share their last bytes (the
+/// لل → ال variant aside, which is never filtered).
+#[derive(Debug, Clone, Default)]
+struct Endings {
+    /// Empty until built: then every word may be in the index.
+    bits: Vec<u64>,
+    /// First words shorter than four bytes but of two characters or more (a variant
+    /// with its proclitics removed has two characters at least).
+    short: Vec<String>,
+}
+
+fn ending_bit(w: &[u8]) -> Option<usize> {
+    let last: [u8; 4] = w.get(w.len().checked_sub(4)?..)?.try_into().ok()?;
+    Some((u32::from_le_bytes(last).wrapping_mul(0x9E37_79B1) >> 16) as usize)
+}
+
+impl Endings {
+    fn build<'a>(words: impl Iterator<Item = &'a String>) -> Self {
+        let mut e = Endings {
+            bits: vec![0; 1 << 10],
+            short: Vec::new(),
+        };
+        for w in words {
+            match ending_bit(w.as_bytes()) {
+                Some(h) => e.bits[h / 64] |= 1 << (h % 64),
+                None if w.chars().count() >= 2 => e.short.push(w.clone()),
+                None => {}
+            }
+        }
+        e
+    }
+}
+
+impl Lexicon {
+    /// Whether `w`, or `w` without its proclitics, may be a first word of the index:
+    /// false only when none of them is.
+    pub fn may_start_phrase(&self, w: &str) -> bool {
+        let e = &self.endings;
+        let base = w.strip_prefix('و').unwrap_or(w);
+        let Some(h) = ending_bit(w.as_bytes()) else {
+            return true;
+        };
+        if e.bits.is_empty() || base.starts_with("لل") {
+            return true;
+        }
+        e.bits[h / 64] & (1 << (h % 64)) != 0 || e.short.iter().any(|k| w.ends_with(k.as_str()))
+    }
 }
 
 #[derive(Deserialize)]
@@ -247,6 +300,7 @@ impl Lexicon {
         for v in lx.index.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
+        lx.endings = Endings::build(lx.index.keys());
         Ok(lx)
     }
 
@@ -275,5 +329,44 @@ fn check_month(m: u8) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!("month {m} is not 1..=12"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ending_filter_never_rules_out_a_lexicon_word_or_its_clitic_forms() {
+        let pack = crate::Pack::builtin().expect("built-in pack");
+        let lex = &pack.temporal;
+        assert!(!lex.index.is_empty());
+        for k in lex.index.keys() {
+            for pre in ["", "و", "ف", "ب", "ل", "ك", "وب", "فل", "وك"] {
+                // The recognizer strips a proclitic only before two letters or more.
+                if !pre.is_empty() && k.chars().count() < 2 {
+                    continue;
+                }
+                let w = format!("{pre}{k}");
+                assert!(lex.may_start_phrase(&w), "{w}");
+            }
+        }
+        // Words of no date expression are mostly ruled out.
+        let words = [
+            "المتحدث",
+            "الحكومة",
+            "القوات",
+            "المدينة",
+            "بيان",
+            "وزارة",
+            "الدفاع",
+        ];
+        let passed = words.iter().filter(|w| lex.may_start_phrase(w)).count();
+        assert!(passed < words.len(), "{passed} of {} passed", words.len());
+    }
+
+    #[test]
+    fn an_empty_lexicon_rules_nothing_out() {
+        assert!(Lexicon::default().may_start_phrase("الحكومة"));
     }
 }

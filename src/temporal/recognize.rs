@@ -77,6 +77,9 @@ impl<'a> Scan<'a> {
     }
 
     fn lookup(norm: &str, toks: &[Token], i: usize, w: &str, lex: &'a Lexicon) -> Option<Hit<'a>> {
+        if !lex.may_start_phrase(w) {
+            return None;
+        }
         let try_list = |list: &'a [Phrase]| -> Option<Hit<'a>> {
             list.iter().find_map(|p| {
                 let ok = p.rest.iter().enumerate().all(|(k, r)| {
