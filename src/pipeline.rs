@@ -173,7 +173,9 @@ pub fn assemble(
         documents.push(r.out);
         events.extend(r.events);
     }
-    let events = crate::events::merge(events);
+    let mut events = crate::events::merge(events);
+    let background = crate::control::background::histories(pack);
+    crate::control::background::fill_defenders(&mut events, &background);
     let control = crate::control::derive(&events);
     let places = used_places(pack, &documents, &events);
     Extract {

@@ -67,6 +67,35 @@ pub fn combine(articles: &[ControlHistory], background: &[ControlHistory]) -> Ve
     out
 }
 
+/// A contested claim that does not say who defends takes the holder the background knows
+/// at the event's date, never one of the attackers: "the LNA attacked Tripoli" in April
+/// 2019 is an attack on the GNA's Tripoli (events.md: the holder of a contested place is
+/// its defender). Claims that name a holder, and undated events, are left as they are.
+pub fn fill_defenders(events: &mut [crate::model::Event], background: &[ControlHistory]) {
+    use crate::model::ControlState;
+    for e in events.iter_mut() {
+        let Some(c) = e.control.as_mut() else {
+            continue;
+        };
+        if c.state != ControlState::Contested || c.holder.is_some() {
+            continue;
+        }
+        let Some((start, _)) =
+            crate::events::dates::event_span(e.date.as_deref(), e.date_end.as_deref())
+        else {
+            continue;
+        };
+        let known = background
+            .iter()
+            .find(|h| h.place == c.place)
+            .and_then(|h| crate::control::query::interval_at(h, start))
+            .and_then(|iv| iv.holder.as_ref());
+        if let Some(h) = known.filter(|h| !c.contenders.contains(h)) {
+            c.holder = Some(h.clone());
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,6 +193,48 @@ mod tests {
             all.iter().map(|h| h.place.as_str()).collect::<Vec<_>>(),
             ["Other", "Town"]
         );
+    }
+
+    #[test]
+    fn an_attack_that_names_no_defender_is_on_the_holder_the_background_knows() {
+        use crate::model::{ControlClaim, Event};
+        let claim = |holder: Option<&str>, by: &str| ControlClaim {
+            place: "Town".into(),
+            holder: holder.map(String::from),
+            state: ControlState::Contested,
+            contenders: vec![by.into()],
+        };
+        let event = |date: &str, c: ControlClaim| Event {
+            id: "d#1".into(),
+            doc: "d".into(),
+            start: 0,
+            end: 0,
+            evidence: String::new(),
+            date: Some(date.into()),
+            date_end: None,
+            precision: crate::model::Precision::Day,
+            date_source: crate::model::DateSource::Timex,
+            kind: "offensive".into(),
+            modality: crate::model::Modality::Asserted,
+            places: vec!["Town".into()],
+            actors: vec![],
+            casualties: Default::default(),
+            control: Some(c),
+            sources: vec![],
+        };
+        let mut events = vec![
+            event("2016-03-01", claim(None, "C")),
+            event("2016-03-01", claim(Some("D"), "C")),
+            event("2016-03-01", claim(None, "A")),
+            event("2014-01-01", claim(None, "C")),
+        ];
+        fill_defenders(&mut events, &background());
+        let holders: Vec<Option<&str>> = events
+            .iter()
+            .map(|e| e.control.as_ref().and_then(|c| c.holder.as_deref()))
+            .collect();
+        // Filled; named kept; the attacker is never its own defender; nothing known then.
+        assert_eq!(holders, [Some("A"), Some("D"), None, None]);
     }
 
     #[test]
