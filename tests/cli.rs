@@ -309,14 +309,12 @@ fn control_at_a_date_fills_the_articles_silence_with_the_packs_background_and_sa
     let d = Dir::new("control");
     d.put("a.txt", ARTICLE.as_bytes());
     let dir = d.0.to_string_lossy().into_owned();
-    let states = json(&tarikh(&[
-        "control",
-        &dir,
-        "--at",
-        "2019-03-20",
-        "--format",
-        "json",
-    ]));
+    let control = |extra: &[&str]| {
+        let mut args = vec!["control", &dir, "--at", "2019-03-20", "--format", "json"];
+        args.extend_from_slice(extra);
+        json(&tarikh(&args))
+    };
+    let states = control(&[]);
     let states = states.as_array().expect("a list");
     let by_place = |p: &str| states.iter().find(|s| s["place"] == p);
     // No article names Benghazi: the pack's background answers, and says it is the pack.
@@ -336,15 +334,7 @@ fn control_at_a_date_fills_the_articles_silence_with_the_packs_background_and_sa
             "{s}"
         );
     }
-    let only = json(&tarikh(&[
-        "control",
-        &dir,
-        "--at",
-        "2019-03-20",
-        "--format",
-        "json",
-        "--articles-only",
-    ]));
+    let only = control(&["--articles-only"]);
     let only = only.as_array().expect("a list");
     assert!(only.iter().all(|s| s["basis"] == "articles"), "{only:?}");
     assert!(only.iter().all(|s| s["place"] != "Benghazi"));
