@@ -10,6 +10,8 @@ use crate::error::{Error, Result};
 use crate::gazetteer::{Context, Gazetteer};
 use std::sync::OnceLock;
 
+use rustc_hash::FxHashMap;
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// Stable id: the common English name ("Derna", "Misrata").
@@ -129,6 +131,9 @@ pub struct Pack {
     gazetteer: OnceLock<Gazetteer>,
     /// One automaton over the known events' cue words, built on first use.
     known_cues: OnceLock<crate::temporal::dct::CueIndex>,
+    /// Place and actor positions by id, built on first use: the events stage looks ids
+    /// up for every event, and a scan of every entry was a hot spot.
+    ids: OnceLock<IdIndex>,
     /// Unique per loaded pack (clones share it: same data), so per-document caches
     /// never mix two packs.
     uid: u64,
@@ -233,6 +238,7 @@ impl Pack {
             events,
             gazetteer: OnceLock::new(),
             known_cues: OnceLock::new(),
+            ids: OnceLock::new(),
             uid: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
@@ -276,12 +282,59 @@ impl Pack {
         cur
     }
 
-    pub fn place(&self, id: &str) -> Option<&Place> {
-        self.places.iter().find(|p| p.id == id)
+    fn ids(&self) -> &IdIndex {
+        self.ids.get_or_init(|| IdIndex::build(self))
     }
 
+    /// The first place with this id.
+    pub fn place(&self, id: &str) -> Option<&Place> {
+        let ix = self.ids();
+        if ix.places_len != self.places.len() {
+            // The list was changed after the index was built.
+            return self.places.iter().find(|p| p.id == id);
+        }
+        ix.places
+            .get(id)
+            .and_then(|&i| self.places.get(i))
+            .filter(|p| p.id == id)
+    }
+
+    /// The first actor with this id.
     pub fn actor(&self, id: &str) -> Option<&Actor> {
-        self.actors.iter().find(|a| a.id == id)
+        let ix = self.ids();
+        if ix.actors_len != self.actors.len() {
+            return self.actors.iter().find(|a| a.id == id);
+        }
+        ix.actors
+            .get(id)
+            .and_then(|&i| self.actors.get(i))
+            .filter(|a| a.id == id)
+    }
+}
+
+/// Positions of the first place and actor of each id.
+#[derive(Debug, Clone, Default)]
+struct IdIndex {
+    places: FxHashMap<String, usize>,
+    actors: FxHashMap<String, usize>,
+    places_len: usize,
+    actors_len: usize,
+}
+
+impl IdIndex {
+    fn build(pack: &Pack) -> IdIndex {
+        let mut ix = IdIndex {
+            places_len: pack.places.len(),
+            actors_len: pack.actors.len(),
+            ..IdIndex::default()
+        };
+        for (i, p) in pack.places.iter().enumerate() {
+            ix.places.entry(p.id.clone()).or_insert(i);
+        }
+        for (i, a) in pack.actors.iter().enumerate() {
+            ix.actors.entry(a.id.clone()).or_insert(i);
+        }
+        ix
     }
 }
 

@@ -3,9 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 
+use crate::gazetteer::anchored::AnchoredSet;
 use crate::normalize::normalize;
 
 /// What a lexicon entry signals.
@@ -85,9 +86,11 @@ pub struct LexHit {
 pub struct Lexicon {
     /// Event types, strongest first.
     pub types: Vec<String>,
-    ac: Option<AhoCorasick>,
+    ac: Option<AnchoredSet>,
     pats: Vec<Pat>,
-    proclitics: HashSet<String>,
+    proclitics: FxHashSet<String>,
+    /// Every letter of some proclitic: a word's proclitic string ends at the first other.
+    clitic_letters: Vec<char>,
     max_clitic: usize,
     pub window: usize,
     pub reported_types: Vec<u8>,
@@ -108,7 +111,8 @@ impl Default for Lexicon {
             types: Vec::new(),
             ac: None,
             pats: Vec::new(),
-            proclitics: HashSet::new(),
+            proclitics: FxHashSet::default(),
+            clitic_letters: Vec::new(),
             max_clitic: 0,
             window: 5,
             reported_types: Vec::new(),
@@ -362,18 +366,17 @@ impl Lexicon {
                 .ok_or_else(|| format!("reported_types: {t:?} has no trigger group"))?;
             reported_types.push(i as u8);
         }
+        // A hit starts a word or follows a proclitic string, so the automaton is walked
+        // from those positions only (see `find`).
         let ac = if strings.is_empty() {
             None
         } else {
-            Some(
-                AhoCorasickBuilder::new()
-                    .match_kind(MatchKind::Standard)
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&strings)
-                    .map_err(|e| e.to_string())?,
-            )
+            Some(AnchoredSet::new(&strings).map_err(|e| e.to_string())?)
         };
-        let proclitics: HashSet<String> = f.proclitics.iter().map(|p| normalize(p)).collect();
+        let proclitics: FxHashSet<String> = f.proclitics.iter().map(|p| normalize(p)).collect();
+        let mut clitic_letters: Vec<char> = proclitics.iter().flat_map(|p| p.chars()).collect();
+        clitic_letters.sort_unstable();
+        clitic_letters.dedup();
         let max_clitic = proclitics.iter().map(|p| p.len()).max().unwrap_or(0);
         let nk = |m: &HashMap<String, u64>| -> HashMap<String, u64> {
             m.iter().map(|(k, v)| (normalize(k), *v)).collect()
@@ -383,6 +386,7 @@ impl Lexicon {
             ac,
             pats,
             proclitics,
+            clitic_letters,
             max_clitic,
             window: m.window.unwrap_or(5),
             reported_types,
@@ -408,12 +412,38 @@ impl Lexicon {
             return Vec::new();
         };
         let bytes = text.as_bytes();
+        // Every entry spelled at a word start or right after a proclitic string there,
+        // in the order an overlapping scan reports them (by end, longest first): the
+        // only places the checks below can keep a hit.
+        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+        let mut after_letter = false;
+        for (i, c) in text.char_indices() {
+            let letter = is_letter(c);
+            if !after_letter {
+                ac.matches_at(bytes, i, &mut raw);
+                let mut at = i;
+                for ch in text[i..].chars() {
+                    if !self.clitic_letters.contains(&ch) || !is_letter(ch) {
+                        break;
+                    }
+                    at += ch.len_utf8();
+                    if at - i > self.max_clitic {
+                        break;
+                    }
+                    if self.proclitics.contains(&text[i..at]) {
+                        ac.matches_at(bytes, at, &mut raw);
+                    }
+                }
+            }
+            after_letter = letter;
+        }
+        raw.sort_by_key(|&(s, e, _)| (e, s));
         let mut out: Vec<LexHit> = Vec::new();
-        for m in ac.find_overlapping_iter(text) {
-            let Some(pat) = self.pats.get(m.pattern().as_usize()) else {
+        for (s, e, pid) in raw {
+            let Some(pat) = self.pats.get(pid) else {
                 continue;
             };
-            let (s, mut e) = (m.start(), m.end());
+            let mut e = e;
             // The end: a word boundary, or (for `*` entries) the end of the word.
             let next = text[e..].chars().next();
             if pat.prefix {
@@ -452,7 +482,6 @@ impl Lexicon {
             {
                 continue;
             }
-            let _ = bytes;
             out.push(LexHit {
                 word_start: ws,
                 start: s,
@@ -482,17 +511,19 @@ impl Lexicon {
                 j += 1;
             }
         }
-        // A stop word blocks the triggers that lie inside it.
+        // A stop word blocks the triggers that lie inside it. Hits are sorted by word
+        // start, so those are the ones from the stop word's start up to its end.
         for i in 0..out.len() {
             if out[i].cat != Cat::Stop {
                 continue;
             }
             let st = out[i];
-            for (j, h) in out.iter().enumerate() {
-                if matches!(h.cat, Cat::Trigger(_))
-                    && h.word_start >= st.word_start
-                    && h.end <= st.end
-                {
+            let from = out.partition_point(|h| h.word_start < st.word_start);
+            for (j, h) in out.iter().enumerate().skip(from) {
+                if h.word_start >= st.end {
+                    break;
+                }
+                if matches!(h.cat, Cat::Trigger(_)) && h.end <= st.end {
                     keep[j] = false;
                 }
             }
