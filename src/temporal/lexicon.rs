@@ -97,9 +97,10 @@ pub struct Lexicon {
     endings: Endings,
 }
 
-/// A bit per hashed last four bytes of the index's first words. A word and every variant
-/// the recognizer looks up with its proclitics removed share their last bytes (the
-/// لل → ال variant aside, which is never filtered).
+/// A bit per hashed (last bytes, length) of the index's first words. A word and
+/// every variant the recognizer looks up with its proclitics removed share their last
+/// bytes, and each Arabic proclitic is two bytes long (the لل → ال variant aside, which
+/// is never filtered).
 #[derive(Debug, Clone, Default)]
 struct Endings {
     /// Empty until built: then every word may be in the index.
@@ -109,9 +110,20 @@ struct Endings {
     short: Vec<String>,
 }
 
-fn ending_bit(w: &[u8]) -> Option<usize> {
-    let last: [u8; 4] = w.get(w.len().checked_sub(4)?..)?.try_into().ok()?;
-    Some((u32::from_le_bytes(last).wrapping_mul(0x9E37_79B1) >> 16) as usize)
+/// The bit of a word of `len` bytes ending like `w`: its last six bytes (three Arabic
+/// letters), or four when it is shorter than six.
+fn ending_bit(w: &[u8], len: usize) -> Option<usize> {
+    if len < 4 {
+        return None;
+    }
+    let n = if len >= 6 { 6 } else { 4 };
+    let last = w.get(w.len().checked_sub(n)?..)?;
+    let mut key = (len as u64) << 48;
+    for (k, &x) in last.iter().enumerate() {
+        key |= u64::from(x) << (8 * k);
+    }
+    // The high bits of a 64-bit product depend on every input bit.
+    Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize)
 }
 
 impl Endings {
@@ -121,13 +133,17 @@ impl Endings {
             short: Vec::new(),
         };
         for w in words {
-            match ending_bit(w.as_bytes()) {
+            match ending_bit(w.as_bytes(), w.len()) {
                 Some(h) => e.bits[h / 64] |= 1 << (h % 64),
                 None if w.chars().count() >= 2 => e.short.push(w.clone()),
                 None => {}
             }
         }
         e
+    }
+
+    fn has(&self, w: &[u8], len: usize) -> bool {
+        ending_bit(w, len).is_some_and(|h| self.bits[h / 64] & (1 << (h % 64)) != 0)
     }
 }
 
@@ -137,13 +153,19 @@ impl Lexicon {
     pub fn may_start_phrase(&self, w: &str) -> bool {
         let e = &self.endings;
         let base = w.strip_prefix('و').unwrap_or(w);
-        let Some(h) = ending_bit(w.as_bytes()) else {
-            return true;
-        };
-        if e.bits.is_empty() || base.starts_with("لل") {
+        let b = w.as_bytes();
+        if e.bits.is_empty() || b.len() < 4 || base.starts_with("لل") {
             return true;
         }
-        e.bits[h / 64] & (1 << (h % 64)) != 0 || e.short.iter().any(|k| w.ends_with(k.as_str()))
+        // The word itself, and without its proclitics (و ف, then ب ل ك; two bytes each).
+        let mut c = w.chars();
+        let (c0, c1) = (c.next(), c.next());
+        let first = matches!(c0, Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
+        let both = matches!(c0, Some('و' | 'ف')) && matches!(c1, Some('ب' | 'ل' | 'ك'));
+        e.has(b, b.len())
+            || (first && b.len() >= 6 && e.has(b, b.len() - 2))
+            || (both && b.len() >= 8 && e.has(b, b.len() - 4))
+            || e.short.iter().any(|k| w.ends_with(k.as_str()))
     }
 }
 
