@@ -398,6 +398,27 @@ pub fn is_boilerplate(line: &str) -> bool {
 /// U+00A0, U+1680, U+2000–U+200A, U+2028/9, U+202F, U+205F, U+3000) need decoding.
 fn count_words(line: &str, limit: usize) -> usize {
     let b = line.as_bytes();
+    let ws = |x: u8| matches!(x, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ');
+    // Without those lead bytes, white space is ASCII: count the word starts of the whole
+    // line in blocks the compiler vectorises instead of stopping at the limit byte by byte.
+    let (mut rare, mut starts) = (0usize, usize::from(b.first().is_some_and(|&x| !ws(x))));
+    for (k, block) in b.chunks(255).enumerate() {
+        let next = b.get(k * 255 + 1..).unwrap_or(&[]);
+        let (r, s) = block.iter().zip(next).fold((0u8, 0u8), |(r, s), (&x, &y)| {
+            (
+                r + u8::from(matches!(x, 0xC2 | 0xE1..=0xE3)),
+                s + u8::from(ws(x) && !ws(y)),
+            )
+        });
+        rare += usize::from(r);
+        starts += usize::from(s);
+    }
+    if b.last().is_some_and(|x| matches!(x, 0xC2 | 0xE1..=0xE3)) {
+        rare += 1;
+    }
+    if rare == 0 {
+        return starts.min(limit);
+    }
     let (mut words, mut in_word) = (0, false);
     let mut i = 0;
     while i < b.len() {
