@@ -152,19 +152,26 @@ impl Lexicon {
     /// false only when none of them is.
     pub fn may_start_phrase(&self, w: &str) -> bool {
         let e = &self.endings;
-        let base = w.strip_prefix('و').unwrap_or(w);
         let b = w.as_bytes();
-        if e.bits.is_empty() || b.len() < 4 || base.starts_with("لل") {
+        if e.bits.is_empty() || b.len() < 4 || e.has(b, b.len()) {
             return true;
         }
-        // The word itself, and without its proclitics (و ف, then ب ل ك; two bytes each).
-        let mut c = w.chars();
-        let (c0, c1) = (c.next(), c.next());
-        let first = matches!(c0, Some('و' | 'ف' | 'ب' | 'ل' | 'ك'));
-        let both = matches!(c0, Some('و' | 'ف')) && matches!(c1, Some('ب' | 'ل' | 'ك'));
-        e.has(b, b.len())
-            || (first && b.len() >= 6 && e.has(b, b.len() - 2))
-            || (both && b.len() >= 8 && e.has(b, b.len() - 4))
+        // Without its proclitics (و ف, then ب ل ك; two bytes each), compared as UTF-8.
+        let (c0, c1) = (b.get(..2), b.get(2..4));
+        const WAW: &[u8] = "و".as_bytes();
+        const FA: &[u8] = "ف".as_bytes();
+        const LAM: &[u8] = "ل".as_bytes();
+        let outer = |c: Option<&[u8]>| matches!(c, Some(WAW | FA));
+        let inner = |c: Option<&[u8]>| {
+            c == Some("ب".as_bytes()) || c == Some(LAM) || c == Some("ك".as_bytes())
+        };
+        // لل → ال is looked up with other letters than the word's: never ruled out.
+        let base = if c0 == Some(WAW) { &b[2..] } else { b };
+        if base.starts_with("لل".as_bytes()) {
+            return true;
+        }
+        (outer(c0) || inner(c0)) && b.len() >= 6 && e.has(b, b.len() - 2)
+            || outer(c0) && inner(c1) && b.len() >= 8 && e.has(b, b.len() - 4)
             || e.short.iter().any(|k| w.ends_with(k.as_str()))
     }
 }
