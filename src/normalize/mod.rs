@@ -230,6 +230,17 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
         if let Some((s, k)) = cur {
             if k == class {
                 i += len;
+                // Inside a word, run over the Arabic letters ء–ي (0xD8 0xA0 – 0xD9 0x8A) at
+                // once: most of a normalised article.
+                if k == Class::Word {
+                    while let Some(&[x, y]) = src.get(i..i + 2) {
+                        if (x == 0xD8 && y >= 0xA0) || (x == 0xD9 && y <= 0x8A) {
+                            i += 2;
+                        } else {
+                            break;
+                        }
+                    }
+                }
                 continue;
             }
             out.push(Token {
