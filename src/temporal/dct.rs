@@ -241,14 +241,15 @@ struct Evidence {
 }
 
 impl Evidence {
-    fn lower(&mut self, d: Date, why: String) {
+    // The reason is written only when the bound is kept: most dates named are not.
+    fn lower(&mut self, d: Date, why: impl FnOnce() -> String) {
         if self.lo.as_ref().is_none_or(|(x, _)| d > *x) {
-            self.lo = Some((d, why));
+            self.lo = Some((d, why()));
         }
     }
-    fn upper(&mut self, d: Date, why: String) {
+    fn upper(&mut self, d: Date, why: impl FnOnce() -> String) {
         if self.hi.as_ref().is_none_or(|(x, _)| d < *x) {
-            self.hi = Some((d, why));
+            self.hi = Some((d, why()));
         }
     }
 }
@@ -303,14 +304,14 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                 let at = norm_offset(norm, f.start);
                 if planned_before(&norm.text, at, &lex.planned) {
                     if d.is_some() {
-                        ev.upper(first, format!("«{text}» is still to come"));
+                        ev.upper(first, || format!("«{text}» is still to come"));
                     }
                     continue;
                 }
                 if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                     day_precise_lo = d.is_some();
                 }
-                ev.lower(first, format!("latest date named: «{text}»"));
+                ev.lower(first, || format!("latest date named: «{text}»"));
             }
             Sem::Year(y) => {
                 if let Ok(first) = Date::new(y, 1, 1) {
@@ -319,7 +320,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                         if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                             day_precise_lo = false;
                         }
-                        ev.lower(first, format!("latest year named: «{text}»"));
+                        ev.lower(first, || format!("latest year named: «{text}»"));
                     }
                 }
             }
@@ -374,7 +375,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                 if ev.lo.as_ref().is_none_or(|(x, _)| k.date > *x) {
                     day_precise_lo = true;
                 }
-                ev.lower(k.date, why("after"));
+                ev.lower(k.date, || why("after"));
             }
             Bound::After => {}
             Bound::Within => {
@@ -385,14 +386,14 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     ),
                     None => why("during"),
                 };
-                ev.lower(k.date, period.clone());
+                ev.lower(k.date, || period.clone());
                 if let Some(e) = k.date_end {
-                    ev.upper(e, period);
+                    ev.upper(e, || period);
                 }
             }
             Bound::Planned if planned => {
                 if let Ok(d) = k.date.yesterday() {
-                    ev.upper(d, why("before (still to come)"));
+                    ev.upper(d, || why("before (still to come)"));
                 }
             }
             Bound::Planned => {}
