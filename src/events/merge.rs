@@ -1,7 +1,7 @@
 //! Cross-article merging: the same event reported by several articles (same type, places
 //! and actors, dates agreeing within their precision) becomes one event with its sources.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::dates::event_span;
 use crate::model::{DateSource, Event, Modality, Precision};
@@ -52,14 +52,16 @@ fn rank(e: &Event) -> (u8, u8) {
 /// Merge reports of the same event; the best-dated report stays, listing the others in
 /// `sources`. Order of the remaining events is kept.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    let mut groups: HashMap<(String, Vec<String>), Vec<usize>> = HashMap::new();
+    // Keys borrow the events' strings: cloning them for every report was most of the
+    // grouping's cost.
+    let mut groups: FxHashMap<(&str, Vec<&str>), Vec<usize>> = FxHashMap::default();
     for (i, e) in events.iter().enumerate() {
         if e.places.is_empty() {
             continue;
         }
-        let mut p = e.places.clone();
-        p.sort();
-        groups.entry((e.kind.clone(), p)).or_default().push(i);
+        let mut p: Vec<&str> = e.places.iter().map(String::as_str).collect();
+        p.sort_unstable();
+        groups.entry((e.kind.as_str(), p)).or_default().push(i);
     }
     let mut into: Vec<Option<usize>> = vec![None; events.len()];
     // Parsing a report's date for every comparison dominated merging on large corpora.
@@ -83,7 +85,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
         // Greedy clusters: each report joins the first cluster whose head it matches.
         // Each cluster keeps the set of its documents: testing "no report from this
         // document yet" by scanning the cluster made large corpora quadratic.
-        let mut heads: Vec<(Vec<usize>, HashSet<&str>)> = Vec::new();
+        let mut heads: Vec<(Vec<usize>, FxHashSet<&str>)> = Vec::new();
         for &i in &idx {
             let doc = events[i].doc.as_str();
             // The date test (part of `same_event`) first: it is a few comparisons and
@@ -98,7 +100,7 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
                     c.push(i);
                     docs.insert(doc);
                 }
-                None => heads.push((vec![i], HashSet::from([doc]))),
+                None => heads.push((vec![i], FxHashSet::from_iter([doc]))),
             }
         }
         for (c, _) in heads.into_iter().filter(|(c, _)| c.len() > 1) {
@@ -113,47 +115,40 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
             }
         }
     }
-    let mut sources: HashMap<usize, Vec<String>> = HashMap::new();
-    // What the other reports add: a control claim, more actors, figures.
-    let mut extra: HashMap<usize, Vec<usize>> = HashMap::new();
+    // What the other reports add (a control claim, more actors, figures), folded into
+    // the representative in place; the others are never changed, so order is free.
+    let mut sources: Vec<Vec<String>> = vec![Vec::new(); events.len()];
+    let mut events = events;
     for (j, t) in into.iter().enumerate() {
-        if let Some(b) = t {
-            sources.entry(*b).or_default().push(events[j].id.clone());
-            extra.entry(*b).or_default().push(j);
+        let Some(b) = *t else { continue };
+        sources[b].push(events[j].id.clone());
+        let (head, other) = if b < j {
+            let (lo, hi) = events.split_at_mut(j);
+            (&mut lo[b], &hi[0])
+        } else {
+            let (lo, hi) = events.split_at_mut(b);
+            (&mut hi[0], &lo[j])
+        };
+        if head.control.is_none() {
+            head.control.clone_from(&other.control);
         }
-    }
-    let folded: HashMap<usize, Event> = extra
-        .iter()
-        .map(|(&b, js)| {
-            let mut e = events[b].clone();
-            for &j in js {
-                let o = &events[j];
-                if e.control.is_none() {
-                    e.control.clone_from(&o.control);
-                }
-                for a in &o.actors {
-                    if !e.actors.contains(a) {
-                        e.actors.push(a.clone());
-                    }
-                }
-                let (c, oc) = (&mut e.casualties, &o.casualties);
-                c.killed = c.killed.max(oc.killed);
-                c.injured = c.injured.max(oc.injured);
-                c.displaced = c.displaced.max(oc.displaced);
+        for a in &other.actors {
+            if !head.actors.contains(a) {
+                head.actors.push(a.clone());
             }
-            (b, e)
-        })
-        .collect();
-    let mut folded = folded;
+        }
+        let (c, oc) = (&mut head.casualties, &other.casualties);
+        c.killed = c.killed.max(oc.killed);
+        c.injured = c.injured.max(oc.injured);
+        c.displaced = c.displaced.max(oc.displaced);
+    }
     events
         .into_iter()
+        .zip(sources)
         .enumerate()
         .filter(|(i, _)| into[*i].is_none())
-        .map(|(i, e)| {
-            let mut e = folded.remove(&i).unwrap_or(e);
-            if let Some(s) = sources.remove(&i) {
-                e.sources.extend(s);
-            }
+        .map(|(_, (mut e, s))| {
+            e.sources.extend(s);
             e
         })
         .collect()
