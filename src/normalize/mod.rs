@@ -83,16 +83,63 @@ fn fold_each(original: &str, mut emit: impl FnMut(usize, char)) {
     }
 }
 
+/// Whether each character of U+0600–U+067F (lead bytes 0xD8, 0xD9) folds to itself.
+fn arabic_kept() -> &'static [bool; 128] {
+    static T: std::sync::OnceLock<[bool; 128]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let folds = arabic_folds();
+        std::array::from_fn(|k| folds[k].is_some_and(|f| f as usize == 0x600 + k))
+    })
+}
+
+/// The length of the run of two-byte Arabic characters at the start of `b` that fold to
+/// themselves (most letters of a word).
+#[inline]
+fn kept_arabic_run(b: &[u8], kept: &[bool; 128]) -> usize {
+    let mut n = 0;
+    while let Some(&[x, y]) = b.get(n..n + 2) {
+        if (x == 0xD8 || x == 0xD9) && kept[(usize::from(x & 1) << 6) | usize::from(y & 0x3F)] {
+            n += 2;
+        } else {
+            break;
+        }
+    }
+    n
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Self {
+        let src = original.as_bytes();
+        let kept = arabic_kept();
         let mut text = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
-        fold_each(original, |i, f| {
-            text.push(f);
-            for _ in 0..f.len_utf8() {
-                map.push(i as u32);
+        let mut i = 0;
+        while i < src.len() {
+            // A run of letters that stay as they are is copied at once; each byte maps to
+            // the start of its (two-byte) character.
+            let n = kept_arabic_run(&src[i..], kept);
+            if n > 0 {
+                if let Some(run) = original.get(i..i + n) {
+                    text.push_str(run);
+                    map.extend((i..i + n).map(|k| (k - ((k - i) & 1)) as u32));
+                }
+                i += n;
+                continue;
             }
-        });
+            // Anything else, one character at a time.
+            let len = original
+                .get(i..)
+                .and_then(|s| s.chars().next())
+                .map_or(1, char::len_utf8);
+            let at = i;
+            fold_each(original.get(i..i + len).unwrap_or(""), |_, f| {
+                text.push(f);
+                for _ in 0..f.len_utf8() {
+                    map.push(at as u32);
+                }
+            });
+            i += len;
+        }
         map.push(original.len() as u32);
         Normalized { text, map }
     }
