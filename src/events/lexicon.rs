@@ -3,10 +3,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use crate::gazetteer::anchored::AnchoredSet;
 use crate::normalize::normalize;
 
 /// What a lexicon entry signals.
@@ -86,7 +85,7 @@ pub struct LexHit {
 pub struct Lexicon {
     /// Event types, strongest first.
     pub types: Vec<String>,
-    ac: Option<AnchoredSet>,
+    index: Index,
     pats: Vec<Pat>,
     proclitics: FxHashSet<String>,
     /// Every letter of some proclitic: a word's proclitic string ends at the first other.
@@ -109,7 +108,7 @@ impl Default for Lexicon {
     fn default() -> Self {
         Lexicon {
             types: Vec::new(),
-            ac: None,
+            index: Index::default(),
             pats: Vec::new(),
             proclitics: FxHashSet::default(),
             clitic_letters: Vec::new(),
@@ -259,6 +258,110 @@ fn is_letter(c: char) -> bool {
     crate::normalize::is_letter(c)
 }
 
+/// The entries filed for lookup at one position of the text.
+#[derive(Debug, Clone, Default)]
+struct Index {
+    /// Every entry's spelling (normalised, `*` dropped), by entry index.
+    strings: Vec<String>,
+    /// By their first word (leading letters): entries that must end a word, and
+    /// multi-word ones. At a position, the text's word is exactly that first word.
+    by_word: FxHashMap<String, Vec<Probe>>,
+    /// One-word `*` entries of four bytes or more, by their first four bytes: they are a
+    /// prefix of the text's word.
+    by_start: FxHashMap<u32, Vec<Probe>>,
+    /// Everything else (very short `*` entries, entries starting with a mark): tried at
+    /// every position.
+    rest: Vec<Probe>,
+}
+
+/// An entry in a list, with up to eight of its bytes (from where the list's key ends) to
+/// rule it out in one compare before a full one: many entries share a start ("ال…").
+#[derive(Debug, Clone, Copy)]
+struct Probe {
+    entry: usize,
+    head: u64,
+    mask: u64,
+}
+
+/// Up to eight bytes of `b` as a number, and the mask of those present.
+fn eight(b: &[u8]) -> (u64, u64) {
+    let n = b.len().min(8);
+    let mut buf = [0u8; 8];
+    buf[..n].copy_from_slice(&b[..n]);
+    let mask = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (u64::from_le_bytes(buf), mask)
+}
+
+impl Probe {
+    fn new(entry: usize, from: &[u8]) -> Probe {
+        let (head, mask) = eight(from);
+        Probe { entry, head, mask }
+    }
+}
+
+fn first4(b: &[u8]) -> Option<u32> {
+    Some(u32::from_le_bytes(b.get(..4)?.try_into().ok()?))
+}
+
+impl Index {
+    fn new(strings: Vec<String>, pats: &[Pat]) -> Index {
+        let mut ix = Index::default();
+        for (i, (s, p)) in strings.iter().zip(pats).enumerate() {
+            let word = s.find(|c: char| !is_letter(c)).unwrap_or(s.len());
+            let one_word_prefix = p.prefix && word == s.len();
+            let b = s.as_bytes();
+            if word > 0 && !one_word_prefix {
+                let probe = Probe::new(i, &b[word..]);
+                ix.by_word
+                    .entry(s[..word].to_string())
+                    .or_default()
+                    .push(probe);
+            } else if let Some(k) = first4(b).filter(|_| word > 0) {
+                ix.by_start.entry(k).or_default().push(Probe::new(i, b));
+            } else {
+                ix.rest.push(Probe::new(i, b));
+            }
+        }
+        ix.strings = strings;
+        ix
+    }
+
+    /// Push `(start, end, entry)` for every entry spelled at `at` that the checks of
+    /// `Lexicon::find` could keep; `word_end` ends the run of letters from `at`.
+    #[inline]
+    fn lookup(&self, text: &str, at: usize, word_end: usize, out: &mut Vec<(usize, usize, usize)>) {
+        let hay = &text.as_bytes()[at..];
+        // `off`: where the list's probes start, from `at`.
+        let mut try_all = |list: &[Probe], off: usize| {
+            let (next, _) = eight(&hay[off..]);
+            for p in list {
+                if next & p.mask != p.head {
+                    continue;
+                }
+                let s = self.strings[p.entry].as_bytes();
+                if hay.starts_with(s) {
+                    out.push((at, at + s.len(), p.entry));
+                }
+            }
+        };
+        if word_end > at
+            && let Some(list) = self.by_word.get(&text[at..word_end])
+        {
+            try_all(list, word_end - at);
+        }
+        if let Some(list) = first4(hay).and_then(|k| self.by_start.get(&k)) {
+            try_all(list, 0);
+        }
+        if !self.rest.is_empty() {
+            try_all(&self.rest, 0);
+        }
+    }
+}
+
 impl Lexicon {
     /// Parse `events.toml`; every entry is normalised like the text it is matched in.
     pub fn parse(text: &str) -> Result<Lexicon, String> {
@@ -366,13 +469,9 @@ impl Lexicon {
                 .ok_or_else(|| format!("reported_types: {t:?} has no trigger group"))?;
             reported_types.push(i as u8);
         }
-        // A hit starts a word or follows a proclitic string, so the automaton is walked
-        // from those positions only (see `find`).
-        let ac = if strings.is_empty() {
-            None
-        } else {
-            Some(AnchoredSet::new(&strings).map_err(|e| e.to_string())?)
-        };
+        // A hit starts a word or follows a proclitic string, so entries are looked up
+        // at those positions only (see `find`).
+        let index = Index::new(strings, &pats);
         let proclitics: FxHashSet<String> = f.proclitics.iter().map(|p| normalize(p)).collect();
         let mut clitic_letters: Vec<char> = proclitics.iter().flat_map(|p| p.chars()).collect();
         clitic_letters.sort_unstable();
@@ -383,7 +482,7 @@ impl Lexicon {
         };
         Ok(Lexicon {
             types,
-            ac,
+            index,
             pats,
             proclitics,
             clitic_letters,
@@ -408,36 +507,47 @@ impl Lexicon {
     /// its word. Where one hit lies inside a longer one of the same kind (trigger inside
     /// trigger), only the longer counts: "حظر الطيران" is a ban, not an air strike.
     pub fn find(&self, text: &str) -> Vec<LexHit> {
-        let Some(ac) = &self.ac else {
+        if self.index.strings.is_empty() {
             return Vec::new();
-        };
-        let bytes = text.as_bytes();
+        }
+        let ix = &self.index;
         // Every entry spelled at a word start or right after a proclitic string there,
         // in the order an overlapping scan reports them (by end, longest first): the
         // only places the checks below can keep a hit.
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        let mut after_letter = false;
-        for (i, c) in text.char_indices() {
-            let letter = is_letter(c);
-            if !after_letter {
-                ac.matches_at(bytes, i, &mut raw);
-                let mut at = i;
-                for ch in text[i..].chars() {
-                    if !self.clitic_letters.contains(&ch) || !is_letter(ch) {
-                        break;
-                    }
-                    at += ch.len_utf8();
-                    if at - i > self.max_clitic {
-                        break;
-                    }
-                    if self.proclitics.contains(&text[i..at]) {
-                        ac.matches_at(bytes, at, &mut raw);
-                    }
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            if !is_letter(c) {
+                ix.lookup(text, i, i, &mut raw);
+                i += c.len_utf8();
+                continue;
+            }
+            let run_end = text[i..]
+                .char_indices()
+                .find(|&(_, ch)| !is_letter(ch))
+                .map_or(text.len(), |(k, _)| i + k);
+            ix.lookup(text, i, run_end, &mut raw);
+            let mut at = i;
+            for ch in text[i..run_end].chars() {
+                if !self.clitic_letters.contains(&ch) {
+                    break;
+                }
+                at += ch.len_utf8();
+                if at - i > self.max_clitic {
+                    break;
+                }
+                if self.proclitics.contains(&text[i..at]) {
+                    ix.lookup(text, at, run_end, &mut raw);
                 }
             }
-            after_letter = letter;
+            i = run_end;
         }
-        raw.sort_by_key(|&(s, e, _)| (e, s));
+        // Same-spelled entries (one with `*`, one without) in entry order, as a scan of
+        // all entries at once reports them.
+        raw.sort_unstable_by_key(|&(s, e, pid)| (e, s, pid));
         let mut out: Vec<LexHit> = Vec::new();
         for (s, e, pid) in raw {
             let Some(pat) = self.pats.get(pid) else {

@@ -1,7 +1,6 @@
 //! Place and actor lookup: clitic-aware matching of the pack's names in normalised text.
 //! One name index per pack, built once; every hit is checked at word level.
 
-pub(crate) mod anchored;
 mod matcher;
 
 pub use matcher::{Context, Gazetteer, Hit, Target};
