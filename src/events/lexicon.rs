@@ -90,6 +90,10 @@ pub struct Lexicon {
     proclitics: FxHashSet<String>,
     /// Every letter of some proclitic: a word's proclitic string ends at the first other.
     clitic_letters: Vec<char>,
+    /// The proclitics, and every start of one, as eight-byte numbers (`eight`), sorted:
+    /// compared without hashing at nearly every word. Empty when a proclitic is longer.
+    clitic_codes: Vec<u64>,
+    clitic_starts: Vec<u64>,
     max_clitic: usize,
     pub window: usize,
     pub reported_types: Vec<u8>,
@@ -112,6 +116,8 @@ impl Default for Lexicon {
             pats: Vec::new(),
             proclitics: FxHashSet::default(),
             clitic_letters: Vec::new(),
+            clitic_codes: Vec::new(),
+            clitic_starts: Vec::new(),
             max_clitic: 0,
             window: 5,
             reported_types: Vec::new(),
@@ -476,6 +482,19 @@ impl Lexicon {
         let mut clitic_letters: Vec<char> = proclitics.iter().flat_map(|p| p.chars()).collect();
         clitic_letters.sort_unstable();
         clitic_letters.dedup();
+        let (mut clitic_codes, mut clitic_starts) = (Vec::new(), Vec::new());
+        if proclitics.iter().all(|p| p.len() <= 8) {
+            for p in &proclitics {
+                clitic_codes.push(eight(p.as_bytes()).0);
+                for (k, _) in p.char_indices().skip(1) {
+                    clitic_starts.push(eight(&p.as_bytes()[..k]).0);
+                }
+                clitic_starts.push(eight(p.as_bytes()).0);
+            }
+        }
+        clitic_codes.sort_unstable();
+        clitic_starts.sort_unstable();
+        clitic_starts.dedup();
         let max_clitic = proclitics.iter().map(|p| p.len()).max().unwrap_or(0);
         let nk = |m: &HashMap<String, u64>| -> HashMap<String, u64> {
             m.iter().map(|(k, v)| (normalize(k), *v)).collect()
@@ -486,6 +505,8 @@ impl Lexicon {
             pats,
             proclitics,
             clitic_letters,
+            clitic_codes,
+            clitic_starts,
             max_clitic,
             window: m.window.unwrap_or(5),
             reported_types,
@@ -531,6 +552,7 @@ impl Lexicon {
                 .map_or(text.len(), |(k, _)| i + k);
             ix.lookup(text, i, run_end, &mut raw);
             let mut at = i;
+            let coded = !self.clitic_codes.is_empty();
             for ch in text[i..run_end].chars() {
                 if !self.clitic_letters.contains(&ch) {
                     break;
@@ -539,7 +561,17 @@ impl Lexicon {
                 if at - i > self.max_clitic {
                     break;
                 }
-                if self.proclitics.contains(&text[i..at]) {
+                let is_clitic = if coded {
+                    let code = eight(&text.as_bytes()[i..at]).0;
+                    if self.clitic_starts.binary_search(&code).is_err() {
+                        // No proclitic starts so: no longer one either.
+                        break;
+                    }
+                    self.clitic_codes.binary_search(&code).is_ok()
+                } else {
+                    self.proclitics.contains(&text[i..at])
+                };
+                if is_clitic {
                     ix.lookup(text, at, run_end, &mut raw);
                 }
             }

@@ -443,7 +443,7 @@ impl Gazetteer {
         let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
         for (k, c) in kept.iter().enumerate() {
             if let Some(case) = c.entry.latin {
-                let (os, oe) = norm.orig_span(back[c.start] as usize, back[c.end] as usize);
+                let (os, oe) = norm.orig_span(back.at(c.start), back.at(c.end));
                 let orig = original.get(os..oe).unwrap_or_default();
                 let ok = match case {
                     LatinCase::Any => true,
@@ -465,8 +465,8 @@ impl Gazetteer {
                 && c.word_start == c.start
                 && prev_word(&sq, c.word_start).is_some_and(|w| self.title_before.contains(w));
             out.push(Hit {
-                start: back[c.start] as usize,
-                end: back[c.end] as usize,
+                start: back.at(c.start),
+                end: back.at(c.end),
                 target: c.target,
                 titled,
             });
@@ -676,14 +676,13 @@ fn prev_word(s: &str, at: usize) -> Option<&str> {
 }
 
 /// `text` with every run of ASCII whitespace turned into one space (other spaces are
-/// already a plain space after normalisation), and for every byte of the result (plus one
-/// past the end) the offset in `text` it came from. ASCII bytes never occur inside a
-/// UTF-8 sequence, so the runs split `text` at char boundaries and the pieces between
-/// them are copied as they are, without decoding.
-fn squeeze_with_map(text: &str) -> (String, Vec<u32>) {
+/// already a plain space after normalisation), and the way back to `text` offsets.
+/// ASCII bytes never occur inside a UTF-8 sequence, so the runs split `text` at char
+/// boundaries and the pieces between them are copied as they are, without decoding.
+fn squeeze_with_map(text: &str) -> (String, BackMap) {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
-    let mut map: Vec<u32> = Vec::with_capacity(text.len() + 1);
+    let mut marks: Vec<(usize, usize)> = Vec::new();
     let mut seg = 0;
     let mut i = 0;
     while i < bytes.len() {
@@ -692,19 +691,38 @@ fn squeeze_with_map(text: &str) -> (String, Vec<u32>) {
             continue;
         }
         out.push_str(text.get(seg..i).unwrap_or_default());
-        map.extend(seg as u32..i as u32);
         out.push(' ');
-        map.push(i as u32);
+        let run = i;
         i += 1;
         while i < bytes.len() && bytes[i].is_ascii_whitespace() {
             i += 1;
         }
+        if i - run > 1 {
+            // The run's space maps to the run's start (the offset it already has), the
+            // text after it to where the run ends.
+            marks.push((out.len(), i));
+        }
         seg = i;
     }
     out.push_str(text.get(seg..).unwrap_or_default());
-    map.extend(seg as u32..bytes.len() as u32);
-    map.push(bytes.len() as u32);
-    (out, map)
+    (out, BackMap { marks })
+}
+
+/// Squeezed offsets back to `text` offsets: the points where a collapsed run shifted
+/// them, and a plain shift in between (a per-byte table cost more than the scan).
+struct BackMap {
+    /// (squeezed offset, text offset) from which on the shift holds, in order.
+    marks: Vec<(usize, usize)>,
+}
+
+impl BackMap {
+    fn at(&self, i: usize) -> usize {
+        let k = self.marks.partition_point(|&(s, _)| s <= i);
+        match k.checked_sub(1).map(|k| self.marks[k]) {
+            Some((s, o)) => o + (i - s),
+            None => i,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -716,13 +734,29 @@ mod tests {
         let t = "مجلس \r\n  النواب\tقرر";
         let (sq, map) = squeeze_with_map(t);
         assert_eq!(sq, "مجلس النواب قرر");
-        assert_eq!(map.len(), sq.len() + 1);
         let at = sq.find("النواب").unwrap_or_default();
-        assert_eq!(
-            &t[map[at] as usize..map[at + "النواب".len()] as usize],
-            "النواب"
-        );
-        assert_eq!(map[sq.len()] as usize, t.len());
+        assert_eq!(&t[map.at(at)..map.at(at + "النواب".len())], "النواب");
+        assert_eq!(map.at(sq.len()), t.len());
+        // Every squeezed offset maps where a per-byte table would: runs map to their
+        // first byte, everything else to itself.
+        let t = "  أ \n\nب\tج  \r\n";
+        let (sq, map) = squeeze_with_map(t);
+        let mut want = Vec::new();
+        let b = t.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            want.push(i);
+            if b[i].is_ascii_whitespace() {
+                while i < b.len() && b[i].is_ascii_whitespace() {
+                    i += 1;
+                }
+            } else {
+                i += 1;
+            }
+        }
+        want.push(b.len());
+        let got: Vec<usize> = (0..=sq.len()).map(|k| map.at(k)).collect();
+        assert_eq!(got, want);
     }
 
     #[test]
