@@ -110,7 +110,13 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
     }
     // Fighting lasts as long as it is reported: a contested interval ends some weeks after
     // its last report if nothing follows sooner, and the map then says "unknown".
-    let date_of = |id: &str| claims.iter().find(|c| c.event == id).map(|c| c.date);
+    // The first claim of each event (claims are in date order), looked up by id: a
+    // search of every claim per supporting event was quadratic for long fights.
+    let mut first_date: rustc_hash::FxHashMap<&str, Date> = rustc_hash::FxHashMap::default();
+    for c in claims {
+        first_date.entry(c.event).or_insert(c.date);
+    }
+    let date_of = |id: &str| first_date.get(id).copied();
     for iv in out
         .iter_mut()
         .filter(|iv| iv.state == ControlState::Contested)

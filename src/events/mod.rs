@@ -152,10 +152,23 @@ pub fn extract(
     let mut prev_sentence_date: Option<(usize, EventDate)> = None;
     let mut cur_sentence_date: Option<(usize, EventDate)> = None;
 
-    let mut places_sorted = scan.places.clone();
-    places_sorted.sort_by_key(|p| p.start);
-    let mut actors_sorted = scan.actors.clone();
-    actors_sorted.sort_by_key(|a| a.start);
+    // The scan lists its mentions in text order already; sort (a copy) only if not.
+    let places_sorted: std::borrow::Cow<[PlaceMention]> =
+        if scan.places.is_sorted_by_key(|p| p.start) {
+            std::borrow::Cow::Borrowed(&scan.places)
+        } else {
+            let mut v = scan.places.clone();
+            v.sort_by_key(|p| p.start);
+            std::borrow::Cow::Owned(v)
+        };
+    let actors_sorted: std::borrow::Cow<[ActorMention]> =
+        if scan.actors.is_sorted_by_key(|a| a.start) {
+            std::borrow::Cow::Borrowed(&scan.actors)
+        } else {
+            let mut v = scan.actors.clone();
+            v.sort_by_key(|a| a.start);
+            std::borrow::Cow::Owned(v)
+        };
     // Per clause: its original span, whether it is background (relative or temporal
     // clause), whether it holds a trigger, and the type of the event it gave.
     let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
@@ -661,9 +674,9 @@ pub fn extract(
         if let Some(k) = clause_kind.get_mut(ci) {
             *k = Some(kind_idx);
         }
-        let n = events.len() + 1;
         events.push(Event {
-            id: format!("{}#{n}", doc.id),
+            // Numbered once the speech intros are dropped (`drop_speech_intros`).
+            id: String::new(),
             doc: doc.id.clone(),
             start: os,
             end: oe,
