@@ -270,6 +270,11 @@ fn a_background_note_reads_in_the_chromes_language() {
         .expect("the background row's note");
     assert!(note.text(false).contains("Sirte"), "{}", note.text(false));
     assert!(note.text(true).contains("سرت"), "{}", note.text(true));
+    assert!(
+        note.link.starts_with("https://"),
+        "its source: {}",
+        note.link
+    );
     // An article's evidence is shown as written, whatever the chrome.
     let article = data
         .events

@@ -531,7 +531,8 @@ impl App {
                     crate::ui::text::label(
                         ui,
                         &format!(
-                            "{name}: {docs} مقالا · {events} حدثا ({shown} معروضة) · {places} مكانا"
+                            // Arabic first, so the line is right-to-left; the folder name last.
+                            "{docs} مقالا · {events} حدثا ({shown} معروضة) · {places} مكانا · {name}"
                         ),
                     );
                 } else {

@@ -43,6 +43,8 @@ pub struct EventNote {
     /// For a background row, its Arabic label and source (empty otherwise: an article's
     /// evidence is already Arabic).
     pub evidence_ar: String,
+    /// For a background row, where it comes from (a web address); empty otherwise.
+    pub link: String,
 }
 
 impl EventNote {
@@ -154,6 +156,7 @@ impl MapData {
                         kind: e.kind.clone(),
                         evidence: e.evidence.clone(),
                         evidence_ar: String::new(),
+                        link: String::new(),
                     },
                 )
             })
@@ -167,12 +170,9 @@ impl MapData {
                     id,
                     date: Some(b.from.to_string()),
                     kind: BACKGROUND_KIND.into(),
-                    evidence: format!("{} — {}", b.label, b.source),
-                    evidence_ar: if b.label_ar.is_empty() {
-                        String::new()
-                    } else {
-                        format!("{} — {}", b.label_ar, b.source)
-                    },
+                    evidence: b.label.clone(),
+                    evidence_ar: b.label_ar.clone(),
+                    link: b.source.clone(),
                 },
             );
         }

@@ -447,6 +447,12 @@ pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) 
                             ui,
                             &format!("{head}: {}", snippet(e.text(arabic), 90)),
                         );
+                        // The source as a link of its own: a web address cut short inside
+                        // an Arabic line reads as noise under the bidi rules.
+                        if !e.link.is_empty() {
+                            ui.hyperlink_to(if arabic { "المصدر" } else { "source" }, &e.link)
+                                .on_hover_text(&e.link);
+                        }
                         continue;
                     }
                     let text = match data.events.get(id) {
