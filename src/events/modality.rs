@@ -51,8 +51,9 @@ pub fn of(
     let negated = hits
         .iter()
         .filter(in_clause)
-        .filter(before_trig)
+        // The category first: `before_trig` counts words.
         .filter(|h| h.cat == Cat::Negated)
+        .filter(before_trig)
         .any(|h| {
             !not_neg
                 .iter()
@@ -76,6 +77,7 @@ pub fn of(
     let hypothetical = hits
         .iter()
         .filter(in_clause)
+        .filter(|h| matches!(h.cat, Cat::Hypothetical | Cat::BeforeImperfect))
         .filter(before_trig)
         .any(|h| match h.cat {
             Cat::Hypothetical => true,
