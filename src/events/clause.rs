@@ -84,7 +84,6 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
     let (mut sentence, mut paragraph) = (0usize, 0usize);
     let mut start = 0usize;
     let mut has_trigger = false;
-    let mut hi = 0usize;
     let push = |out: &mut Vec<Clause>, s: usize, e: usize, sentence: usize, paragraph: usize| {
         let seg = &text[s..e];
         let lead = seg.len() - seg.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
@@ -98,12 +97,31 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
             });
         }
     };
-    for (i, c) in text.char_indices() {
+    // Only two kinds of position matter: where a hit begins a word, and the ASCII marks
+    // that end a sentence or a clause. Both are visited in text order without decoding
+    // the text in between.
+    let bytes = text.as_bytes();
+    let is_mark = |b: u8| matches!(b, b'!' | b'?' | b';' | b'\n' | b'.' | b',');
+    let find_mark = |from: usize| {
+        bytes
+            .get(from..)
+            .and_then(|r| r.iter().position(|&b| is_mark(b)))
+            .map(|o| from + o)
+    };
+    let mut mark = find_mark(0);
+    let mut k = 0usize;
+    loop {
+        let hit_at = hits
+            .get(k)
+            .map(|h| h.word_start)
+            .filter(|&w| w < text.len());
+        let i = match (hit_at, mark) {
+            (None, None) => break,
+            (Some(h), Some(m)) => h.min(m),
+            (Some(h), None) => h,
+            (None, Some(m)) => m,
+        };
         // Hits that begin a word here may open a clause.
-        while hi < hits.len() && hits[hi].word_start < i {
-            hi += 1;
-        }
-        let mut k = hi;
         while k < hits.len() && hits[k].word_start == i {
             let h = hits[k];
             let split_here = match h.cat {
@@ -124,6 +142,11 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
             }
             k += 1;
         }
+        if mark != Some(i) {
+            continue;
+        }
+        mark = find_mark(i + 1);
+        let c = char::from(bytes[i]);
         if is_sentence_end(text, i, c) && !(c == '\n' && soft.binary_search(&i).is_ok()) {
             push(&mut out, start, i, sentence, paragraph);
             start = i + c.len_utf8();
