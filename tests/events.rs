@@ -706,3 +706,50 @@ fn the_side_in_whose_hands_a_place_falls_holds_it() {
     let c = ev[0].control.clone().expect("control");
     assert_eq!(c.holder.as_deref(), Some("LNA"));
 }
+
+#[test]
+fn the_dateline_city_is_where_the_report_was_filed_not_another_clauses_scene() {
+    let ev = events(
+        "بنغازي – أعلنت قوات الوفاق مساء الأحد استعادة السيطرة على مدينة سرت، بعد انسحاب قوات حفتر منها.",
+    );
+    let withdrawal = ev
+        .iter()
+        .find(|e| e.kind == "withdrawal")
+        .expect("the withdrawal is an event");
+    assert!(
+        !withdrawal.places.contains(&"Benghazi".to_string()),
+        "{:?}",
+        withdrawal.places
+    );
+    // A dateline with an agency between: another place named wins over it.
+    let ev = events("طرابلس (رويترز) - صدت قوات الوفاق هجوما على مدينة غريان.");
+    let repelled = ev
+        .iter()
+        .find(|e| e.kind == "attack_repelled")
+        .expect("the repelled attack is an event");
+    assert_eq!(repelled.places, ["Gharyan"]);
+    // With nothing else named, the dateline city is where it happened.
+    let ev = events("طرابلس - اندلعت اشتباكات بين قوات الوفاق وقوات حفتر مساء أمس.");
+    let clash = ev.iter().find(|e| e.kind == "armed_clash").expect("clash");
+    assert_eq!(clash.places, ["Tripoli"]);
+}
+
+#[test]
+fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
+    let ev = events(
+        "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",
+    );
+    let clash = ev
+        .iter()
+        .find(|e| e.kind == "armed_clash")
+        .expect("the clash is an event");
+    assert!(
+        !clash.places.contains(&"Tripoli".to_string()),
+        "{:?}",
+        clash.places
+    );
+    // Said plainly, the capital is the scene.
+    let ev = events("اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر في العاصمة يوم الأربعاء.");
+    let clash = ev.iter().find(|e| e.kind == "armed_clash").expect("clash");
+    assert_eq!(clash.places, ["Tripoli"]);
+}

@@ -319,11 +319,25 @@ pub fn extract(
         let mut places = clause_places.clone();
         let clause_idx = ci;
         let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
+        // "جنوب شرق العاصمة" locates something else relative to the capital: a capital
+        // word right after a passing word is a landmark, not the scene.
+        let after_passing = |h: &LexHit| {
+            sh.iter().any(|p| {
+                p.cat == Cat::Passing
+                    && p.end <= h.word_start
+                    && text
+                        .get(p.end..h.word_start)
+                        .is_some_and(|g| g.trim().is_empty())
+            })
+        };
         if places.is_empty()
             && let Some(cap) = &lex.capital
-            && sh
-                .iter()
-                .any(|h| h.cat == Cat::Capital && h.word_start >= c.start && h.end <= c.end)
+            && sh.iter().any(|h| {
+                h.cat == Cat::Capital
+                    && h.word_start >= c.start
+                    && h.end <= c.end
+                    && !after_passing(h)
+            })
         {
             // "العاصمة" with no name beside it: the capital is the place.
             places.push(cap.clone());
@@ -397,6 +411,15 @@ pub fn extract(
                         && (k > ci || clause_kind[k].is_none_or(|t| Some(t) == statement));
                     if lends {
                         for p in places_in(&doc.text, sh, s_places, (ks, ke), norm) {
+                            // The dateline ("طرابلس –") says where the report was filed;
+                            // it is no other clause's scene.
+                            let only_dateline = s_places
+                                .iter()
+                                .filter(|m| m.place == p && m.start >= ks && m.end <= ke)
+                                .all(|m| is_dateline(&doc.text, m));
+                            if only_dateline {
+                                continue;
+                            }
                             if !places.contains(&p) {
                                 places.push(p);
                             }
@@ -846,6 +869,24 @@ fn actor_ids(pack: &Pack, actors: &[&ActorMention]) -> Vec<String> {
 
 /// The places a span says something happened at: not names inside an actor's name or a
 /// title, and not a place added in passing ("بنغازي شرقي ليبيا") after another place.
+/// A place name that opens its line and is followed by a dash or a colon, perhaps with an
+/// agency in parentheses between ("طرابلس –", "بنغازي (رويترز) -"): a dateline.
+fn is_dateline(text: &str, m: &PlaceMention) -> bool {
+    let before = text.get(..m.start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    if !before[line_start..].trim().is_empty() {
+        return false;
+    }
+    let mut rest = text.get(m.end..).unwrap_or("").trim_start();
+    if let Some(r) = rest.strip_prefix('(') {
+        let Some(close) = r.find(')').filter(|&i| i < 40) else {
+            return false;
+        };
+        rest = r[close + 1..].trim_start();
+    }
+    rest.starts_with(['-', '–', '—', ':'])
+}
+
 fn places_in(
     orig_text: &str,
     hits: &[LexHit],
@@ -859,11 +900,17 @@ fn places_in(
         .map(|h| norm.orig(h.end))
         .collect();
     let mut out: Vec<String> = Vec::new();
-    for p in places
+    let candidates: Vec<&PlaceMention> = places
         .iter()
         .filter(|p| p.start >= span.0 && p.end <= span.1)
         .filter(|p| p.in_actor.is_none() && !p.in_title)
         .filter(|p| !in_parentheses(orig_text, span.0, p.start))
+        .collect();
+    // A dateline counts only when the clause names no other place.
+    let named = candidates.iter().any(|p| !is_dateline(orig_text, p));
+    for p in candidates
+        .into_iter()
+        .filter(|p| !(named && is_dateline(orig_text, p)))
     {
         let passing = passing_ends.iter().any(|&e| {
             e <= p.start && p.start - e <= 8 && {
