@@ -753,3 +753,28 @@ fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let clash = ev.iter().find(|e| e.kind == "armed_clash").expect("clash");
     assert_eq!(clash.places, ["Tripoli"]);
 }
+
+#[test]
+fn a_denial_covers_what_it_denies_not_what_the_speaker_then_confirms() {
+    let ev = events(
+        "نفى المتحدث باسم الجيش الوطني الليبي أن تكون قواته قد انسحبت من مدينة سرت، مؤكدا أنها ما زالت تسيطر على قاعدة القرضابية.",
+    );
+    let withdrawal = ev
+        .iter()
+        .find(|e| e.kind == "withdrawal")
+        .expect("withdrawal");
+    assert_eq!(withdrawal.modality, Modality::Negated);
+    assert!(
+        withdrawal.control.is_none(),
+        "a denied withdrawal changes nothing"
+    );
+    let held = ev
+        .iter()
+        .find(|e| e.kind == "control_claim")
+        .expect("the claim");
+    assert_eq!(held.modality, Modality::Asserted);
+    assert_eq!(
+        held.control.as_ref().and_then(|c| c.holder.as_deref()),
+        Some("LNA")
+    );
+}

@@ -533,15 +533,37 @@ pub fn extract(
         }
 
         let mut modality = modality::of(lex, text, sh, &trig, kind_idx, (c.start, c.end), sent);
-        // A denial verb earlier in the sentence (نفى …) denies the content it reports.
+        // A word that opens its clause (nothing but punctuation before it in the clause).
+        let opens_clause = |at: usize| {
+            clauses.iter().any(|cl| {
+                cl.start <= at
+                    && at < cl.end
+                    && text.get(cl.start..at).is_some_and(|g| {
+                        g.chars()
+                            .all(|ch| ch.is_whitespace() || matches!(ch, '،' | ',' | 'و'))
+                    })
+            })
+        };
+        // A denial verb earlier in the sentence (نفى …) denies the content it reports,
+        // up to a reporting verb that opens new content ("نفى أن … مؤكدا أنها ما زالت
+        // تسيطر": what he confirms is not denied).
+        let denied = sh
+            .iter()
+            .filter(|h| h.cat == Cat::Denial && h.word_start >= sent.0 && h.end <= trig.word_start)
+            .any(|d| {
+                !sh.iter().any(|r| {
+                    r.cat == Cat::Reporting
+                        && r.word_start > d.end
+                        && r.end <= trig.word_start
+                        && opens_clause(r.word_start)
+                })
+            });
         if Some(kind_idx) != statement
             && matches!(
                 modality,
                 Modality::Asserted | Modality::Reported | Modality::Hypothetical
             )
-            && sh
-                .iter()
-                .any(|h| h.cat == Cat::Denial && h.word_start >= sent.0 && h.end <= trig.word_start)
+            && denied
         {
             modality = Modality::Negated;
         }
