@@ -1025,7 +1025,7 @@ fn control_claim(
     for a in actors {
         if pack
             .actor(&a.actor)
-            .is_some_and(|x| x.kind == "international")
+            .is_some_and(|x| matches!(x.kind.as_str(), "international" | "humanitarian"))
         {
             continue;
         }
