@@ -4,6 +4,7 @@
 use std::path::Path;
 
 const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample-corpus");
+const GOLD: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/assets/sample-gold/gold.json");
 
 fn articles() -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(DIR)
@@ -34,7 +35,7 @@ fn manifest_names_existing_articles_and_leaves_some_undated() {
 #[test]
 fn gold_covers_every_article_and_its_strings_occur_in_the_text() {
     let gold: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(Path::new(DIR).join("gold.json")).unwrap())
+        serde_json::from_str(&std::fs::read_to_string(Path::new(GOLD)).unwrap())
             .expect("gold.json parses");
     let docs = gold["documents"].as_array().expect("documents");
     let mut names: Vec<String> = docs
