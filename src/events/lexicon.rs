@@ -6,7 +6,7 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
-use crate::normalize::normalize;
+use crate::normalize::{head8 as eight, normalize};
 
 /// What a lexicon entry signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -287,19 +287,6 @@ struct Probe {
     entry: usize,
     head: u64,
     mask: u64,
-}
-
-/// Up to eight bytes of `b` as a number, and the mask of those present.
-fn eight(b: &[u8]) -> (u64, u64) {
-    let n = b.len().min(8);
-    let mut buf = [0u8; 8];
-    buf[..n].copy_from_slice(&b[..n]);
-    let mask = if n == 8 {
-        u64::MAX
-    } else {
-        (1u64 << (8 * n)) - 1
-    };
-    (u64::from_le_bytes(buf), mask)
 }
 
 impl Probe {

@@ -89,21 +89,6 @@ struct Probe {
     mask: u64,
 }
 
-impl Probe {
-    /// The first (up to) eight bytes of `b` as a number, and the mask of those present.
-    fn word(b: &[u8]) -> (u64, u64) {
-        let n = b.len().min(8);
-        let mut buf = [0u8; 8];
-        buf[..n].copy_from_slice(&b[..n]);
-        let mask = if n == 8 {
-            u64::MAX
-        } else {
-            (1u64 << (8 * n)) - 1
-        };
-        (u64::from_le_bytes(buf), mask)
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LatinCase {
     Any,
@@ -273,7 +258,7 @@ impl Gazetteer {
         let mut no_first_word = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let w = first_word(p);
-            let (head, mask) = Probe::word(&p.as_bytes()[w.len()..]);
+            let (head, mask) = crate::normalize::head8(&p.as_bytes()[w.len()..]);
             let probe = Probe {
                 pattern: i,
                 head,
@@ -324,7 +309,7 @@ impl Gazetteer {
             };
             // The bytes after the first word decide between the names that share it
             // ("قوات الوفاق", "قوات الردع"): eight of them in one compare, then the rest.
-            let (after, _) = Probe::word(&bytes[run_end..]);
+            let (after, _) = crate::normalize::head8(&bytes[run_end..]);
             for pr in list {
                 if after & pr.mask != pr.head {
                     continue;

@@ -326,6 +326,20 @@ pub fn tokenize(norm: &str) -> Vec<Token> {
     out
 }
 
+/// The first (up to) eight bytes of `b` as a little-endian number, and the mask of the
+/// bytes present: the matchers compare short word heads and proclitics as one integer.
+pub fn head8(b: &[u8]) -> (u64, u64) {
+    let n = b.len().min(8);
+    let mut buf = [0u8; 8];
+    buf[..n].copy_from_slice(&b[..n]);
+    let mask = if n == 8 {
+        u64::MAX
+    } else {
+        (1u64 << (8 * n)) - 1
+    };
+    (u64::from_le_bytes(buf), mask)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
