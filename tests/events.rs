@@ -778,3 +778,17 @@ fn a_denial_covers_what_it_denies_not_what_the_speaker_then_confirms() {
         Some("LNA")
     );
 }
+
+#[test]
+fn a_deed_named_as_the_object_of_an_announcement_is_the_announcers() {
+    let ev = events("أعلنت قوات حكومة الوفاق، مساء الأحد، استعادة السيطرة على مدينة ترهونة.");
+    let taken = ev
+        .iter()
+        .find(|e| e.kind == "territory_taken")
+        .expect("the recapture is an event");
+    let c = taken.control.as_ref().expect("it claims control");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref(), c.state),
+        ("Tarhuna", Some("GNA"), ControlState::Held)
+    );
+}

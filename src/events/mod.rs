@@ -36,6 +36,14 @@ const SCENE_TYPES: &[&str] = &[
     "casualties",
 ];
 
+/// Deeds an announcement can name as its object (a verbal noun: "أعلنت X استعادة …").
+const CLAIMED_DEEDS: &[&str] = &[
+    "territory_taken",
+    "withdrawal",
+    "attack_repelled",
+    "control_claim",
+];
+
 /// Find the events of one document.
 pub fn extract(
     doc: &SourceDoc,
@@ -598,7 +606,15 @@ pub fn extract(
                 .collect()
         } else if sh.iter().any(|h| {
             h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
-        }) {
+        }) || (CLAIMED_DEEDS.contains(&kind.as_str())
+            && sh.iter().any(|h| {
+                // "أعلنت قوات X، مساء الأحد، استعادة السيطرة على Y": the deed is the object
+                // of X's announcement, so X is its side.
+                matches!(h.cat, Cat::Trigger(t) if Some(t) == statement)
+                    && h.word_start >= sent.0
+                    && h.end <= c.start
+            }))
+        {
             sentence_actors
                 .iter()
                 .filter(|a| a.end <= os)
