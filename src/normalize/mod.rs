@@ -7,6 +7,9 @@
 pub struct Normalized {
     pub text: String,
     map: Vec<u32>,
+    /// `tokenize(&text)`, made on first use: date recognition and the known-event cue
+    /// scan both walk the tokens, and tokenising was a tenth of the date stage.
+    tokens: std::sync::OnceLock<Vec<Token>>,
 }
 
 /// What one character becomes: dropped (diacritics, tatweel, bidi marks) or replaced.
@@ -141,7 +144,16 @@ impl Normalized {
             i += len;
         }
         map.push(original.len() as u32);
-        Normalized { text, map }
+        Normalized {
+            text,
+            map,
+            tokens: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The tokens of the normalised text (see [`tokenize`]), computed once.
+    pub fn tokens(&self) -> &[Token] {
+        self.tokens.get_or_init(|| tokenize(&self.text))
     }
 
     /// The original byte offset of a normalised byte offset.

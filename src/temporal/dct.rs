@@ -153,20 +153,50 @@ fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
             .any(|p| window.contains(p.as_str()))
 }
 
-/// Every cue word of the pack's known events, compiled into one automaton, and for each
+/// Every cue phrase of the pack's known events, indexed by its first word, and for each
 /// event its alternatives as pattern ids (no string lookups per document).
 #[derive(Debug, Clone)]
 pub struct CueIndex {
+    pats: Vec<String>,
+    /// Pattern ids by the phrase's first word (its bytes up to the first non-alphanumeric
+    /// character): a cue stands as whole words, so it can only start where a run of
+    /// alphanumeric characters starts, or after one or two proclitics.
+    by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
+    /// Bits of `first_key` over the first words: rules out most words without hashing.
+    first_bits: Box<[u64; 64]>,
+    /// Only when some phrase does not start with an alphanumeric character (the first-word
+    /// index cannot find it): one automaton over all phrases, scanned across the text.
     ac: Option<aho_corasick::AhoCorasick>,
-    patterns: usize,
     /// `alts[event][alternative][word]`: the pattern id of that cue word.
     alts: Vec<Vec<Vec<usize>>>,
+}
+
+/// A 12-bit key of a word: its length and its first and last bytes.
+#[inline]
+fn first_key(w: &[u8]) -> usize {
+    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
+        return 0;
+    };
+    let h = (w.len() as u32)
+        .wrapping_mul(0x9E37_79B9)
+        .wrapping_add(u32::from(a) << 8 | u32::from(z))
+        .wrapping_mul(0x85EB_CA6B);
+    (h >> 20) as usize
+}
+
+/// The leading alphanumeric characters of `s`.
+fn first_word(s: &str) -> &str {
+    let end = s
+        .char_indices()
+        .find(|&(_, c)| !is_alnum(c))
+        .map_or(s.len(), |(i, _)| i);
+    &s[..end]
 }
 
 impl CueIndex {
     pub fn build(events: &[crate::pack::KnownEvent]) -> Self {
         let mut ids = std::collections::HashMap::new();
-        let mut pats: Vec<&str> = Vec::new();
+        let mut pats: Vec<String> = Vec::new();
         let alts = events
             .iter()
             .map(|k| {
@@ -176,7 +206,7 @@ impl CueIndex {
                         alt.iter()
                             .map(|c| {
                                 *ids.entry(c.as_str()).or_insert_with(|| {
-                                    pats.push(c.as_str());
+                                    pats.push(c.clone());
                                     pats.len() - 1
                                 })
                             })
@@ -185,28 +215,97 @@ impl CueIndex {
                     .collect()
             })
             .collect();
+        let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        let mut first_bits = Box::new([0u64; 64]);
+        let mut odd = false;
+        for (id, p) in pats.iter().enumerate() {
+            let w = first_word(p);
+            odd |= w.is_empty();
+            let k = first_key(w.as_bytes());
+            first_bits[k >> 6] |= 1 << (k & 63);
+            by_first.entry(w.to_string()).or_default().push(id);
+        }
         // Building cannot fail for a few hundred short phrases; if it did, no cue is found
         // and inference falls back on the dates the text names.
-        let ac = aho_corasick::AhoCorasick::builder()
-            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-            .build(&pats)
-            .ok();
+        let ac = if odd {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&pats)
+                .ok()
+        } else {
+            None
+        };
         CueIndex {
+            pats,
+            by_first,
+            first_bits,
             ac,
-            patterns: pats.len(),
             alts,
         }
     }
 
     /// The first whole-word occurrence (normalised offset) of every cue in `norm`, by id.
-    pub fn scan(&self, norm: &str) -> Vec<Option<usize>> {
-        let mut first = vec![None; self.patterns];
+    pub fn scan(&self, norm: &Normalized) -> Vec<Option<usize>> {
+        let text = norm.text.as_str();
+        let mut first = vec![None; self.pats.len()];
         if let Some(ac) = &self.ac {
-            for m in ac.find_overlapping_iter(norm) {
+            for m in ac.find_overlapping_iter(text) {
                 let slot = &mut first[m.pattern().as_usize()];
-                if slot.is_none() && cue_at_word_edges(norm, m.start(), m.end()) {
+                if slot.is_none() && cue_at_word_edges(text, m.start(), m.end()) {
                     *slot = Some(m.start());
                 }
+            }
+            return first;
+        }
+        let mut try_at = |at: usize, end: usize| {
+            let Some(w) = text.get(at..end) else { return };
+            let k = first_key(w.as_bytes());
+            if self.first_bits[k >> 6] & (1 << (k & 63)) == 0 {
+                return;
+            }
+            for &id in self.by_first.get(w).map_or(&[][..], Vec::as_slice) {
+                let p = &self.pats[id];
+                if first[id].is_none()
+                    && text[at..].starts_with(p.as_str())
+                    && cue_at_word_edges(text, at, at + p.len())
+                {
+                    first[id] = Some(at);
+                }
+            }
+        };
+        // Runs of alphanumeric characters: adjacent word, number and (rarely) alphanumeric
+        // punctuation tokens; tokens cover every character but white space.
+        let toks = norm.tokens();
+        let alnum = |t: &crate::normalize::Token| {
+            t.kind != crate::normalize::TokKind::Punct
+                || text[t.start..t.end].chars().next().is_some_and(is_alnum)
+        };
+        let mut i = 0;
+        while i < toks.len() {
+            if !alnum(&toks[i]) {
+                i += 1;
+                continue;
+            }
+            let start = toks[i].start;
+            let mut end = toks[i].end;
+            i += 1;
+            while let Some(t) = toks.get(i).filter(|t| t.start == end && alnum(t)) {
+                end = t.end;
+                i += 1;
+            }
+            // The run itself, then after one and two proclitics (و ف ب ل ك, two bytes each).
+            let mut at = start;
+            for _ in 0..3 {
+                try_at(at, end);
+                let b = text.as_bytes();
+                let clitic = matches!(
+                    (b.get(at), b.get(at + 1)),
+                    (Some(0xD9), Some(0x88 | 0x81 | 0x84 | 0x83)) | (Some(0xD8), Some(0xA8))
+                );
+                if !clitic || at + 2 >= end {
+                    break;
+                }
+                at += 2;
             }
         }
         first
@@ -342,7 +441,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
         }
     }
     let cues = pack.known_cues();
-    let present = cues.scan(&norm.text);
+    let present = cues.scan(norm);
     for (ki, k) in pack.known_events.iter().enumerate() {
         let hit = k.cues.iter().zip(cues.alts(ki)).find_map(|(alt, ids)| {
             let pos: Option<Vec<usize>> = ids

@@ -19,7 +19,8 @@ struct Hit<'a> {
 struct Scan<'a> {
     norm: &'a str,
     lex: &'a Lexicon,
-    toks: Vec<Token>,
+    /// The text's tokens, copied only when a conjunction is cut off a date word.
+    toks: std::borrow::Cow<'a, [Token]>,
     hits: Vec<Option<Hit<'a>>>,
 }
 
@@ -48,7 +49,7 @@ fn clitic_variants(w: &str) -> impl Iterator<Item = &str> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(norm: &'a str, lex: &'a Lexicon, mut toks: Vec<Token>) -> Self {
+    fn new(norm: &'a str, lex: &'a Lexicon, mut toks: std::borrow::Cow<'a, [Token]>) -> Self {
         let mut hits = vec![None; toks.len()];
         for i in 0..toks.len() {
             if toks[i].kind != TokKind::Word {
@@ -65,7 +66,7 @@ impl<'a> Scan<'a> {
                 && (w.starts_with('و') || w.starts_with('ف'))
                 && !lex.index.contains_key(w)
             {
-                toks[i].start += 'و'.len_utf8();
+                toks.to_mut()[i].start += 'و'.len_utf8();
             }
         }
         Scan {
@@ -202,8 +203,7 @@ pub fn recognize(
     lex: &Lexicon,
     ranges: &[std::ops::Range<usize>],
 ) -> Vec<Found> {
-    let toks = crate::normalize::tokenize(&norm.text);
-    let sc = Scan::new(&norm.text, lex, toks);
+    let sc = Scan::new(&norm.text, lex, norm.tokens().into());
     let mut out = Vec::new();
     let mut i = 0;
     while i < sc.len() {
@@ -807,7 +807,7 @@ fn refs(sc: &Scan, i: usize) -> Option<Match> {
 /// negated)? Used by DCT inference next to a known event's cue.
 pub fn planned_words(norm: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
     let toks = crate::normalize::tokenize(norm);
-    let sc = Scan::new(norm, lex, toks);
+    let sc = Scan::new(norm, lex, toks.into());
     (0..sc.len())
         .filter(|&i| sc.has(i, |c| c == Cat::Planned))
         .map(|i| (sc.toks[i].start, sc.toks[i + sc.span(i) - 1].end))
