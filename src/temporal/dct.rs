@@ -625,4 +625,32 @@ mod tests {
         assert_eq!(from_filename("12019040611.txt"), None);
         assert_eq!(from_filename("2019-13-45.txt"), None);
     }
+
+    fn known(cues: &[&str]) -> crate::pack::KnownEvent {
+        crate::pack::KnownEvent {
+            id: "e".into(),
+            date: jiff::civil::date(2019, 4, 4),
+            date_end: None,
+            label: "e".into(),
+            cues: cues.iter().map(|c| vec![normalize(c)]).collect(),
+            bound: Bound::After,
+            source: String::new(),
+        }
+    }
+
+    #[test]
+    fn cues_stand_as_whole_words_after_at_most_two_proclitics() {
+        let idx = CueIndex::build(&[known(&["مقتل القذافي", "الهلال", "حرب 2019"])]);
+        let scan = |t: &str| idx.scan(&Normalized::new(t));
+        let n = Normalized::new("قال: وبمقتل القذافي أمس");
+        assert_eq!(idx.scan(&n)[0], n.text.find("مقتل"));
+        // Inside a longer word, after three proclitics, or glued to digits: no cue.
+        assert_eq!(
+            scan("والهلالي ومقتل القذافيين فوبالهلال 2019الهلال"),
+            vec![None; 3]
+        );
+        assert_eq!(scan("في حرب 2019، و الهلال")[1..], [Some(21), Some(5)]);
+        // The first whole-word occurrence is the one kept.
+        assert_eq!(scan("الهلالي ثم الهلال ثم الهلال")[1], Some(20));
+    }
 }
