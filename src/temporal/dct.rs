@@ -171,15 +171,18 @@ pub struct CueIndex {
     alts: Vec<Vec<Vec<usize>>>,
 }
 
-/// A 12-bit key of a word: its length and its first and last bytes.
+/// A 12-bit key of a word: its length and its last four bytes (most Arabic words start
+/// alike, with ال, and differ at the end).
 #[inline]
 fn first_key(w: &[u8]) -> usize {
-    let (Some(&a), Some(&z)) = (w.first(), w.last()) else {
-        return 0;
-    };
+    let tail = w
+        .iter()
+        .rev()
+        .take(4)
+        .fold(0u32, |h, &b| (h << 8) | u32::from(b));
     let h = (w.len() as u32)
         .wrapping_mul(0x9E37_79B9)
-        .wrapping_add(u32::from(a) << 8 | u32::from(z))
+        .wrapping_add(tail)
         .wrapping_mul(0x85EB_CA6B);
     (h >> 20) as usize
 }

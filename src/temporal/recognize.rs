@@ -14,13 +14,16 @@ struct Hit<'a> {
     /// Number of word tokens the phrase spans.
     len: usize,
     cats: &'a [Cat],
+    /// A conjunction (و، ف) glued on is cut off: the token starts one letter later.
+    cut: bool,
 }
 
 struct Scan<'a> {
     norm: &'a str,
     lex: &'a Lexicon,
-    /// The text's tokens, copied only when a conjunction is cut off a date word.
-    toks: std::borrow::Cow<'a, [Token]>,
+    /// The text's tokens, shared with the rest of the document's stages; a word the
+    /// lexicon cuts a conjunction off is marked in its `Hit` (see [`Scan::start`]).
+    toks: &'a [Token],
     hits: Vec<Option<Hit<'a>>>,
 }
 
@@ -49,7 +52,7 @@ fn clitic_variants(w: &str) -> impl Iterator<Item = &str> {
 }
 
 impl<'a> Scan<'a> {
-    fn new(norm: &'a str, lex: &'a Lexicon, mut toks: std::borrow::Cow<'a, [Token]>) -> Self {
+    fn new(norm: &'a str, lex: &'a Lexicon, toks: &'a [Token]) -> Self {
         let mut hits = vec![None; toks.len()];
         for i in 0..toks.len() {
             if toks[i].kind != TokKind::Word {
@@ -59,14 +62,14 @@ impl<'a> Scan<'a> {
             if w.len() > 40 {
                 continue;
             }
-            hits[i] = Self::lookup(norm, &toks, i, w, lex);
+            hits[i] = Self::lookup(norm, toks, i, w, lex);
             // A conjunction glued to a date word (والأربعاء، فأمس) is not part of the
             // expression: the span starts at the date word, as an annotator marks it.
-            if hits[i].is_some()
+            if let Some(h) = &mut hits[i]
                 && (w.starts_with('و') || w.starts_with('ف'))
                 && !lex.index.contains_key(w)
             {
-                toks.to_mut()[i].start += 'و'.len_utf8();
+                h.cut = true;
             }
         }
         Scan {
@@ -90,6 +93,7 @@ impl<'a> Scan<'a> {
                 ok.then_some(Hit {
                     len: 1 + p.rest.len(),
                     cats: &p.cats,
+                    cut: false,
                 })
             })
         };
@@ -150,6 +154,14 @@ impl<'a> Scan<'a> {
         self.hits.get(i).copied().flatten().map_or(1, |h| h.len)
     }
 
+    /// Where token `i` starts, after any conjunction cut off it.
+    fn start(&self, i: usize) -> usize {
+        let cut = self.hits.get(i).copied().flatten().is_some_and(|h| h.cut);
+        self.toks
+            .get(i)
+            .map_or(0, |t| t.start + if cut { 'و'.len_utf8() } else { 0 })
+    }
+
     fn number(&self, i: usize) -> Option<(u32, usize)> {
         let t = self.toks.get(i)?;
         if t.kind != TokKind::Number {
@@ -171,7 +183,7 @@ impl<'a> Scan<'a> {
 
     fn word(&self, i: usize) -> Option<&str> {
         let t = self.toks.get(i)?;
-        (t.kind == TokKind::Word).then(|| t.text(self.norm))
+        (t.kind == TokKind::Word).then(|| &self.norm[self.start(i)..t.end])
     }
 
     /// A 4-digit year in range, or none.
@@ -203,7 +215,7 @@ pub fn recognize(
     lex: &Lexicon,
     ranges: &[std::ops::Range<usize>],
 ) -> Vec<Found> {
-    let sc = Scan::new(&norm.text, lex, norm.tokens().into());
+    let sc = Scan::new(&norm.text, lex, norm.tokens());
     let mut out = Vec::new();
     let mut i = 0;
     while i < sc.len() {
@@ -216,7 +228,7 @@ pub fn recognize(
         let m = match_at(&sc, i).map(|m| day_range(&sc, m));
         match m {
             Some((a, b, sem, time)) => {
-                let (s, e) = norm.orig_span(sc.toks[a].start, sc.toks[b - 1].end);
+                let (s, e) = norm.orig_span(sc.start(a), sc.toks[b - 1].end);
                 if ranges.is_empty() || ranges.iter().any(|r| r.start <= s && e <= r.end) {
                     out.push(Found {
                         start: s,
@@ -807,9 +819,9 @@ fn refs(sc: &Scan, i: usize) -> Option<Match> {
 /// negated)? Used by DCT inference next to a known event's cue.
 pub fn planned_words(norm: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
     let toks = crate::normalize::tokenize(norm);
-    let sc = Scan::new(norm, lex, toks.into());
+    let sc = Scan::new(norm, lex, &toks);
     (0..sc.len())
         .filter(|&i| sc.has(i, |c| c == Cat::Planned))
-        .map(|i| (sc.toks[i].start, sc.toks[i + sc.span(i) - 1].end))
+        .map(|i| (sc.start(i), sc.toks[i + sc.span(i) - 1].end))
         .collect()
 }
