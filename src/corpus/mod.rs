@@ -196,13 +196,12 @@ fn decode_owned(bytes: Vec<u8>) -> std::result::Result<(String, String), String>
     if bytes.contains(&0) {
         return Err("binary file (NUL bytes), not text".into());
     }
-    let bytes = match String::from_utf8(bytes) {
-        Ok(s) => {
-            check_not_binary(&s)?;
-            return Ok((s, "UTF-8".into()));
-        }
-        Err(e) => e.into_bytes(),
-    };
+    // Validated with SIMD, then copied: std's check, which would keep the buffer, was a
+    // tenth of the reading time on Arabic text (no ASCII fast path), the copy is a memcpy.
+    if let Ok(s) = simdutf8::basic::from_utf8(&bytes) {
+        check_not_binary(s)?;
+        return Ok((s.to_owned(), "UTF-8".into()));
+    }
     let enc = if plainly_windows_1256(&bytes) {
         encoding_rs::WINDOWS_1256
     } else {
