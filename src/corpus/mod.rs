@@ -411,6 +411,12 @@ fn count_words(line: &str, limit: usize) -> usize {
         });
         rare += usize::from(r);
         starts += usize::from(s);
+        // Past the limit with no rare byte so far, both counts below answer `limit`: the
+        // bytes up to here are checked, all but the next block's first byte, where the
+        // last start may have been counted (hence one more than the limit).
+        if rare == 0 && starts > limit {
+            return limit;
+        }
     }
     if b.last().is_some_and(|x| matches!(x, 0xC2 | 0xE1..=0xE3)) {
         rare += 1;
@@ -655,6 +661,25 @@ mod tests {
             for limit in [1, 3, 17] {
                 let want = line.split_whitespace().take(limit).count();
                 assert_eq!(count_words(line, limit), want, "{line:?} {limit}");
+            }
+        }
+        // Long lines, where counting may stop after a block of bytes: rare white space
+        // falls before, on and after the block edges.
+        for pad in 0..8 {
+            for ws in ["\u{a0}", " \u{a0} ", "\u{3000}\u{3000}", " "] {
+                for at in [0, 17, 40, 84, 85, 86, 200] {
+                    let mut line = "x".repeat(pad);
+                    for k in 0..40 {
+                        line.push_str(if k == at { ws } else { " " });
+                        line.push_str(if k % 3 == 0 { "ab" } else { "ت" });
+                    }
+                    // Runs of lone rare spaces: words only when they are not white space.
+                    line.push_str(&" \u{a0}".repeat(at));
+                    for limit in [1, 3, 17, 60] {
+                        let want = line.split_whitespace().take(limit).count();
+                        assert_eq!(count_words(&line, limit), want, "{pad} {ws:?} {at}");
+                    }
+                }
             }
         }
         for c in (0..0x1_0000u32).filter_map(char::from_u32) {
