@@ -7,9 +7,9 @@
 pub struct Normalized {
     pub text: String,
     map: Vec<u32>,
-    /// `tokenize(&text)`, made on first use: date recognition and the known-event cue
-    /// scan both walk the tokens, and tokenising was a tenth of the date stage.
-    tokens: std::sync::OnceLock<Vec<Token>>,
+    /// `tokenize(&text)`, made while normalising: every character's class is known as it
+    /// is written, and a second pass over the text was a tenth of the date stage.
+    tokens: Vec<Token>,
 }
 
 /// What one character becomes: dropped (diacritics, tatweel, bidi marks) or replaced.
@@ -86,13 +86,71 @@ fn fold_each(original: &str, mut emit: impl FnMut(usize, char)) {
     }
 }
 
-/// Whether each character of U+0600–U+067F (lead bytes 0xD8, 0xD9) folds to itself.
+/// Whether each character of U+0600–U+067F (lead bytes 0xD8, 0xD9) is a letter of
+/// ء–ي (a word character to the tokenizer) that folds to itself.
 fn arabic_kept() -> &'static [bool; 128] {
     static T: std::sync::OnceLock<[bool; 128]> = std::sync::OnceLock::new();
     T.get_or_init(|| {
         let folds = arabic_folds();
-        std::array::from_fn(|k| folds[k].is_some_and(|f| f as usize == 0x600 + k))
+        std::array::from_fn(|k| {
+            (0x20..=0x4A).contains(&k) && folds[k].is_some_and(|f| f as usize == 0x600 + k)
+        })
     })
+}
+
+/// [`tokenize`]'s state machine, fed one normalised character (or run of letters) at
+/// a time by [`Normalized::new`].
+struct Tokens {
+    out: Vec<Token>,
+    /// The open word or number: its start and kind.
+    cur: Option<(usize, Class)>,
+}
+
+impl Tokens {
+    #[inline]
+    fn push(&mut self, at: usize, len: usize, class: Class) {
+        if let Some((s, k)) = self.cur {
+            if k == class {
+                return;
+            }
+            self.out.push(Token {
+                start: s,
+                end: at,
+                kind: if k == Class::Word {
+                    TokKind::Word
+                } else {
+                    TokKind::Number
+                },
+            });
+            self.cur = None;
+        }
+        match class {
+            Class::Word | Class::Number => self.cur = Some((at, class)),
+            Class::Punct => self.out.push(Token {
+                start: at,
+                end: at + len,
+                kind: TokKind::Punct,
+            }),
+            Class::Space => {}
+        }
+    }
+
+    fn finish(mut self, end: usize) -> Vec<Token> {
+        self.push(end, 0, Class::Space);
+        self.out
+    }
+}
+
+/// The tokenizer's class of a character, with its fast paths.
+#[inline]
+fn class_fast(c: char) -> Class {
+    if c.is_ascii() {
+        ascii_classes()[c as usize]
+    } else if ('\u{0620}'..='\u{064A}').contains(&c) {
+        Class::Word
+    } else {
+        class_of(c)
+    }
 }
 
 /// The length of the run of two-byte Arabic characters at the start of `b` that fold to
@@ -116,6 +174,10 @@ impl Normalized {
         let kept = arabic_kept();
         let mut text = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut toks = Tokens {
+            out: Vec::with_capacity(original.len() / 5),
+            cur: None,
+        };
         let mut i = 0;
         while i < src.len() {
             // A run of letters that stay as they are is copied at once; each byte maps to
@@ -123,6 +185,7 @@ impl Normalized {
             let n = kept_arabic_run(&src[i..], kept);
             if n > 0 {
                 if let Some(run) = original.get(i..i + n) {
+                    toks.push(text.len(), n, Class::Word);
                     text.push_str(run);
                     map.extend((i..i + n).map(|k| (k - ((k - i) & 1)) as u32));
                 }
@@ -136,6 +199,7 @@ impl Normalized {
                 .map_or(1, char::len_utf8);
             let at = i;
             fold_each(original.get(i..i + len).unwrap_or(""), |_, f| {
+                toks.push(text.len(), f.len_utf8(), class_fast(f));
                 text.push(f);
                 for _ in 0..f.len_utf8() {
                     map.push(at as u32);
@@ -144,16 +208,13 @@ impl Normalized {
             i += len;
         }
         map.push(original.len() as u32);
-        Normalized {
-            text,
-            map,
-            tokens: std::sync::OnceLock::new(),
-        }
+        let tokens = toks.finish(text.len());
+        Normalized { text, map, tokens }
     }
 
-    /// The tokens of the normalised text (see [`tokenize`]), computed once.
+    /// The tokens of the normalised text, as [`tokenize`] makes them.
     pub fn tokens(&self) -> &[Token] {
-        self.tokens.get_or_init(|| tokenize(&self.text))
+        &self.tokens
     }
 
     /// The original byte offset of a normalised byte offset.
@@ -396,6 +457,19 @@ mod tests {
             normalize(&orig),
             orig.chars().filter_map(fold).collect::<String>()
         );
+    }
+
+    #[test]
+    fn tokens_made_while_normalising_are_those_of_the_normalised_text() {
+        for orig in [
+            every_kind_of_character(),
+            "قال: والأربعاءُ ٣مايو، 2019م «نص»\t—ABC12x ؠـٱ".to_string(),
+            String::new(),
+            "7".to_string(),
+        ] {
+            let n = Normalized::new(&orig);
+            assert_eq!(n.tokens(), tokenize(&n.text), "{orig:?}");
+        }
     }
 
     #[test]
