@@ -33,6 +33,16 @@ fn events_on(text: &str, day: &str) -> Vec<Event> {
     tarikh::events::extract(&d, &n, &p, &dct(day), &[])
 }
 
+/// With the article's date expressions found and resolved, as the pipeline does.
+fn events_dated(text: &str, day: &str) -> Vec<Event> {
+    let p = pack();
+    let d = doc("t", text);
+    let n = Normalized::new(text);
+    let found = tarikh::temporal::recognize(&d, &n, &p);
+    let timex = tarikh::temporal::resolve(&found, &dct(day), text);
+    tarikh::events::extract(&d, &n, &p, &dct(day), &timex)
+}
+
 fn events(text: &str) -> Vec<Event> {
     events_on(text, "2019-04-10")
 }
@@ -791,4 +801,27 @@ fn a_deed_named_as_the_object_of_an_announcement_is_the_announcers() {
         (c.place.as_str(), c.holder.as_deref(), c.state),
         ("Tarhuna", Some("GNA"), ControlState::Held)
     );
+}
+
+#[test]
+fn a_date_a_statement_names_as_before_or_after_is_its_contents_not_its_own() {
+    let ev = events_dated(
+        "رفض رئيس المجلس الرئاسي فائز السراج أي مبادرة لا تتضمن انسحاب القوات المهاجمة إلى مواقعها قبل 4 أبريل 2019.",
+        "2019-06-20",
+    );
+    let said = ev
+        .iter()
+        .find(|e| e.kind == "statement")
+        .expect("the refusal is a statement");
+    assert_ne!(said.date.as_deref(), Some("2019-04-04"), "{:?}", said.date);
+    // Said plainly on a date, that date is the statement's.
+    let ev = events_dated(
+        "رفض فائز السراج يوم 4 أبريل 2019 أي مبادرة للحوار.",
+        "2019-06-20",
+    );
+    let said = ev
+        .iter()
+        .find(|e| e.kind == "statement")
+        .expect("statement");
+    assert_eq!(said.date.as_deref(), Some("2019-04-04"));
 }

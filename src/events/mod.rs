@@ -455,10 +455,24 @@ pub fn extract(
         // Date: the nearest timex in the clause, else in the sentence, else inherited
         // from the previous sentence, else the article's own date.
         let (to, te) = orig(trig.start, trig.end);
+        // What a statement says happened "before/after/until" a date is its content's
+        // reference point, not the day it was said ("رفض … انسحاب القوات قبل 4 أبريل").
+        let reference_point = |t: &Timex| {
+            Some(kind_idx) == statement
+                && t.start >= te
+                && doc.text.get(..t.start).is_some_and(|b| {
+                    let w = b
+                        .trim_end()
+                        .rsplit(char::is_whitespace)
+                        .next()
+                        .unwrap_or("");
+                    matches!(w, "قبل" | "بعد" | "حتى" | "وقبل" | "وبعد")
+                })
+        };
         let near = |lo: usize, hi: usize| {
             usable_timex
                 .iter()
-                .filter(|(t, _)| t.start >= lo && t.end <= hi)
+                .filter(|(t, _)| t.start >= lo && t.end <= hi && !reference_point(t))
                 .min_by_key(|(t, _)| {
                     if t.end <= to {
                         to - t.end
@@ -505,7 +519,9 @@ pub fn extract(
         let near_sentence = || {
             usable_timex
                 .iter()
-                .filter(|(t, d)| t.start >= ss && t.end <= se && lends_date(t, d))
+                .filter(|(t, d)| {
+                    t.start >= ss && t.end <= se && lends_date(t, d) && !reference_point(t)
+                })
                 .min_by_key(|(t, _)| {
                     if t.end <= to {
                         to - t.end
