@@ -172,6 +172,7 @@ impl Normalized {
     pub fn new(original: &str) -> Self {
         let src = original.as_bytes();
         let kept = arabic_kept();
+        let arabic = arabic_folds();
         let mut text = String::with_capacity(original.len());
         let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
         let mut toks = Tokens {
@@ -190,6 +191,26 @@ impl Normalized {
                     map.extend((i..i + n).map(|k| (k - ((k - i) & 1)) as u32));
                 }
                 i += n;
+                continue;
+            }
+            // ASCII (spaces, digits, Latin) and the rest of the Arabic block, looked up.
+            let b = src[i];
+            if b < 0x80 {
+                let f = b.to_ascii_lowercase();
+                toks.push(text.len(), 1, ascii_classes()[usize::from(f)]);
+                text.push(char::from(f));
+                map.push(i as u32);
+                i += 1;
+                continue;
+            }
+            if let (0xD8..=0xDB, Some(&c)) = (b, src.get(i + 1)) {
+                let k = (usize::from(b & 0x03) << 6) | usize::from(c & 0x3F);
+                if let Some(f) = arabic[k] {
+                    toks.push(text.len(), f.len_utf8(), class_fast(f));
+                    text.push(f);
+                    map.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+                }
+                i += 2;
                 continue;
             }
             // Anything else, one character at a time.
