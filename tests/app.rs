@@ -580,3 +580,20 @@ fn the_evidence_search_is_arabic_normalised() {
         assert!(!v.timeline.is_kept(i) || has, "{e:?}");
     }
 }
+
+#[test]
+fn every_input_widget_has_an_accessible_name() {
+    let dir = temp_corpus("a11y");
+    let data = dir.join("data");
+    let mut h = harness(&dir, &data);
+    h.state_mut().show_report = false;
+    h.run_steps(2);
+    let unnamed = h.unnamed_widgets();
+    assert!(unnamed.is_empty(), "{unnamed:#?}");
+    // The date editor's year, month and day fields too.
+    h.state_mut().editing = Some(0);
+    h.run_steps(2);
+    let unnamed = h.unnamed_widgets();
+    assert!(unnamed.is_empty(), "{unnamed:#?}");
+    let _ = std::fs::remove_dir_all(&dir);
+}

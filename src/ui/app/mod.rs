@@ -633,13 +633,14 @@ impl App {
                 }
                 self.play.playing = !self.play.playing;
             }
-            ui.add(
+            let speed = ui.add(
                 egui::DragValue::new(&mut self.settings.days_per_second)
                     .range(1.0..=3650.0)
                     .speed(1.0),
             );
             // Beside the value, not as its suffix: DragValue has no bidi.
-            text::label(ui, s.tr("days/s", "يوم في الثانية"));
+            let unit = text::label(ui, s.tr("days/s", "يوم في الثانية"));
+            speed.labelled_by(unit.id);
             if let Some(c) = self.timeline.cursor {
                 ui.separator();
                 text::label(

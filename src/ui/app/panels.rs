@@ -368,7 +368,7 @@ fn choice(
         ui,
         ui.layout().horizontal_align() == egui::Align::Max,
         |ui| {
-            text::label(ui, title);
+            let name = text::label(ui, title);
             let current = value
                 .as_ref()
                 .and_then(|v| options.iter().find(|o| &o.0 == v))
@@ -380,7 +380,10 @@ fn choice(
                     for (id, label) in options {
                         ui.selectable_value(value, Some(id), text::widget_text(ui, &label));
                     }
-                });
+                })
+                // Named by its title, for screen readers and for tests that find it.
+                .response
+                .labelled_by(name.id);
         },
     );
 }
@@ -480,12 +483,15 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
             let mut changed = false;
             changed |= ui
                 .add(egui::DragValue::new(&mut parts.0).range(1900..=2100))
+                .on_hover_text(s.tr("year", "السنة"))
                 .changed();
             changed |= ui
                 .add(egui::DragValue::new(&mut parts.1).range(1..=12))
+                .on_hover_text(s.tr("month", "الشهر"))
                 .changed();
             changed |= ui
                 .add(egui::DragValue::new(&mut parts.2).range(1..=31))
+                .on_hover_text(s.tr("day", "اليوم"))
                 .changed();
             if changed {
                 app.date_text = format!("{:04}-{:02}-{:02}", parts.0, parts.1, parts.2);
