@@ -79,9 +79,13 @@ fn from_header(
     pack: &Pack,
 ) -> Option<(Date, String)> {
     let first = doc.paragraphs.first().map_or(0, |p| p.start);
-    let head_end = doc.text[first..]
-        .char_indices()
-        .filter(|(_, c)| *c == '\n')
+    // The second line break within 400 bytes of the first paragraph, on bytes.
+    let window = doc.text.as_bytes().get(first..).unwrap_or(&[]);
+    let window = &window[..window.len().min(400)];
+    let head_end = window
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| b == b'\n')
         .nth(1)
         .map_or(doc.text.len(), |(i, _)| first + i)
         .min(first + 400);
@@ -279,9 +283,11 @@ impl CueIndex {
         // Runs of alphanumeric characters: adjacent word, number and (rarely) alphanumeric
         // punctuation tokens; tokens cover every character but white space.
         let toks = norm.tokens();
+        // A punctuation token is one character; an ASCII one is never alphanumeric.
         let alnum = |t: &crate::normalize::Token| {
             t.kind != crate::normalize::TokKind::Punct
-                || text[t.start..t.end].chars().next().is_some_and(is_alnum)
+                || text.as_bytes().get(t.start).is_some_and(|&b| b >= 0x80)
+                    && text[t.start..t.end].chars().next().is_some_and(is_alnum)
         };
         let mut i = 0;
         while i < toks.len() {
