@@ -121,9 +121,13 @@ impl<'a> Scan<'a> {
 
     /// Whether any pattern of `match_at` can start at token `i`.
     fn may_start(&self, i: usize) -> bool {
+        // A token without a hit has no conjunction cut off: its text is the token's.
         self.hits.get(i).is_some_and(Option::is_some)
-            || self.toks.get(i).is_some_and(|t| t.kind == TokKind::Number)
-            || matches!(self.word(i), Some("قبل" | "في"))
+            || self.toks.get(i).is_some_and(|t| match t.kind {
+                TokKind::Number => true,
+                TokKind::Word => matches!(t.text(self.norm), "قبل" | "في"),
+                TokKind::Punct => false,
+            })
     }
 
     /// The first category the lexicon gives a single word (for words met without their
