@@ -75,14 +75,11 @@ pub fn read_folder(root: &Path) -> Result<CorpusRead> {
         }
         let path = entry.into_path();
         let r = rel(&path);
-        let ext = path
-            .extension()
-            .and_then(|e| e.to_str())
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        if matches!(ext.as_str(), "txt" | "md") {
+        let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+        if ext.eq_ignore_ascii_case("txt") || ext.eq_ignore_ascii_case("md") {
             files.push((path, r));
         } else if r != "dates.csv" {
+            let ext = ext.to_ascii_lowercase();
             let what = if ext.is_empty() {
                 "no extension".to_string()
             } else {
@@ -110,12 +107,18 @@ pub fn read_folder(root: &Path) -> Result<CorpusRead> {
         }
     }
     // Ids are file stems; the same stem in two folders takes its relative path instead.
-    let mut seen = std::collections::HashMap::<String, usize>::new();
+    // Counted on borrowed ids (no copy of every id), then marked, then renamed.
+    let mut seen = rustc_hash::FxHashMap::<&str, usize>::default();
     for d in &out.docs {
-        *seen.entry(d.id.clone()).or_default() += 1;
+        *seen.entry(d.id.as_str()).or_default() += 1;
     }
-    for d in &mut out.docs {
-        if seen.get(&d.id).is_some_and(|n| *n > 1) {
+    let twice: Vec<bool> = out
+        .docs
+        .iter()
+        .map(|d| seen.get(d.id.as_str()).is_some_and(|n| *n > 1))
+        .collect();
+    for (d, twice) in out.docs.iter_mut().zip(twice) {
+        if twice {
             d.id = d
                 .path
                 .rsplit_once('.')
