@@ -77,12 +77,17 @@ fn trigger_follows(text: &str, hits: &[LexHit], from: usize, end: usize) -> bool
         })
 }
 
+/// Bytes after which a comma ends a sentence that has no full stop (~300 Arabic words;
+/// news sentences are far shorter).
+const MAX_SENTENCE: usize = 3000;
+
 /// Split `text` (normalised) into clauses. `hits` are the lexicon hits in text order.
 pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
     let soft = soft_newlines(text);
     let mut out = Vec::new();
     let (mut sentence, mut paragraph) = (0usize, 0usize);
     let mut start = 0usize;
+    let mut sentence_start = 0usize;
     let mut has_trigger = false;
     let push = |out: &mut Vec<Clause>, s: usize, e: usize, sentence: usize, paragraph: usize| {
         let seg = &text[s..e];
@@ -152,9 +157,19 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
             start = i + c.len_utf8();
             has_trigger = false;
             sentence += 1;
+            sentence_start = start;
             if c == '\n' {
                 paragraph += 1;
             }
+        } else if c == ',' && i - sentence_start > MAX_SENTENCE {
+            // Text without full stops (a scraped list, a run-on dump) would make one
+            // sentence of the whole file, and the per-sentence searches quadratic: past
+            // a few hundred words, a comma ends the sentence.
+            push(&mut out, start, i, sentence, paragraph);
+            start = i + 1;
+            has_trigger = false;
+            sentence += 1;
+            sentence_start = start;
         } else if c == ',' && has_trigger {
             // A comma ends a clause only after its verb: "بين قوات أ، وقوات ب" stays one.
             push(&mut out, start, i, sentence, paragraph);
@@ -178,5 +193,29 @@ mod tests {
         assert_eq!(soft.len(), 4, "the four wrapped lines");
         let short = "عنوان قصير\nنص طويل جدا هنا.\n";
         assert!(soft_newlines(short).is_empty());
+    }
+
+    #[test]
+    fn text_without_full_stops_is_cut_into_sentences_at_commas() {
+        let text = "وصلت القافلة إلى المدينة, ".repeat(400);
+        let clauses = split(&text, &[]);
+        let sentences = clauses.iter().map(|c| c.sentence).max().unwrap_or(0) + 1;
+        assert!(sentences > 1, "one run-on sentence of {} bytes", text.len());
+        // Each sentence stays around the cap, not the whole text.
+        let mut start = vec![usize::MAX; sentences];
+        let mut end = vec![0; sentences];
+        for c in &clauses {
+            start[c.sentence] = start[c.sentence].min(c.start);
+            end[c.sentence] = end[c.sentence].max(c.end);
+        }
+        assert!(
+            start
+                .iter()
+                .zip(&end)
+                .all(|(s, e)| e - s <= MAX_SENTENCE + 100)
+        );
+        // A normal sentence is untouched.
+        let short = split("وصلت القافلة, ثم عادت.", &[]);
+        assert!(short.iter().all(|c| c.sentence == 0));
     }
 }

@@ -81,26 +81,55 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
     };
     let mut keys: Vec<_> = groups.into_values().collect();
     keys.sort();
+    // A day-precision report's span: the key under which day heads are filed.
+    let day_span = |i: usize| spans[i].filter(|_| events[i].precision == Precision::Day);
     for idx in keys {
         // Greedy clusters: each report joins the first cluster whose head it matches.
         // Each cluster keeps the set of its documents: testing "no report from this
         // document yet" by scanning the cluster made large corpora quadratic.
         let mut heads: Vec<(Vec<usize>, FxHashSet<&str>)> = Vec::new();
+        // Heads of a day by that day, the others in one list: a day's report can only join
+        // a head of the same day or a coarser one, so it need not test every head (one
+        // article telling the same thing many times made this quadratic).
+        let mut by_day: FxHashMap<Span, Vec<usize>> = FxHashMap::default();
+        let mut coarse: Vec<usize> = Vec::new();
         for &i in &idx {
             let doc = events[i].doc.as_str();
             // The date test (part of `same_event`) first: it is a few comparisons and
             // rules out most heads before any hashing or string comparison.
-            let found = heads.iter_mut().find(|(c, docs)| {
+            let joins = |h: usize, heads: &[(Vec<usize>, FxHashSet<&str>)]| {
+                let (c, docs) = &heads[h];
                 dates_agree(c[0], i)
                     && !docs.contains(doc)
                     && same_event(&events[c[0]], spans[c[0]], &events[i], spans[i])
-            });
+            };
+            // The first head, in the order the heads were made, that the report joins.
+            let found = match day_span(i) {
+                Some(sp) => {
+                    let a = by_day
+                        .get(&sp)
+                        .and_then(|v| v.iter().copied().find(|&h| joins(h, &heads)));
+                    let b = coarse.iter().copied().find(|&h| joins(h, &heads));
+                    match (a, b) {
+                        (Some(a), Some(b)) => Some(a.min(b)),
+                        (a, b) => a.or(b),
+                    }
+                }
+                None => (0..heads.len()).find(|&h| joins(h, &heads)),
+            };
             match found {
-                Some((c, docs)) => {
+                Some(h) => {
+                    let (c, docs) = &mut heads[h];
                     c.push(i);
                     docs.insert(doc);
                 }
-                None => heads.push((vec![i], FxHashSet::from_iter([doc]))),
+                None => {
+                    match day_span(i) {
+                        Some(sp) => by_day.entry(sp).or_default().push(heads.len()),
+                        None => coarse.push(heads.len()),
+                    }
+                    heads.push((vec![i], FxHashSet::from_iter([doc])));
+                }
             }
         }
         for (c, _) in heads.into_iter().filter(|(c, _)| c.len() > 1) {

@@ -149,6 +149,7 @@ pub fn extract(
         })
         .collect();
     let timex_orig: Vec<(usize, usize)> = timex.iter().map(|t| (t.start, t.end)).collect();
+    let timex_sorted = usable_timex.is_sorted_by_key(|(t, _)| t.start);
 
     let mut events: Vec<Event> = Vec::new();
     // Per place: the side that holds (or defends) it by this article's earlier claims,
@@ -411,8 +412,14 @@ pub fn extract(
                 // "… أثناء محاولتهما اقتحام سرت"), but before it only a clause that told
                 // no event, or only a speech; never an earlier event's clause (بعد أن،
                 // منذ، relative clauses).
-                for (k, &(ks, ke)) in clause_orig.iter().enumerate() {
-                    if k == ci || ks < ss || ke > se {
+                // Only the sentence's clauses (they are in text order): a scan of every
+                // clause of the article for each clause was quadratic on long texts.
+                let first = clause_orig.partition_point(|&(ks, _)| ks < ss);
+                for (k, &(ks, ke)) in clause_orig.iter().enumerate().skip(first) {
+                    if ks >= se {
+                        break;
+                    }
+                    if k == ci || ke > se {
                         continue;
                     }
                     let lends = !clause_background[k]
@@ -470,8 +477,7 @@ pub fn extract(
                 })
         };
         let near = |lo: usize, hi: usize| {
-            usable_timex
-                .iter()
+            timex_between(&usable_timex, timex_sorted, lo, hi)
                 .filter(|(t, _)| t.start >= lo && t.end <= hi && !reference_point(t))
                 .min_by_key(|(t, _)| {
                     if t.end <= to {
@@ -517,8 +523,7 @@ pub fn extract(
             }
         };
         let near_sentence = || {
-            usable_timex
-                .iter()
+            timex_between(&usable_timex, timex_sorted, ss, se)
                 .filter(|(t, d)| {
                     t.start >= ss && t.end <= se && lends_date(t, d) && !reference_point(t)
                 })
@@ -559,14 +564,18 @@ pub fn extract(
         let mut modality = modality::of(lex, text, sh, &trig, kind_idx, (c.start, c.end), sent);
         // A word that opens its clause (nothing but punctuation before it in the clause).
         let opens_clause = |at: usize| {
-            clauses.iter().any(|cl| {
-                cl.start <= at
-                    && at < cl.end
-                    && text.get(cl.start..at).is_some_and(|g| {
-                        g.chars()
-                            .all(|ch| ch.is_whitespace() || matches!(ch, '،' | ',' | 'و'))
-                    })
-            })
+            // Clauses are in text order and do not overlap: the one holding `at` is the
+            // last to start at or before it.
+            let i = clauses.partition_point(|cl| cl.start <= at);
+            i.checked_sub(1)
+                .and_then(|i| clauses.get(i))
+                .is_some_and(|cl| {
+                    at < cl.end
+                        && text.get(cl.start..at).is_some_and(|g| {
+                            g.chars()
+                                .all(|ch| ch.is_whitespace() || matches!(ch, '،' | ',' | 'و'))
+                        })
+                })
         };
         // A denial verb earlier in the sentence (نفى …) denies the content it reports,
         // up to a reporting verb that opens new content ("نفى أن … مؤكدا أنها ما زالت
@@ -821,25 +830,62 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     6371.0 * 2.0 * a.sqrt().asin()
 }
 
+/// The usable date expressions that may lie in `lo..hi`: found by bisection when they are
+/// in text order (they are, from the recognizer), else all of them. A scan of every
+/// expression for every clause was quadratic on long texts.
+fn timex_between<'a, 't>(
+    all: &'a [(&'t Timex, EventDate)],
+    sorted: bool,
+    lo: usize,
+    hi: usize,
+) -> impl Iterator<Item = &'a (&'t Timex, EventDate)> {
+    let from = if sorted {
+        all.partition_point(|(t, _)| t.start < lo)
+    } else {
+        0
+    };
+    all[from..]
+        .iter()
+        .take_while(move |(t, _)| !sorted || t.start < hi)
+}
+
 /// One article often tells an event twice, the second time with its place ("التقاه
 /// الجمعة" … "التقى الجمعة في بنغازي حفتر"): an event with no place takes the places of
 /// another of the same type and date in the article that shares an actor with it.
 fn share_places(mut events: Vec<Event>) -> Vec<Event> {
+    // Events with places, by type and date, in article order: candidates are looked up,
+    // not searched for among all events (that was quadratic on long texts). An event
+    // that receives places becomes a candidate for the later ones, as before.
+    let mut placed: HashMap<(String, String), Vec<usize>> = HashMap::new();
+    for (j, o) in events.iter().enumerate() {
+        if let Some(d) = &o.date
+            && !o.places.is_empty()
+        {
+            placed
+                .entry((o.kind.clone(), d.clone()))
+                .or_default()
+                .push(j);
+        }
+    }
     for i in 0..events.len() {
         if !events[i].places.is_empty() || events[i].actors.is_empty() {
             continue;
         }
-        let found = events.iter().enumerate().find_map(|(j, o)| {
-            (j != i
-                && o.kind == events[i].kind
-                && o.date.is_some()
-                && o.date == events[i].date
-                && !o.places.is_empty()
-                && o.actors.iter().any(|a| events[i].actors.contains(a)))
-            .then(|| o.places.clone())
-        });
+        let Some(key) = events[i].date.clone().map(|d| (events[i].kind.clone(), d)) else {
+            continue;
+        };
+        let Some(list) = placed.get_mut(&key) else {
+            continue;
+        };
+        let found = list
+            .iter()
+            .map(|&j| &events[j])
+            .find(|o| o.actors.iter().any(|a| events[i].actors.contains(a)))
+            .map(|o| o.places.clone());
         if let Some(p) = found {
             events[i].places = p;
+            let at = list.partition_point(|&j| j < i);
+            list.insert(at, i);
         }
     }
     events
@@ -926,9 +972,20 @@ fn actor_ids(pack: &Pack, actors: &[&ActorMention]) -> Vec<String> {
 /// A place name that opens its line and is followed by a dash or a colon, perhaps with an
 /// agency in parentheses between ("طرابلس –", "بنغازي (رويترز) -"): a dateline.
 fn is_dateline(text: &str, m: &PlaceMention) -> bool {
+    // Only a few bytes back: a name deep inside a long line is no dateline, and this is
+    // asked for every mention of every clause (a scan to the line start was quadratic).
     let before = text.get(..m.start).unwrap_or("");
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    if !before[line_start..].trim().is_empty() {
+    let from = (0..=before.len().min(16))
+        .map(|k| before.len() - k)
+        .rev()
+        .find(|&i| before.is_char_boundary(i))
+        .unwrap_or(before.len());
+    let near = &before[from..];
+    let opens_line = match near.rfind('\n') {
+        Some(i) => near[i + 1..].trim().is_empty(),
+        None => from == 0 && near.trim().is_empty(),
+    };
+    if !opens_line {
         return false;
     }
     let mut rest = text.get(m.end..).unwrap_or("").trim_start();
