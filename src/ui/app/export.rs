@@ -193,18 +193,9 @@ impl App {
         let tx = self.tx.clone();
         let c = ctx.clone();
         std::thread::spawn(move || {
-            let started = std::time::Instant::now();
-            let Some(path) = rfd::FileDialog::new()
-                .add_filter("PNG", &["png"])
-                .set_file_name(&name)
-                .save_file()
-            else {
-                if no_dialog(started) {
-                    let _ = tx.send(Msg::Toast(NO_DIALOG.into(), true));
-                }
+            let Some(path) = ask_save_path("PNG", "png", &name, &tx) else {
                 return;
             };
-            let path = with_ext(path, "png");
             let msg = match write_snapshot(scene, spec, &path) {
                 Ok(()) => {
                     let (pw, ph) = spec.pixel_size();
@@ -240,18 +231,9 @@ impl App {
             format.ext()
         );
         std::thread::spawn(move || {
-            let started = std::time::Instant::now();
-            let Some(path) = rfd::FileDialog::new()
-                .add_filter(format.ext(), &[format.ext()])
-                .set_file_name(&name)
-                .save_file()
-            else {
-                if no_dialog(started) {
-                    let _ = tx.send(Msg::Toast(NO_DIALOG.into(), true));
-                }
+            let Some(path) = ask_save_path(format.ext(), format.ext(), &name, &tx) else {
                 return;
             };
-            let path = with_ext(path, format.ext());
             let msg = match write_data(&x, format, bom, &path) {
                 Ok(()) => Msg::Toast(
                     format!("Saved {} events to {}", x.events.len(), path.display()),
@@ -268,4 +250,26 @@ fn scene_root(app: &App) -> String {
     app.corpus
         .as_ref()
         .map_or("tarikh".into(), |c| c.root.to_string_lossy().into_owned())
+}
+
+/// The native save dialog, on the worker thread: the chosen path with `ext` ensured, or
+/// `None` when the user cancelled — and a toast when no dialog could be shown at all.
+fn ask_save_path(
+    filter: &str,
+    ext: &str,
+    name: &str,
+    tx: &std::sync::mpsc::Sender<Msg>,
+) -> Option<std::path::PathBuf> {
+    let started = std::time::Instant::now();
+    let Some(path) = rfd::FileDialog::new()
+        .add_filter(filter, &[ext])
+        .set_file_name(name)
+        .save_file()
+    else {
+        if no_dialog(started) {
+            let _ = tx.send(Msg::Toast(NO_DIALOG.into(), true));
+        }
+        return None;
+    };
+    Some(with_ext(path, ext))
 }
