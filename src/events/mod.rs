@@ -162,22 +162,8 @@ pub fn extract(
     let mut cur_sentence_date: Option<(usize, EventDate)> = None;
 
     // The scan lists its mentions in text order already; sort (a copy) only if not.
-    let places_sorted: std::borrow::Cow<[PlaceMention]> =
-        if scan.places.is_sorted_by_key(|p| p.start) {
-            std::borrow::Cow::Borrowed(&scan.places)
-        } else {
-            let mut v = scan.places.clone();
-            v.sort_by_key(|p| p.start);
-            std::borrow::Cow::Owned(v)
-        };
-    let actors_sorted: std::borrow::Cow<[ActorMention]> =
-        if scan.actors.is_sorted_by_key(|a| a.start) {
-            std::borrow::Cow::Borrowed(&scan.actors)
-        } else {
-            let mut v = scan.actors.clone();
-            v.sort_by_key(|a| a.start);
-            std::borrow::Cow::Owned(v)
-        };
+    let places_sorted = in_text_order(&scan.places, |p| p.start);
+    let actors_sorted = in_text_order(&scan.actors, |a| a.start);
     // Per clause: its original span, whether it is background (relative or temporal
     // clause), whether it holds a trigger, and the type of the event it gave.
     let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
@@ -828,6 +814,17 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     6371.0 * 2.0 * a.sqrt().asin()
+}
+
+/// `v` in text order: borrowed when it already is (the usual case), else a sorted copy.
+fn in_text_order<T: Clone>(v: &[T], start: impl Fn(&T) -> usize) -> std::borrow::Cow<'_, [T]> {
+    if v.is_sorted_by_key(&start) {
+        std::borrow::Cow::Borrowed(v)
+    } else {
+        let mut o = v.to_vec();
+        o.sort_by_key(start);
+        std::borrow::Cow::Owned(o)
+    }
 }
 
 /// The usable date expressions that may lie in `lo..hi`: found by bisection when they are

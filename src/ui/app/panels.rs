@@ -35,6 +35,11 @@ pub fn search_matches(text: &str, query: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
+/// The English or Arabic name, by the chrome's language.
+fn in_lang(lang: Lang, en: &'static str, ar: &'static str) -> &'static str {
+    if lang == Lang::Ar { ar } else { en }
+}
+
 pub fn source_name(s: DctSource, lang: Lang) -> &'static str {
     let (en, ar) = match s {
         DctSource::User => ("user", "المستخدم"),
@@ -44,7 +49,7 @@ pub fn source_name(s: DctSource, lang: Lang) -> &'static str {
         DctSource::Inferred => ("inferred", "مستنتج"),
         DctSource::None => ("unknown", "غير معروف"),
     };
-    if lang == Lang::Ar { ar } else { en }
+    in_lang(lang, en, ar)
 }
 
 fn modality_name(m: Modality, lang: Lang) -> &'static str {
@@ -55,7 +60,7 @@ fn modality_name(m: Modality, lang: Lang) -> &'static str {
         Modality::Reported => ("reported", "منقول"),
         Modality::Hypothetical => ("hypothetical", "افتراضي"),
     };
-    if lang == Lang::Ar { ar } else { en }
+    in_lang(lang, en, ar)
 }
 
 /// Lay out a panel's contents from the right when the chrome is Arabic.
@@ -98,7 +103,7 @@ fn precision_name(p: Precision, lang: Lang) -> &'static str {
         Precision::Range => ("range", "مدى"),
         Precision::Unknown => ("unknown", "غير معروفة"),
     };
-    if lang == Lang::Ar { ar } else { en }
+    in_lang(lang, en, ar)
 }
 
 /// The filters, then the list of articles, then the date editor of the selected one.
