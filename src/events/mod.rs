@@ -370,7 +370,7 @@ pub fn extract(
                         .place(&p.place)
                         .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
             }) {
-                places.push(p.place.clone());
+                places.push(p.place.to_string());
             }
         }
         if places.is_empty()
@@ -384,7 +384,7 @@ pub fn extract(
             })
         {
             // "مدينة درنة التي يسيطر عليها …": the relative clause is about its antecedent.
-            places.push(p.place.clone());
+            places.push(p.place.to_string());
         }
         // A clause that names a place only as an aside ("(في طرابلس)", "شرقي ليبيا") is
         // not at the sentence's other places, nor at the scene.
@@ -416,7 +416,7 @@ pub fn extract(
                             // it is no other clause's scene.
                             let only_dateline = s_places
                                 .iter()
-                                .filter(|m| m.place == p && m.start >= ks && m.end <= ke)
+                                .filter(|m| *m.place == *p && m.start >= ks && m.end <= ke)
                                 .all(|m| is_dateline(&doc.text, m));
                             if only_dateline {
                                 continue;
@@ -954,8 +954,10 @@ fn actor_ids(pack: &Pack, actors: &[&ActorMention]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in actors {
         let id = match pack.actor(&a.actor) {
-            Some(x) if x.kind == "person" => x.faction.clone().unwrap_or_else(|| a.actor.clone()),
-            _ => a.actor.clone(),
+            Some(x) if x.kind == "person" => {
+                x.faction.clone().unwrap_or_else(|| a.actor.to_string())
+            }
+            _ => a.actor.to_string(),
         };
         if !out.contains(&id) {
             out.push(id);
@@ -1030,8 +1032,8 @@ fn places_in(
         if passing && !out.is_empty() {
             continue;
         }
-        if !out.contains(&p.place) {
-            out.push(p.place.clone());
+        if !out.iter().any(|o| **o == *p.place) {
+            out.push(p.place.to_string());
         }
     }
     out
@@ -1225,7 +1227,7 @@ fn destination_place(
                         .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
         })
-        .map(|p| p.place.clone())
+        .map(|p| p.place.to_string())
 }
 
 /// The trigger that names the clause's event, and its type. The first trigger, as

@@ -3,6 +3,7 @@
 
 use serde::Deserialize;
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use rustc_hash::FxHashMap;
 
@@ -116,6 +117,10 @@ pub struct Gazetteer {
     reject_after: HashSet<String>,
     title_before: HashSet<String>,
     actor_before: HashSet<String>,
+    /// Place ids by `Pack::places` index, shared by every mention instead of copied.
+    place_ids: Vec<Arc<str>>,
+    /// Actor ids by `Pack::actors` index, and each one's faction (`Pack::faction_of`).
+    actor_ids: Vec<(Arc<str>, Arc<str>)>,
 }
 
 const ARTICLE: &str = "ال";
@@ -281,7 +286,36 @@ impl Gazetteer {
             reject_after: set(&ctx.reject_after),
             title_before: set(&ctx.title_before),
             actor_before: set(&ctx.actor_before),
+            place_ids: pack
+                .places
+                .iter()
+                .map(|p| Arc::from(p.id.as_str()))
+                .collect(),
+            actor_ids: pack
+                .actors
+                .iter()
+                .map(|a| {
+                    let id: Arc<str> = Arc::from(a.id.as_str());
+                    let f = pack.faction_of(&a.id);
+                    let faction = if f == a.id {
+                        Arc::clone(&id)
+                    } else {
+                        Arc::from(f)
+                    };
+                    (id, faction)
+                })
+                .collect(),
         }
+    }
+
+    /// The id of `Pack::places[i]`.
+    pub fn place_id(&self, i: usize) -> Option<&Arc<str>> {
+        self.place_ids.get(i)
+    }
+
+    /// The id of `Pack::actors[i]` and its faction's.
+    pub fn actor_id(&self, i: usize) -> Option<&(Arc<str>, Arc<str>)> {
+        self.actor_ids.get(i)
     }
 
     /// Every kept hit in `text` (the normalised text of `original`), longest first among

@@ -7,37 +7,39 @@ pub use matcher::{Context, Gazetteer, Hit, Target};
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use crate::corpus::SourceDoc;
 use crate::model::Mention;
 use crate::normalize::Normalized;
 use crate::pack::Pack;
 
-/// An actor named in the text. Spans are original byte offsets, like every span.
+/// An actor named in the text. Spans are original byte offsets, like every span (the
+/// text named is `doc.text[start..end]`). Ids are shared with the pack's name index, so a
+/// mention copies no string.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ActorMention {
     pub start: usize,
     pub end: usize,
-    pub text: String,
     /// The pack actor matched (a person, a unit, a faction).
-    pub actor: String,
+    pub actor: Arc<str>,
     /// The faction it belongs to (حفتر → LNA); equal to `actor` for a faction.
-    pub faction: String,
+    pub faction: Arc<str>,
     /// A place the actor's own name contains ("مجلس شورى مجاهدي درنة" → Derna), so the
     /// events stage can tell an organisation's name from a report about that place.
-    pub place: Option<String>,
+    pub place: Option<Arc<str>>,
 }
 
-/// A place named in the text, with what the matcher knows about the hit.
+/// A place named in the text, with what the matcher knows about the hit (the text
+/// named is `doc.text[start..end]`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlaceMention {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub place: String,
+    pub place: Arc<str>,
     /// The actor whose name this place name is part of ("برلمان طبرق" → HoR): the text
     /// names an institution there, not something happening there.
-    pub in_actor: Option<String>,
+    pub in_actor: Option<Arc<str>>,
     /// The name is the title of a document or process ("إعلان القاهرة", "اتفاق الصخيرات"),
     /// which says nothing about the place itself.
     pub in_title: bool,
@@ -104,20 +106,19 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
     }
     let mut out = Scan::default();
     // Actor hits first, so a place inside an actor's name can point at it.
-    let mut actor_spans: Vec<(usize, usize, &str)> = Vec::new();
+    let mut actor_spans: Vec<(usize, usize)> = Vec::new();
     for h in &hits {
         if let Target::Actor(i) = h.target {
-            let Some(actor) = pack.actors.get(i) else {
+            let Some((actor, faction)) = gaz.actor_id(i) else {
                 continue;
             };
             let (s, e) = norm.orig_span(h.start, h.end);
-            actor_spans.push((h.start, h.end, actor.id.as_str()));
+            actor_spans.push((h.start, h.end));
             out.actors.push(ActorMention {
                 start: s,
                 end: e,
-                text: doc.text.get(s..e).unwrap_or_default().to_string(),
-                actor: actor.id.clone(),
-                faction: pack.faction_of(&actor.id).to_string(),
+                actor: Arc::clone(actor),
+                faction: Arc::clone(faction),
                 place: None,
             });
         }
@@ -125,7 +126,7 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
     let mut next_actor = 0;
     for h in &hits {
         if let Target::Place(i) = h.target {
-            let Some(place) = pack.places.get(i) else {
+            let Some(place) = gaz.place_id(i) else {
                 continue;
             };
             let (s, e) = norm.orig_span(h.start, h.end);
@@ -135,18 +136,18 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
                 next_actor += 1;
             }
             let owner = next_actor.checked_sub(1).filter(|&k| {
-                let (as_, ae, _) = actor_spans[k];
+                let (as_, ae) = actor_spans[k];
                 as_ <= h.start && h.end <= ae && ae - as_ > h.end - h.start
             });
-            if let Some(a) = owner.and_then(|k| out.actors.get_mut(k)) {
-                a.place.get_or_insert_with(|| place.id.clone());
-            }
+            let in_actor = owner.and_then(|k| out.actors.get_mut(k)).map(|a| {
+                a.place.get_or_insert_with(|| Arc::clone(place));
+                Arc::clone(&a.actor)
+            });
             out.places.push(PlaceMention {
                 start: s,
                 end: e,
-                text: doc.text.get(s..e).unwrap_or_default().to_string(),
-                place: place.id.clone(),
-                in_actor: owner.map(|k| actor_spans[k].2.to_string()),
+                place: Arc::clone(place),
+                in_actor,
                 in_title: h.titled,
             });
         }
@@ -165,8 +166,8 @@ pub fn place_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Me
         .map(|p| Mention {
             start: p.start,
             end: p.end,
-            text: p.text.clone(),
-            place: p.place.clone(),
+            text: doc.text.get(p.start..p.end).unwrap_or_default().to_string(),
+            place: p.place.to_string(),
         })
         .collect()
 }
