@@ -84,6 +84,8 @@ struct Entry {
 #[derive(Debug, Clone, Copy)]
 struct Probe {
     pattern: usize,
+    /// The byte length of the first word (the key it is filed under).
+    word_len: usize,
     /// Up to eight bytes after the first word, little-endian, zero-padded.
     head: u64,
     /// Ones over the bytes `head` holds.
@@ -107,6 +109,9 @@ pub struct Gazetteer {
     /// Pattern indices by the pattern's first word (its leading letters and digits):
     /// a hit must end a word, so the text's word there is exactly that first word.
     by_first_word: FxHashMap<String, Vec<Probe>>,
+    /// A bit per `word_digest` of the first words: most words of a text are no name's
+    /// first word, and one bit test rules them out before the table is asked.
+    first_word_bits: Vec<u64>,
     /// The patterns that start with a mark or a space (" الكاني" from a name written
     /// with a leading no-break space): tried at every mark, so kept apart from the table.
     no_first_word: Vec<Probe>,
@@ -266,6 +271,7 @@ impl Gazetteer {
             let (head, mask) = crate::normalize::head8(&p.as_bytes()[w.len()..]);
             let probe = Probe {
                 pattern: i,
+                word_len: w.len(),
                 head,
                 mask,
             };
@@ -275,10 +281,16 @@ impl Gazetteer {
                 by_first_word.entry(w.to_string()).or_default().push(probe);
             }
         }
+        let mut first_word_bits = vec![0u64; DIGEST_BITS / 64];
+        for w in by_first_word.keys() {
+            let d = word_digest(w.as_bytes());
+            first_word_bits[d / 64] |= 1 << (d % 64);
+        }
         let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<HashSet<_>>();
         Gazetteer {
             patterns,
             by_first_word,
+            first_word_bits,
             no_first_word,
             entries,
             before: set(&ctx.before),
@@ -308,6 +320,14 @@ impl Gazetteer {
         }
     }
 
+    /// False when `w` is surely no pattern's first word (true may be a collision).
+    fn may_be_first_word(&self, w: &[u8]) -> bool {
+        let d = word_digest(w);
+        self.first_word_bits
+            .get(d / 64)
+            .is_some_and(|b| b & (1 << (d % 64)) != 0)
+    }
+
     /// The id of `Pack::places[i]`.
     pub fn place_id(&self, i: usize) -> Option<&Arc<str>> {
         self.place_ids.get(i)
@@ -324,65 +344,93 @@ impl Gazetteer {
         if self.patterns.is_empty() {
             return Vec::new();
         }
-        // Scan a whitespace-squeezed copy so "مجلس  النواب" or a name broken over two
-        // lines still matches; `back` maps squeezed offsets to `text` offsets.
-        let (sq, back) = squeeze_with_map(text);
+        // Names are matched as if every run of ASCII whitespace were one space, so
+        // "مجلس  النواب" or a name broken over two lines still matches (the patterns
+        // never hold two spaces); offsets stay those of `text`.
+        //
         // Every pattern occurrence that could be kept: one starting at a word start, or
         // after a proclitic string at one, and ending a word (or ending in a mark). In
         // the order an overlapping scan reports them: by end, longest first.
-        let bytes = sq.as_bytes();
+        let bytes = text.as_bytes();
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        let lookup = |s: usize, run_end: usize, raw: &mut Vec<(usize, usize, usize)>| {
-            let list = if s == run_end {
-                &self.no_first_word
-            } else {
-                match sq.get(s..run_end).and_then(|w| self.by_first_word.get(w)) {
-                    Some(l) => l,
-                    None => return,
-                }
-            };
+        let probe = |s: usize, run_end: usize, list: &[Probe], raw: &mut Vec<_>| {
             // The bytes after the first word decide between the names that share it
             // ("قوات الوفاق", "قوات الردع"): eight of them in one compare, then the rest.
-            let (after, _) = crate::normalize::head8(&bytes[run_end..]);
+            let after = squeezed_head8(bytes, run_end);
             for pr in list {
                 if after & pr.mask != pr.head {
                     continue;
                 }
                 let p = self.patterns[pr.pattern].as_bytes();
-                if bytes[s..].starts_with(p) {
-                    raw.push((s, s + p.len(), pr.pattern));
+                if let Some(e) = match_squeezed(&p[pr.word_len..], bytes, run_end) {
+                    raw.push((s, e, pr.pattern));
                 }
             }
         };
+        let lookup = |s: usize, run_end: usize, raw: &mut Vec<_>| {
+            if s == run_end {
+                // The whole word was a proclitic string ("و"): a name may start with
+                // the mark after it.
+                probe(s, s, &self.no_first_word, raw);
+                return;
+            }
+            let w = &bytes[s..run_end];
+            if !self.may_be_first_word(w) {
+                return;
+            }
+            if let Some(list) = text.get(s..run_end).and_then(|w| self.by_first_word.get(w)) {
+                probe(s, run_end, list, raw);
+            }
+        };
+        let n = bytes.len();
         let mut i = 0;
-        while i < sq.len() {
-            let Some(c) = sq[i..].chars().next() else {
-                break;
-            };
-            if !is_word_char(c) {
-                lookup(i, i, &mut raw);
-                i += c.len_utf8();
+        while i < n {
+            let (word, len) = char_at(text, i);
+            if !word {
+                if !self.no_first_word.is_empty() {
+                    probe(i, i, &self.no_first_word, &mut raw);
+                }
+                i += len;
+                // A whitespace run reads as one space: the next mark is after it.
+                if bytes[i - len].is_ascii_whitespace() {
+                    while i < n && bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                }
                 continue;
             }
-            let run_end = sq[i..]
-                .char_indices()
-                .find(|&(_, ch)| !is_word_char(ch))
-                .map_or(sq.len(), |(k, _)| i + k);
-            lookup(i, run_end, &mut raw);
+            let start = i;
+            i += len;
+            // The run of word characters, the Arabic letters ء–ي (0xD8 0xA1 – 0xD9 0x8A,
+            // most of an article) two bytes at a time.
+            while i < n {
+                if let Some(&[x, y]) = bytes.get(i..i + 2)
+                    && ((x == 0xD8 && y >= 0xA1) || (x == 0xD9 && y <= 0x8A))
+                {
+                    i += 2;
+                    continue;
+                }
+                let (word, len) = char_at(text, i);
+                if !word {
+                    break;
+                }
+                i += len;
+            }
+            let run_end = i;
+            lookup(start, run_end, &mut raw);
             // Only proclitic strings can precede a name (see `valid_prefix`).
-            let mut at = i;
+            let mut at = start;
             let mut letters = ['\0'; 4];
-            for (n, ch) in sq[i..run_end].chars().take(4).enumerate() {
+            for (k, ch) in text[start..run_end].chars().take(4).enumerate() {
                 if !matches!(ch, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا') {
                     break;
                 }
                 at += ch.len_utf8();
-                letters[n] = ch;
-                if is_proclitic_string(&letters[..=n]) {
+                letters[k] = ch;
+                if is_proclitic_string(&letters[..=k]) {
                     lookup(at, run_end, &mut raw);
                 }
             }
-            i = run_end;
         }
         raw.sort_by_key(|&(s, e, _)| (e, s));
         let mut cands: Vec<Cand> = Vec::new();
@@ -390,11 +438,12 @@ impl Gazetteer {
             let Some(list) = self.entries.get(pid) else {
                 continue;
             };
-            if sq[e..].chars().next().is_some_and(is_word_char) {
+            if text[e..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
-            let word_start = word_start(&sq, s);
-            let prefix = &sq[word_start..s];
+            let word_start = word_start(text, s);
+            let prefix = &text[word_start..s];
+            let len = self.patterns.get(pid).map_or(0, String::len);
             for en in list {
                 let start = if en.latin.is_some() {
                     if !prefix.is_empty() {
@@ -428,6 +477,7 @@ impl Gazetteer {
                 cands.push(Cand {
                     start,
                     end: e,
+                    squeezed_len: len + (s - start),
                     word_start,
                     target: en.target,
                     entry: en,
@@ -447,9 +497,9 @@ impl Gazetteer {
             } else if let Target::Actor(_) = c.target {
                 // An ambiguous actor name is never licensed document-wide: "القاعدة"
                 // is al-Qaeda in one sentence and an air base in the next.
-                ok_here[k] = self.actor_licensed(&sq, &kept, k);
+                ok_here[k] = self.actor_licensed(text, &kept, k);
                 continue;
-            } else if self.licensed(&sq, c, last_place_end) {
+            } else if self.licensed(text, c, last_place_end) {
                 ok_here[k] = true;
                 licensed_targets.insert(c.target);
             } else {
@@ -462,7 +512,7 @@ impl Gazetteer {
         let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
         for (k, c) in kept.iter().enumerate() {
             if let Some(case) = c.entry.latin {
-                let (os, oe) = norm.orig_span(back.at(c.start), back.at(c.end));
+                let (os, oe) = norm.orig_span(c.start, c.end);
                 let orig = original.get(os..oe).unwrap_or_default();
                 let ok = match case {
                     LatinCase::Any => true,
@@ -473,7 +523,7 @@ impl Gazetteer {
                     continue;
                 }
             } else if !ok_here[k]
-                && (!licensed_targets.contains(&c.target) || self.rejected(&sq, c))
+                && (!licensed_targets.contains(&c.target) || self.rejected(text, c))
             {
                 continue;
             }
@@ -482,10 +532,10 @@ impl Gazetteer {
             }
             let titled = matches!(c.target, Target::Place(_))
                 && c.word_start == c.start
-                && prev_word(&sq, c.word_start).is_some_and(|w| self.title_before.contains(w));
+                && prev_word(text, c.word_start).is_some_and(|w| self.title_before.contains(w));
             out.push(Hit {
-                start: back.at(c.start),
-                end: back.at(c.end),
+                start: c.start,
+                end: c.end,
                 target: c.target,
                 titled,
             });
@@ -495,18 +545,18 @@ impl Gazetteer {
 
     /// Does the context make an ambiguous actor name ("القاعدة") the actor? A word
     /// before it like "تنظيم", or a list with another actor ("داعش والقاعدة").
-    fn actor_licensed(&self, sq: &str, kept: &[Cand<'_>], k: usize) -> bool {
+    fn actor_licensed(&self, text: &str, kept: &[Cand<'_>], k: usize) -> bool {
         let c = &kept[k];
         // A nisba adjective after it names another country's body ("البرلمان الإيطالي"),
         // unless it is one of the region's own (`after`: "الليبي").
-        if next_word(sq, c.end).is_some_and(|w| {
+        if next_word(text, c.end).is_some_and(|w| {
             w.starts_with("ال")
                 && (w.ends_with('ي') || w.ends_with("يه"))
                 && !self.after.contains(w)
         }) {
             return false;
         }
-        if prev_word(sq, c.word_start).is_some_and(|w| {
+        if prev_word(text, c.word_start).is_some_and(|w| {
             self.actor_before.contains(w)
                 || w.strip_prefix('و')
                     .is_some_and(|w| self.actor_before.contains(w))
@@ -525,13 +575,15 @@ impl Gazetteer {
             .and_then(|j| kept.get(j))
             .filter(|o| is_sure_actor(o));
         if prev.is_some_and(|p| {
-            p.end <= c.word_start && joined(&sq[p.end..c.word_start], &sq[c.word_start..c.start])
+            p.end <= c.word_start
+                && joined(&text[p.end..c.word_start], &text[c.word_start..c.start])
         }) {
             return true;
         }
         let next = kept.get(k + 1).filter(|o| is_sure_actor(o));
         if next.is_some_and(|n| {
-            c.end <= n.word_start && joined(&sq[c.end..n.word_start], &sq[n.word_start..n.start])
+            c.end <= n.word_start
+                && joined(&text[c.end..n.word_start], &text[n.word_start..n.start])
         }) {
             return true;
         }
@@ -541,16 +593,16 @@ impl Gazetteer {
     /// Does the context make an ambiguous name a place? A licensing word before it, a
     /// preposition clitic on it ("بسرت"), a list of places it continues ("طرابلس وسرت"),
     /// or a licensing word after it; and never a word that makes it a common noun phrase.
-    fn rejected(&self, sq: &str, c: &Cand) -> bool {
-        next_word(sq, c.end).is_some_and(|w| self.reject_after.contains(w))
+    fn rejected(&self, text: &str, c: &Cand) -> bool {
+        next_word(text, c.end).is_some_and(|w| self.reject_after.contains(w))
     }
 
-    fn licensed(&self, sq: &str, c: &Cand, last_place_end: Option<usize>) -> bool {
-        if self.rejected(sq, c) {
+    fn licensed(&self, text: &str, c: &Cand, last_place_end: Option<usize>) -> bool {
+        if self.rejected(text, c) {
             return false;
         }
-        let next = next_word(sq, c.end);
-        let prefix = &sq[c.word_start..c.start];
+        let next = next_word(text, c.end);
+        let prefix = &text[c.word_start..c.start];
         let clitic = prefix.strip_prefix(['و', 'ف']).unwrap_or(prefix);
         if clitic.starts_with('ب') || clitic.starts_with('ل') {
             return true;
@@ -564,24 +616,24 @@ impl Gazetteer {
             let w2 = w1.strip_prefix(['ب', 'ل', 'ك']).unwrap_or(w1);
             [w, w1, w2].iter().any(|x| self.before.contains(*x))
         };
-        if let Some(p) = prev_word(sq, c.word_start) {
+        if let Some(p) = prev_word(text, c.word_start) {
             if cue_word(p) {
                 return true;
             }
             // A cue word then a nisba adjective: "العاصمة الفرنسية باريس", "المدينة
             // الساحلية سرت".
-            let before_p = sq[..c.word_start].trim_end_matches(' ');
+            let before_p = text[..c.word_start].trim_end_matches(is_ascii_space);
             let p_start = before_p.len() - p.len();
             if p.starts_with("ال")
                 && p.ends_with("يه")
-                && prev_word(sq, p_start).is_some_and(cue_word)
+                && prev_word(text, p_start).is_some_and(cue_word)
             {
                 return true;
             }
         }
         // A list of places: the previous place ends right before "، " or " و".
         if let Some(pe) = last_place_end {
-            let between = sq.get(pe..c.word_start).unwrap_or_default().trim();
+            let between = text.get(pe..c.word_start).unwrap_or_default().trim();
             if (between.is_empty() && prefix.starts_with('و')) || between == "," || between == "و"
             {
                 return true;
@@ -594,6 +646,9 @@ impl Gazetteer {
 struct Cand<'a> {
     start: usize,
     end: usize,
+    /// The length with every whitespace run one space: the length the longest-first
+    /// rule compares, so a name broken over lines is as long as on one line.
+    squeezed_len: usize,
     word_start: usize,
     target: Target,
     entry: &'a Entry,
@@ -604,8 +659,8 @@ struct Cand<'a> {
 /// Each candidate checks only its own bytes, so the cost is linear in the hits' length.
 fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     cands.sort_by(|a, b| {
-        (b.end - b.start)
-            .cmp(&(a.end - a.start))
+        b.squeezed_len
+            .cmp(&a.squeezed_len)
             .then(a.start.cmp(&b.start))
     });
     let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
@@ -655,6 +710,85 @@ fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
     kept
 }
 
+/// Size of the first-word bitset: 8 KB, so it stays in the first-level cache.
+const DIGEST_BITS: usize = 1 << 16;
+
+/// A 16-bit digest of a word's length and first and last four bytes (for Arabic: its
+/// first and last two letters), for the first-word bitset.
+fn word_digest(w: &[u8]) -> usize {
+    let n = w.len();
+    let (head, _) = crate::normalize::head8(&w[..n.min(4)]);
+    let (tail, _) = crate::normalize::head8(&w[n.saturating_sub(4)..]);
+    let x = (head | tail << 32) ^ (n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 16)) as usize
+}
+
+/// Whether the character is ASCII whitespace, the runs the matcher reads as one space.
+fn is_ascii_space(c: char) -> bool {
+    c.is_ascii_whitespace()
+}
+
+/// Whether the character at byte `i` of `text` (a char boundary) is a word character,
+/// and its length; ASCII and two-byte characters without decoding through `chars`.
+#[inline]
+fn char_at(text: &str, i: usize) -> (bool, usize) {
+    let b = text.as_bytes();
+    let c0 = b[i];
+    if c0 < 0x80 {
+        return (c0.is_ascii_alphanumeric(), 1);
+    }
+    if (0xC0..0xE0).contains(&c0)
+        && let Some(&c1) = b.get(i + 1)
+    {
+        let cp = (u32::from(c0 & 0x1F) << 6) | u32::from(c1 & 0x3F);
+        return (char::from_u32(cp).is_some_and(is_word_char), 2);
+    }
+    match text.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => (is_word_char(c), c.len_utf8()),
+        None => (false, 1),
+    }
+}
+
+/// `head8` of the text from `at` as read with every ASCII whitespace run one space.
+fn squeezed_head8(b: &[u8], mut at: usize) -> u64 {
+    let mut v = 0u64;
+    let mut k = 0;
+    while k < 8 && at < b.len() {
+        let c = b[at];
+        at += 1;
+        if c.is_ascii_whitespace() {
+            v |= u64::from(b' ') << (8 * k);
+            while at < b.len() && b[at].is_ascii_whitespace() {
+                at += 1;
+            }
+        } else {
+            v |= u64::from(c) << (8 * k);
+        }
+        k += 1;
+    }
+    v
+}
+
+/// Where `pat` ends when it matches the text from `at`, a space in it matching a run
+/// of ASCII whitespace (and whitespace in the text nothing but a space).
+fn match_squeezed(pat: &[u8], b: &[u8], mut at: usize) -> Option<usize> {
+    for &pc in pat {
+        let c = *b.get(at)?;
+        at += 1;
+        if c.is_ascii_whitespace() {
+            if pc != b' ' {
+                return None;
+            }
+            while at < b.len() && b[at].is_ascii_whitespace() {
+                at += 1;
+            }
+        } else if c != pc {
+            return None;
+        }
+    }
+    Some(at)
+}
+
 /// The leading letters and digits of a pattern (all of it for a one-word name).
 fn first_word(p: &str) -> &str {
     let end = p.find(|c: char| !is_word_char(c)).unwrap_or(p.len());
@@ -676,14 +810,16 @@ fn word_start(s: &str, at: usize) -> usize {
     ws
 }
 
+/// The word after `at`, past any whitespace (which the matcher reads as one space).
 fn next_word(s: &str, at: usize) -> Option<&str> {
-    let rest = s[at..].trim_start_matches(' ');
+    let rest = s[at..].trim_start_matches(is_ascii_space);
     let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
     (end > 0).then(|| &rest[..end])
 }
 
+/// The word before `at`, past any whitespace.
 fn prev_word(s: &str, at: usize) -> Option<&str> {
-    let before = s[..at].trim_end_matches(' ');
+    let before = s[..at].trim_end_matches(is_ascii_space);
     let start = before
         .char_indices()
         .rev()
@@ -694,10 +830,11 @@ fn prev_word(s: &str, at: usize) -> Option<&str> {
     (!w.is_empty()).then_some(w)
 }
 
-/// `text` with every run of ASCII whitespace turned into one space (other spaces are
+/// (The reference for the matcher's reading of whitespace, in tests.) `text` with every run of ASCII whitespace turned into one space (other spaces are
 /// already a plain space after normalisation), and the way back to `text` offsets.
 /// ASCII bytes never occur inside a UTF-8 sequence, so the runs split `text` at char
 /// boundaries and the pieces between them are copied as they are, without decoding.
+#[cfg(test)]
 fn squeeze_with_map(text: &str) -> (String, BackMap) {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
@@ -729,11 +866,13 @@ fn squeeze_with_map(text: &str) -> (String, BackMap) {
 
 /// Squeezed offsets back to `text` offsets: the points where a collapsed run shifted
 /// them, and a plain shift in between (a per-byte table cost more than the scan).
+#[cfg(test)]
 struct BackMap {
     /// (squeezed offset, text offset) from which on the shift holds, in order.
     marks: Vec<(usize, usize)>,
 }
 
+#[cfg(test)]
 impl BackMap {
     fn at(&self, i: usize) -> usize {
         let k = self.marks.partition_point(|&(s, _)| s <= i);
@@ -776,6 +915,69 @@ mod tests {
         want.push(b.len());
         let got: Vec<usize> = (0..=sq.len()).map(|k| map.at(k)).collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn names_across_whitespace_runs_match_as_in_the_squeezed_text() {
+        let pack = Pack::builtin().expect("the builtin pack loads");
+        let gaz = pack.gazetteer();
+        let words = [
+            "مجلس",
+            "النواب",
+            "في",
+            "مدينة",
+            "سرت",
+            "قوات",
+            "الوفاق",
+            "طرابلس",
+            "و",
+            "الخمس",
+            "سنوات",
+            "حفتر",
+            ",",
+            "القوة",
+            "القاهرة",
+            "وال",
+            "إعلان",
+            "تنظيم",
+            "القاعدة",
+        ];
+        let gaps = [" ", "  ", "\n", "\r\n", "\t", " \n ", ""];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut across = 0;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..30 {
+                text.push_str(words[rnd(words.len())]);
+                text.push_str(gaps[rnd(gaps.len())]);
+            }
+            let norm = Normalized::new(&text);
+            let got = gaz.find(&norm.text, &text, &norm);
+            let (sq, back) = squeeze_with_map(&norm.text);
+            let sq_norm = Normalized::new(&sq);
+            assert_eq!(sq_norm.text, sq);
+            let want: Vec<Hit> = gaz
+                .find(&sq, &sq, &sq_norm)
+                .into_iter()
+                .map(|h| Hit {
+                    start: back.at(h.start),
+                    end: back.at(h.end),
+                    ..h
+                })
+                .collect();
+            assert_eq!(got, want, "{text:?}");
+            across += got
+                .iter()
+                .filter(|h| norm.text[h.start..h.end].contains(['\n', '\t']))
+                .count();
+        }
+        assert!(across > 0, "no name was broken over a line");
     }
 
     #[test]
