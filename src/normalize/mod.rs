@@ -1,12 +1,18 @@
 //! Arabic normalisation for matching: one canonical spelling per word, and a map from
 //! every normalised byte back to the original byte, so evidence is shown as written.
 
-/// A normalised view of a text. `map[i]` is the original byte offset of normalised byte
-/// `i`; `map[len]` is the original length, so spans map back with [`Normalized::orig_span`].
+/// A normalised view of a text. Every normalised character maps back to the start of the
+/// original character it came from, and the end to the original length, so spans map
+/// back with [`Normalized::orig_span`].
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
     pub text: String,
-    map: Vec<u32>,
+    /// Where the distance between original and normalised offsets changes: `(at, delta)`,
+    /// sorted by `at`; a character starting at normalised `n` came from original
+    /// `n + delta` of the last entry at or before `n` (no entry: the same offset). Only the
+    /// few characters that change length (digits, commas, dropped marks) add an entry;
+    /// a map entry per byte was most of the writing of normalisation.
+    shifts: Vec<(u32, u32)>,
     /// `tokenize(&text)`, made while normalising: every character's class is known as it
     /// is written, and a second pass over the text was a tenth of the date stage.
     tokens: Vec<Token>,
@@ -168,27 +174,47 @@ fn kept_arabic_run(b: &[u8], kept: &[bool; 128]) -> usize {
     n
 }
 
+/// The offset map while it is built: the current delta and its changes.
+struct Shifts {
+    out: Vec<(u32, u32)>,
+    delta: u32,
+}
+
+impl Shifts {
+    /// An original character of `from` bytes became `to` normalised bytes, ending at
+    /// normalised `at`: the characters after it are `from - to` bytes further back.
+    #[inline]
+    fn changed(&mut self, at: usize, from: usize, to: usize) {
+        self.delta += (from - to) as u32;
+        match self.out.last_mut() {
+            Some(last) if last.0 as usize == at => last.1 = self.delta,
+            _ => self.out.push((at as u32, self.delta)),
+        }
+    }
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Self {
         let src = original.as_bytes();
         let kept = arabic_kept();
         let arabic = arabic_folds();
         let mut text = String::with_capacity(original.len());
-        let mut map: Vec<u32> = Vec::with_capacity(original.len() + 1);
+        let mut shifts = Shifts {
+            out: Vec::new(),
+            delta: 0,
+        };
         let mut toks = Tokens {
             out: Vec::with_capacity(original.len() / 5),
             cur: None,
         };
         let mut i = 0;
         while i < src.len() {
-            // A run of letters that stay as they are is copied at once; each byte maps to
-            // the start of its (two-byte) character.
+            // A run of letters that stay as they are is copied at once.
             let n = kept_arabic_run(&src[i..], kept);
             if n > 0 {
                 if let Some(run) = original.get(i..i + n) {
                     toks.push(text.len(), n, Class::Word);
                     text.push_str(run);
-                    map.extend((i..i + n).map(|k| (k - ((k - i) & 1)) as u32));
                 }
                 i += n;
                 continue;
@@ -199,16 +225,21 @@ impl Normalized {
                 let f = b.to_ascii_lowercase();
                 toks.push(text.len(), 1, ascii_classes()[usize::from(f)]);
                 text.push(char::from(f));
-                map.push(i as u32);
                 i += 1;
                 continue;
             }
             if let (0xD8..=0xDB, Some(&c)) = (b, src.get(i + 1)) {
                 let k = (usize::from(b & 0x03) << 6) | usize::from(c & 0x3F);
-                if let Some(f) = arabic[k] {
-                    toks.push(text.len(), f.len_utf8(), class_fast(f));
-                    text.push(f);
-                    map.extend(std::iter::repeat_n(i as u32, f.len_utf8()));
+                let to = match arabic[k] {
+                    Some(f) => {
+                        toks.push(text.len(), f.len_utf8(), class_fast(f));
+                        text.push(f);
+                        f.len_utf8()
+                    }
+                    None => 0,
+                };
+                if to != 2 {
+                    shifts.changed(text.len(), 2, to);
                 }
                 i += 2;
                 continue;
@@ -218,19 +249,23 @@ impl Normalized {
                 .get(i..)
                 .and_then(|s| s.chars().next())
                 .map_or(1, char::len_utf8);
-            let at = i;
+            let mut to = 0;
             fold_each(original.get(i..i + len).unwrap_or(""), |_, f| {
                 toks.push(text.len(), f.len_utf8(), class_fast(f));
                 text.push(f);
-                for _ in 0..f.len_utf8() {
-                    map.push(at as u32);
-                }
+                to += f.len_utf8();
             });
+            if to != len {
+                shifts.changed(text.len(), len, to);
+            }
             i += len;
         }
-        map.push(original.len() as u32);
         let tokens = toks.finish(text.len());
-        Normalized { text, map, tokens }
+        Normalized {
+            text,
+            shifts: shifts.out,
+            tokens,
+        }
     }
 
     /// The tokens of the normalised text, as [`tokenize`] makes them.
@@ -238,9 +273,16 @@ impl Normalized {
         &self.tokens
     }
 
-    /// The original byte offset of a normalised byte offset.
+    /// The original byte offset of a normalised byte offset: the start of the original
+    /// character that the normalised character holding it came from (the original length
+    /// at or past the end).
     pub fn orig(&self, norm: usize) -> usize {
-        self.map[norm.min(self.map.len() - 1)] as usize
+        let mut n = norm.min(self.text.len());
+        while !self.text.is_char_boundary(n) {
+            n -= 1;
+        }
+        let k = self.shifts.partition_point(|&(at, _)| at as usize <= n);
+        n + k.checked_sub(1).map_or(0, |k| self.shifts[k].1 as usize)
     }
 
     /// The original span of a normalised span. The end maps to the end of the last
@@ -472,7 +514,9 @@ mod tests {
         }
         map.push(orig.len() as u32);
         assert_eq!(n.text, text);
-        assert_eq!(n.map, map);
+        let got: Vec<u32> = (0..=n.text.len()).map(|k| n.orig(k) as u32).collect();
+        assert_eq!(got, map);
+        assert_eq!(n.orig(n.text.len() + 5), orig.len());
         assert_eq!(n.text, normalize(&orig));
         assert_eq!(
             normalize(&orig),
