@@ -168,12 +168,12 @@ pub fn assemble(
     results: Vec<DocResult>,
 ) -> Extract {
     let mut documents = Vec::with_capacity(results.len());
-    let mut events = Vec::new();
+    let mut parts = Vec::with_capacity(results.len());
     for r in results {
         documents.push(r.out);
-        events.extend(r.events);
+        parts.push(r.events);
     }
-    let mut events = crate::events::merge(events);
+    let mut events = crate::events::merge::merge_parts(parts);
     let background = crate::control::background::histories(pack);
     crate::control::background::fill_defenders(&mut events, &background);
     let control = crate::control::derive(&events);
@@ -198,17 +198,17 @@ pub fn assemble(
 }
 
 fn used_places(pack: &Pack, docs: &[DocumentOut], events: &[Event]) -> Vec<PlaceOut> {
-    let mut ids: Vec<&str> = docs
-        .iter()
-        .flat_map(|d| d.mentions.iter().map(|m| m.place.as_str()))
-        .chain(
-            events
-                .iter()
-                .flat_map(|e| e.places.iter().map(String::as_str)),
-        )
-        .collect();
+    // A set first: the mentions name a few dozen places hundreds of thousands of times,
+    // and sorting all of them was the costliest part of assembling.
+    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
+    for d in docs {
+        seen.extend(d.mentions.iter().map(|m| m.place.as_str()));
+    }
+    for e in events {
+        seen.extend(e.places.iter().map(String::as_str));
+    }
+    let mut ids: Vec<&str> = seen.into_iter().collect();
     ids.sort_unstable();
-    ids.dedup();
     ids.into_iter()
         .filter_map(|id| pack.place(id))
         .map(|p| PlaceOut {

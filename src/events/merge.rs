@@ -1,40 +1,51 @@
 //! Cross-article merging: the same event reported by several articles (same type, places
 //! and actors, dates agreeing within their precision) becomes one event with its sources.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use super::dates::event_span;
 use crate::model::{DateSource, Event, Modality, Precision};
 
 type Span = (jiff::civil::Date, jiff::civil::Date);
 
+/// No index: a report outside every cluster, or a slot not yet filled.
+const NONE: u32 = u32::MAX;
+
+/// The days an event's date covers, as `dates::event_span`, with the common plain day
+/// ("2019-04-04", no end) read without the general parser: merging and control read
+/// the date of every report, and parsing was a large share of their time.
+pub(crate) fn quick_span(date: Option<&str>, end: Option<&str>) -> Option<Span> {
+    if end.is_none()
+        && let Some(d) = date.and_then(plain_day)
+    {
+        return d.map(|d| (d, d));
+    }
+    event_span(date, end)
+}
+
+/// A "YYYY-MM-DD" string as a date (`Some(None)`: that shape but no such day), or `None`
+/// when the string has another shape and needs the general parser.
+fn plain_day(s: &str) -> Option<Option<jiff::civil::Date>> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let mut n = [0i16; 3];
+    for (k, r) in [0..4, 5..7, 8..10].into_iter().enumerate() {
+        for &c in &b[r] {
+            if !c.is_ascii_digit() {
+                return None;
+            }
+            n[k] = n[k] * 10 + i16::from(c - b'0');
+        }
+    }
+    // Month and day fit in an i8 (at most 99); out-of-range values fail as in parsing.
+    Some(jiff::civil::Date::new(n[0], n[1] as i8, n[2] as i8).ok())
+}
+
 fn compatible_modality(a: Modality, b: Modality) -> bool {
     let said = |m| matches!(m, Modality::Asserted | Modality::Reported);
     a == b || (said(a) && said(b))
-}
-
-/// Do two reports describe the same event? Different articles, same type and places,
-/// actors that agree (one list within the other), dates whose spans overlap.
-/// `sa`, `sb`: the reports' date spans (`event_span`), parsed once per report by the caller.
-fn same_event(a: &Event, sa: Option<Span>, b: &Event, sb: Option<Span>) -> bool {
-    if a.doc == b.doc || a.kind != b.kind || a.places.is_empty() {
-        return false;
-    }
-    if !compatible_modality(a.modality, b.modality) {
-        return false;
-    }
-    let sub = |x: &[String], y: &[String]| x.iter().all(|i| y.contains(i));
-    if !(sub(&a.actors, &b.actors) || sub(&b.actors, &a.actors)) {
-        return false;
-    }
-    let (Some(sa), Some(sb)) = (sa, sb) else {
-        return false;
-    };
-    // Two day-precise reports must name the same day; coarser ones must overlap.
-    if a.precision == Precision::Day && b.precision == Precision::Day {
-        return sa == sb;
-    }
-    sa.0 <= sb.1 && sb.0 <= sa.1
 }
 
 /// How good a report is as the representative: a day from the text beats the
@@ -49,136 +60,580 @@ fn rank(e: &Event) -> (u8, u8) {
     (e.precision as u8, src)
 }
 
+/// Strings numbered in order of first sight, so keys are small integers, not text.
+#[derive(Default)]
+struct Interner<'a> {
+    ids: FxHashMap<&'a str, u32>,
+}
+
+impl<'a> Interner<'a> {
+    fn id(&mut self, s: &'a str) -> u32 {
+        let n = self.ids.len() as u32;
+        *self.ids.entry(s).or_insert(n)
+    }
+}
+
+/// Lists of numbers numbered the same way (looked up by slice: no allocation once known).
+#[derive(Default)]
+struct ListInterner {
+    ids: FxHashMap<Vec<u32>, u32>,
+    lists: Vec<Vec<u32>>,
+}
+
+impl ListInterner {
+    fn id(&mut self, l: &[u32]) -> u32 {
+        if let Some(&n) = self.ids.get(l) {
+            return n;
+        }
+        let n = self.lists.len() as u32;
+        self.ids.insert(l.to_vec(), n);
+        self.lists.push(l.to_vec());
+        n
+    }
+}
+
+/// What decides whether a report may join a cluster, besides its document: two reports
+/// with the same signature are interchangeable as cluster heads and as joiners.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+struct Sig {
+    group: u32,
+    span: Span,
+    day: bool,
+    modality: Modality,
+    /// The set of actors (sorted, deduplicated ids): "one list within the other" only
+    /// depends on the sets.
+    actors: u32,
+}
+
+/// Do heads of signature `a` and reports of signature `b` (same group) describe the same
+/// event, documents aside? Actors that agree (one set within the other), dates whose
+/// spans overlap; two day-precise reports must name the same day. Symmetric.
+fn compatible(a: &Sig, b: &Sig, actor_sets: &[Vec<u32>]) -> bool {
+    let dates = if a.day && b.day {
+        a.span == b.span
+    } else {
+        a.span.0 <= b.span.1 && b.span.0 <= a.span.1
+    };
+    if !dates || !compatible_modality(a.modality, b.modality) {
+        return false;
+    }
+    let (x, y) = (
+        &actor_sets[a.actors as usize],
+        &actor_sets[b.actors as usize],
+    );
+    let sub = |x: &[u32], y: &[u32]| x.iter().all(|i| y.binary_search(i).is_ok());
+    sub(x, y) || sub(y, x)
+}
+
 /// Merge reports of the same event; the best-dated report stays, listing the others in
 /// `sources`. Order of the remaining events is kept.
 pub fn merge(events: Vec<Event>) -> Vec<Event> {
-    // Keys borrow the events' strings: cloning them for every report was most of the
-    // grouping's cost.
-    let mut groups: FxHashMap<(&str, Vec<&str>), Vec<usize>> = FxHashMap::default();
+    merge_parts(vec![events])
+}
+
+/// `merge` over the concatenation of `parts` (each article's events), without building
+/// the concatenation: only the events that stay are moved, once, into the result.
+pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
+    let all: Vec<&Event> = parts.iter().flatten().collect();
+    let into = plan(&all);
+    drop(all);
+    let kept = into.iter().filter(|&&b| b == NONE).count();
+    let mut out = Vec::with_capacity(kept);
+    // Where each kept report went in `out`.
+    let mut pos = vec![NONE; into.len()];
+    // Where each report is among the parts (part, index): a head later than the report
+    // merged into it is still there.
+    let mut place: Vec<(u32, u32)> = Vec::with_capacity(into.len());
+    for (p, part) in parts.iter().enumerate() {
+        place.extend((0..part.len() as u32).map(|i| (p as u32, i)));
+    }
+    // One pass in report order: a kept report moves to `out`; another is folded into
+    // its representative and dropped at once, while it is still in the cache. What it
+    // adds (a control claim, more actors, figures, its id) is moved, not copied.
+    for (j, &b) in into.iter().enumerate() {
+        let (p, i) = place[j];
+        let e = std::mem::replace(&mut parts[p as usize][i as usize], placeholder());
+        if b == NONE {
+            pos[j] = out.len() as u32;
+            out.push(e);
+            continue;
+        }
+        let head = if pos[b as usize] != NONE {
+            &mut out[pos[b as usize] as usize]
+        } else {
+            let (p, i) = place[b as usize];
+            &mut parts[p as usize][i as usize]
+        };
+        fold(head, e);
+    }
+    out
+}
+
+/// Add what another report of the same event says to its representative.
+fn fold(head: &mut Event, other: Event) {
+    let Event {
+        id,
+        actors,
+        casualties: oc,
+        control,
+        ..
+    } = other;
+    if head.control.is_none() {
+        head.control = control;
+    }
+    for a in actors {
+        if !head.actors.contains(&a) {
+            head.actors.push(a);
+        }
+    }
+    let c = &mut head.casualties;
+    c.killed = c.killed.max(oc.killed);
+    c.injured = c.injured.max(oc.injured);
+    c.displaced = c.displaced.max(oc.displaced);
+    head.sources.push(id);
+}
+
+/// An event that owns nothing, left where a kept event was moved out.
+fn placeholder() -> Event {
+    Event {
+        id: String::new(),
+        doc: String::new(),
+        start: 0,
+        end: 0,
+        evidence: String::new(),
+        date: None,
+        date_end: None,
+        precision: Precision::Unknown,
+        date_source: DateSource::Dct,
+        kind: String::new(),
+        modality: Modality::Asserted,
+        places: Vec::new(),
+        actors: Vec::new(),
+        casualties: Default::default(),
+        control: None,
+        sources: Vec::new(),
+    }
+}
+
+/// For every report, the representative it merges into (`NONE`: it stays).
+///
+/// Reports of one group (same type and places) are taken in order; each joins the
+/// first cluster, in the order the clusters were made, whose head (first report) it
+/// matches (`compatible`) and that has no report from its document yet; otherwise it
+/// heads a new cluster. Heads of one signature fill up in order: a document's reports
+/// are in the first k of them (it joined the first without it, or made a new one when
+/// all had it), so the first open head of a signature for a document is its k-th,
+/// k counted per (signature, document), and no cluster's documents are ever scanned.
+fn plan(events: &[&Event]) -> Vec<u32> {
+    let n = events.len();
+    let mut docs = Interner::default();
+    let mut strs = Interner::default();
+    let mut lists = ListInterner::default();
+    let mut sigs: FxHashMap<Sig, u32> = FxHashMap::default();
+    let mut sig_list: Vec<Sig> = Vec::new();
+    // Per report: its signature and document (`NONE` signature: it never merges).
+    let mut sig_of = vec![NONE; n];
+    let mut doc_of = vec![0u32; n];
+    let mut buf: Vec<u32> = Vec::new();
+    let mut groups: FxHashMap<u64, u32> = FxHashMap::default();
+    let mut group_of_sig: Vec<u32> = Vec::new();
     for (i, e) in events.iter().enumerate() {
+        // A report without places or without a date span can join no cluster, and no
+        // other report can join its own.
         if e.places.is_empty() {
             continue;
         }
-        let mut p: Vec<&str> = e.places.iter().map(String::as_str).collect();
-        p.sort_unstable();
-        groups.entry((e.kind.as_str(), p)).or_default().push(i);
+        let Some(span) = quick_span(e.date.as_deref(), e.date_end.as_deref()) else {
+            continue;
+        };
+        buf.clear();
+        buf.extend(e.places.iter().map(|p| strs.id(p)));
+        buf.sort_unstable();
+        let places = lists.id(&buf);
+        let kind = strs.id(&e.kind);
+        let key = ((kind as u64) << 32) | places as u64;
+        let next = groups.len() as u32;
+        let group = *groups.entry(key).or_insert(next);
+        buf.clear();
+        buf.extend(e.actors.iter().map(|a| strs.id(a)));
+        buf.sort_unstable();
+        buf.dedup();
+        let sig = Sig {
+            group,
+            span,
+            day: e.precision == Precision::Day,
+            modality: e.modality,
+            actors: lists.id(&buf),
+        };
+        let next = sig_list.len() as u32;
+        sig_of[i] = *sigs.entry(sig).or_insert_with(|| {
+            sig_list.push(sig);
+            group_of_sig.push(group);
+            next
+        });
+        doc_of[i] = docs.id(&e.doc);
     }
-    let mut into: Vec<Option<usize>> = vec![None; events.len()];
-    // Parsing a report's date for every comparison dominated merging on large corpora.
-    let spans: Vec<Option<Span>> = events
-        .iter()
-        .map(|e| event_span(e.date.as_deref(), e.date_end.as_deref()))
-        .collect();
-    let dates_agree = |a: usize, b: usize| match (spans[a], spans[b]) {
-        (Some(sa), Some(sb)) => {
-            if events[a].precision == Precision::Day && events[b].precision == Precision::Day {
-                sa == sb
+    drop(sigs);
+    // Reports by group, each group in report order (a counting sort).
+    let ngroups = groups.len();
+    let mut start = vec![0u32; ngroups + 1];
+    for &s in sig_of.iter().filter(|&&s| s != NONE) {
+        start[group_of_sig[s as usize] as usize + 1] += 1;
+    }
+    for g in 0..ngroups {
+        start[g + 1] += start[g];
+    }
+    let mut order = vec![0u32; start[ngroups] as usize];
+    let mut fill = start.clone();
+    for (i, &s) in sig_of.iter().enumerate() {
+        if s != NONE {
+            let g = group_of_sig[s as usize] as usize;
+            order[fill[g] as usize] = i as u32;
+            fill[g] += 1;
+        }
+    }
+    drop(fill);
+
+    let nsigs = sig_list.len();
+    // Per signature: the heads with it (their reports, in order), and once seen, the
+    // signatures with heads it is compatible with, in the order their first head came.
+    let mut heads: Vec<Vec<u32>> = vec![Vec::new(); nsigs];
+    let mut compat: Vec<Vec<u32>> = vec![Vec::new(); nsigs];
+    let mut seen = vec![false; nsigs];
+    // How many heads of a signature hold a report of a document.
+    let mut taken: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    let mut head_of = vec![NONE; n];
+    let mut group_sigs: Vec<u32> = Vec::new();
+    let mut classes: Vec<u32> = Vec::new();
+    for g in 0..ngroups {
+        group_sigs.clear();
+        classes.clear();
+        for &i in &order[start[g] as usize..start[g + 1] as usize] {
+            let (r, d) = (sig_of[i as usize], doc_of[i as usize]);
+            if !seen[r as usize] {
+                seen[r as usize] = true;
+                let me = &sig_list[r as usize];
+                compat[r as usize] = classes
+                    .iter()
+                    .copied()
+                    .filter(|&s| compatible(&sig_list[s as usize], me, &lists.lists))
+                    .collect();
+                group_sigs.push(r);
+            }
+            let mut best = (NONE, NONE);
+            for &s in &compat[r as usize] {
+                let hs = &heads[s as usize];
+                if hs[0] >= best.0 {
+                    break;
+                }
+                let k = taken.get(&(s, d)).copied().unwrap_or(0) as usize;
+                if let Some(&h) = hs.get(k)
+                    && h < best.0
+                {
+                    best = (h, s);
+                }
+            }
+            let (h, s) = if best.0 != NONE {
+                best
             } else {
-                sa.0 <= sb.1 && sb.0 <= sa.1
-            }
-        }
-        _ => false,
-    };
-    let mut keys: Vec<_> = groups.into_values().collect();
-    keys.sort();
-    // A day-precision report's span: the key under which day heads are filed.
-    let day_span = |i: usize| spans[i].filter(|_| events[i].precision == Precision::Day);
-    for idx in keys {
-        // Greedy clusters: each report joins the first cluster whose head it matches.
-        // Each cluster keeps the set of its documents: testing "no report from this
-        // document yet" by scanning the cluster made large corpora quadratic.
-        let mut heads: Vec<(Vec<usize>, FxHashSet<&str>)> = Vec::new();
-        // Heads of a day by that day, the others in one list: a day's report can only join
-        // a head of the same day or a coarser one, so it need not test every head (one
-        // article telling the same thing many times made this quadratic).
-        let mut by_day: FxHashMap<Span, Vec<usize>> = FxHashMap::default();
-        let mut coarse: Vec<usize> = Vec::new();
-        for &i in &idx {
-            let doc = events[i].doc.as_str();
-            // The date test (part of `same_event`) first: it is a few comparisons and
-            // rules out most heads before any hashing or string comparison.
-            let joins = |h: usize, heads: &[(Vec<usize>, FxHashSet<&str>)]| {
-                let (c, docs) = &heads[h];
-                dates_agree(c[0], i)
-                    && !docs.contains(doc)
-                    && same_event(&events[c[0]], spans[c[0]], &events[i], spans[i])
-            };
-            // The first head, in the order the heads were made, that the report joins.
-            let found = match day_span(i) {
-                Some(sp) => {
-                    let a = by_day
-                        .get(&sp)
-                        .and_then(|v| v.iter().copied().find(|&h| joins(h, &heads)));
-                    let b = coarse.iter().copied().find(|&h| joins(h, &heads));
-                    match (a, b) {
-                        (Some(a), Some(b)) => Some(a.min(b)),
-                        (a, b) => a.or(b),
+                let hs = &mut heads[r as usize];
+                if hs.is_empty() {
+                    // A new kind of head: every signature seen so far that matches it
+                    // may join it from now on (the report's own among them).
+                    classes.push(r);
+                    let me = sig_list[r as usize];
+                    for &o in &group_sigs {
+                        if compatible(&me, &sig_list[o as usize], &lists.lists) {
+                            compat[o as usize].push(r);
+                        }
                     }
                 }
-                None => (0..heads.len()).find(|&h| joins(h, &heads)),
+                heads[r as usize].push(i);
+                (i, r)
             };
+            head_of[i as usize] = h;
+            *taken.entry((s, d)).or_insert(0) += 1;
+        }
+    }
+    drop(taken);
+    // The representative of each cluster of several reports: the best-ranked, the
+    // first on a tie.
+    let mut best = vec![NONE; n];
+    let mut size = vec![0u32; n];
+    for j in 0..n {
+        let h = head_of[j];
+        if h == NONE {
+            continue;
+        }
+        let h = h as usize;
+        size[h] += 1;
+        if best[h] == NONE || rank(events[j]) < rank(events[best[h] as usize]) {
+            best[h] = j as u32;
+        }
+    }
+    let mut into = vec![NONE; n];
+    for j in 0..n {
+        let h = head_of[j];
+        if h == NONE || size[h as usize] < 2 {
+            continue;
+        }
+        let b = best[h as usize];
+        if b != j as u32 {
+            into[j] = b;
+        }
+    }
+    into
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Casualties;
+
+    fn ev(id: &str, date: &str, precision: Precision) -> Event {
+        Event {
+            id: id.into(),
+            doc: id.split('#').next().unwrap_or(id).into(),
+            date: Some(date.into()),
+            precision,
+            date_source: DateSource::Timex,
+            kind: "offensive".into(),
+            places: vec!["Town".into()],
+            actors: vec!["A".into()],
+            ..placeholder()
+        }
+    }
+
+    fn ids(events: &[Event]) -> Vec<(&str, Vec<&str>)> {
+        events
+            .iter()
+            .map(|e| {
+                (
+                    e.id.as_str(),
+                    e.sources.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn plain_days_are_read_as_the_general_parser_reads_them() {
+        let mut cases: Vec<String> = [
+            "2019-04-04 ",
+            " 2019-04-04",
+            "2019-4-04",
+            "2019/04/04",
+            "2019-04-0x",
+            "+2019-04-04",
+            "2019-04",
+            "2019-W14",
+            "2019",
+            "dct-2d",
+            "",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        for y in ["0000", "0001", "1999", "2016", "2019", "9999"] {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    cases.push(format!("{y}-{m:02}-{d:02}"));
+                }
+            }
+        }
+        for c in &cases {
+            assert_eq!(quick_span(Some(c), None), event_span(Some(c), None), "{c}");
+            assert_eq!(
+                quick_span(Some(c), Some("2019-05")),
+                event_span(Some(c), Some("2019-05")),
+                "{c}"
+            );
+        }
+    }
+
+    #[test]
+    fn an_article_telling_an_event_twice_gives_two_clusters() {
+        let merged = merge(vec![
+            ev("a#1", "2019-04-04", Precision::Day),
+            ev("a#2", "2019-04-04", Precision::Day),
+            ev("b#1", "2019-04-04", Precision::Day),
+            ev("b#2", "2019-04-04", Precision::Day),
+            ev("c#1", "2019-04-04", Precision::Day),
+        ]);
+        assert_eq!(
+            ids(&merged),
+            [("a#1", vec!["b#1", "c#1"]), ("a#2", vec!["b#2"])]
+        );
+    }
+
+    #[test]
+    fn a_report_joins_the_first_cluster_made_and_the_best_dated_report_stays() {
+        let mut week = ev("a#1", "2019-W14", Precision::Week);
+        week.date_source = DateSource::Dct;
+        let merged = merge(vec![
+            week,
+            ev("b#1", "2019-04-04", Precision::Day),
+            // Another day of the same week: the week's cluster came first; the article's
+            // second report of that day finds it taken and starts its own.
+            ev("c#1", "2019-04-05", Precision::Day),
+            ev("c#2", "2019-04-05", Precision::Day),
+        ]);
+        assert_eq!(ids(&merged), [("b#1", vec!["a#1", "c#1"]), ("c#2", vec![])]);
+    }
+
+    #[test]
+    fn merged_reports_add_their_claim_actors_and_figures_to_the_one_that_stays() {
+        let a = ev("a#1", "2019-04-04", Precision::Day);
+        let mut b = ev("b#1", "2019-04", Precision::Month);
+        b.actors = vec!["A".into(), "B".into()];
+        b.casualties = Casualties {
+            killed: Some(3),
+            injured: None,
+            displaced: None,
+        };
+        b.control = Some(crate::model::ControlClaim {
+            place: "Town".into(),
+            holder: Some("B".into()),
+            state: crate::model::ControlState::Held,
+            contenders: vec![],
+        });
+        let merged = merge(vec![b.clone(), a]);
+        assert_eq!(merged.len(), 1);
+        let m = &merged[0];
+        assert_eq!(
+            (m.id.as_str(), m.sources.as_slice()),
+            ("a#1", &["b#1".to_string()][..])
+        );
+        assert_eq!(m.actors, ["A", "B"]);
+        assert_eq!(m.casualties.killed, Some(3));
+        assert_eq!(m.control, b.control);
+    }
+
+    /// The merging rule as first written: every report tests every cluster made so
+    /// far, in order, against its head and its documents.
+    fn reference(events: &[Event]) -> Vec<(String, Vec<String>)> {
+        let spans: Vec<Option<Span>> = events
+            .iter()
+            .map(|e| event_span(e.date.as_deref(), e.date_end.as_deref()))
+            .collect();
+        let same = |a: usize, b: usize| {
+            let (x, y) = (&events[a], &events[b]);
+            let mut p = x.places.clone();
+            let mut q = y.places.clone();
+            p.sort();
+            q.sort();
+            let sub = |u: &[String], v: &[String]| u.iter().all(|i| v.contains(i));
+            let dates = match (spans[a], spans[b]) {
+                (Some(s), Some(t))
+                    if x.precision == Precision::Day && y.precision == Precision::Day =>
+                {
+                    s == t
+                }
+                (Some(s), Some(t)) => s.0 <= t.1 && t.0 <= s.1,
+                _ => false,
+            };
+            x.doc != y.doc
+                && x.kind == y.kind
+                && p == q
+                && !x.places.is_empty()
+                && compatible_modality(x.modality, y.modality)
+                && (sub(&x.actors, &y.actors) || sub(&y.actors, &x.actors))
+                && dates
+        };
+        let mut clusters: Vec<Vec<usize>> = Vec::new();
+        for i in 0..events.len() {
+            let found = clusters
+                .iter()
+                .position(|c| same(c[0], i) && c.iter().all(|&j| events[j].doc != events[i].doc));
             match found {
-                Some(h) => {
-                    let (c, docs) = &mut heads[h];
-                    c.push(i);
-                    docs.insert(doc);
-                }
-                None => {
-                    match day_span(i) {
-                        Some(sp) => by_day.entry(sp).or_default().push(heads.len()),
-                        None => coarse.push(heads.len()),
-                    }
-                    heads.push((vec![i], FxHashSet::from_iter([doc])));
-                }
+                Some(k) => clusters[k].push(i),
+                None => clusters.push(vec![i]),
             }
         }
-        for (c, _) in heads.into_iter().filter(|(c, _)| c.len() > 1) {
+        let mut into = vec![None; events.len()];
+        for c in clusters.iter().filter(|c| c.len() > 1) {
             let best = *c
                 .iter()
                 .min_by_key(|&&j| (rank(&events[j]), j))
-                .unwrap_or(&c[0]);
-            for &j in &c {
-                if j != best {
-                    into[j] = Some(best);
-                }
+                .expect("cluster");
+            for &j in c.iter().filter(|&&j| j != best) {
+                into[j] = Some(best);
             }
         }
+        let mut sources = vec![Vec::new(); events.len()];
+        for (j, b) in into.iter().enumerate() {
+            if let Some(b) = b {
+                sources[*b].push(events[j].id.clone());
+            }
+        }
+        (0..events.len())
+            .filter(|&i| into[i].is_none())
+            .map(|i| (events[i].id.clone(), std::mem::take(&mut sources[i])))
+            .collect()
     }
-    // What the other reports add (a control claim, more actors, figures), folded into
-    // the representative in place; the others are never changed, so order is free.
-    let mut sources: Vec<Vec<String>> = vec![Vec::new(); events.len()];
-    let mut events = events;
-    for (j, t) in into.iter().enumerate() {
-        let Some(b) = *t else { continue };
-        sources[b].push(events[j].id.clone());
-        let (head, other) = if b < j {
-            let (lo, hi) = events.split_at_mut(j);
-            (&mut lo[b], &hi[0])
-        } else {
-            let (lo, hi) = events.split_at_mut(b);
-            (&mut hi[0], &lo[j])
+
+    #[test]
+    fn clusters_are_those_of_testing_every_earlier_cluster() {
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut rnd = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
         };
-        if head.control.is_none() {
-            head.control.clone_from(&other.control);
+        let dates = [
+            ("2019-04-04", Precision::Day),
+            ("2019-04-05", Precision::Day),
+            ("2019-04-05", Precision::Week),
+            ("2019-W14", Precision::Week),
+            ("2019-04", Precision::Month),
+            ("2019", Precision::Year),
+            ("dct-1d", Precision::Week),
+            ("2019-05-01", Precision::Day),
+        ];
+        let modalities = [
+            Modality::Asserted,
+            Modality::Reported,
+            Modality::Negated,
+            Modality::Planned,
+        ];
+        for round in 0..40 {
+            let n = 20 + rnd(120);
+            let events: Vec<Event> = (0..n)
+                .map(|k| {
+                    let (date, precision) = dates[rnd(dates.len())];
+                    let mut e = ev(&format!("d{}#{k}", rnd(8)), date, precision);
+                    e.modality = modalities[rnd(modalities.len())];
+                    e.kind = ["offensive", "airstrike"][rnd(2)].into();
+                    e.places = [
+                        vec![],
+                        vec!["Town".into()],
+                        vec!["Town".into(), "Port".into()],
+                        vec!["Port".into(), "Town".into()],
+                    ][rnd(4)]
+                    .clone();
+                    e.actors = [
+                        vec![],
+                        vec!["A".into()],
+                        vec!["B".into()],
+                        vec!["B".into(), "A".into()],
+                        vec!["A".into(), "A".into()],
+                    ][rnd(5)]
+                    .clone();
+                    e.date_source = [DateSource::Timex, DateSource::Dct][rnd(2)];
+                    if rnd(6) == 0 {
+                        e.date_end = Some("2019-06".into());
+                        e.precision = Precision::Range;
+                    }
+                    e
+                })
+                .collect();
+            let want = reference(&events);
+            let got: Vec<(String, Vec<String>)> = merge(events)
+                .into_iter()
+                .map(|e| (e.id, e.sources))
+                .collect();
+            assert_eq!(got, want, "round {round}");
         }
-        for a in &other.actors {
-            if !head.actors.contains(a) {
-                head.actors.push(a.clone());
-            }
-        }
-        let (c, oc) = (&mut head.casualties, &other.casualties);
-        c.killed = c.killed.max(oc.killed);
-        c.injured = c.injured.max(oc.injured);
-        c.displaced = c.displaced.max(oc.displaced);
     }
-    events
-        .into_iter()
-        .zip(sources)
-        .enumerate()
-        .filter(|(i, _)| into[*i].is_none())
-        .map(|(_, (mut e, s))| {
-            e.sources.extend(s);
-            e
-        })
-        .collect()
 }
