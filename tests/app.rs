@@ -28,14 +28,30 @@ const ARTICLES: [(&str, &str); 3] = [
     ),
 ];
 
-fn temp_corpus(name: &str) -> PathBuf {
+/// A corpus folder of the test articles, removed when the test ends (also on failure).
+struct TempCorpus(PathBuf);
+
+impl std::ops::Deref for TempCorpus {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempCorpus {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+fn temp_corpus(name: &str) -> TempCorpus {
     let dir = std::env::temp_dir().join(format!("tarikh-app-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("temp corpus");
     for (f, t) in ARTICLES {
         std::fs::write(dir.join(f), t).expect("article");
     }
-    dir
+    TempCorpus(dir)
 }
 
 fn harness(folder: &Path, data_dir: &Path) -> Harness<'static, App> {
@@ -302,6 +318,14 @@ fn app_screenshots() {
         h.state_mut().filter_place(Some("Sirte".into()));
         shot(&mut h, "sample_sirte_panel_ar");
     }
+    // A folder with files the reader skips: the report in Arabic says why.
+    let messy = temp_corpus("shots-messy");
+    std::fs::write(messy.join("scan.pdf"), b"%PDF-1.4").expect("pdf");
+    std::fs::write(messy.join("empty.txt"), b"  \n").expect("empty");
+    std::fs::write(messy.join("junk.txt"), b"ab\0\0\x01").expect("junk");
+    let mut h = wgpu_harness(&messy, &data);
+    h.state_mut().settings.arabic = true;
+    shot(&mut h, "messy_folder_report_ar");
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/seeds");
     if seeds.is_dir() {
         let mut h = wgpu_harness(&seeds, &data);
@@ -475,12 +499,12 @@ fn a_folder_dropped_on_the_window_is_opened() {
     h.get_by_label_contains("drop it here");
     h.input_mut()
         .dropped_files
-        .push(Arc::new(Dropped(dir.clone())));
+        .push(Arc::new(Dropped(dir.to_path_buf())));
     h.step();
     assert!(h.state().importing(), "the drop starts an import");
     wait_import(&mut h);
     let c = h.state().corpus.as_ref().expect("corpus");
-    assert_eq!(c.root, dir);
+    assert_eq!(c.root, dir.to_path_buf());
     assert_eq!(c.extract.documents.len(), ARTICLES.len());
 }
 
@@ -595,5 +619,4 @@ fn every_input_widget_has_an_accessible_name() {
     h.run_steps(2);
     let unnamed = h.unnamed_widgets();
     assert!(unnamed.is_empty(), "{unnamed:#?}");
-    let _ = std::fs::remove_dir_all(&dir);
 }

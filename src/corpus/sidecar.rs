@@ -139,11 +139,25 @@ mod tests {
         s.parse().expect("date")
     }
 
-    fn tmp(name: &str) -> PathBuf {
+    /// A temp folder removed when the test ends.
+    struct Tmp(PathBuf);
+    impl std::ops::Deref for Tmp {
+        type Target = Path;
+        fn deref(&self) -> &Path {
+            &self.0
+        }
+    }
+    impl Drop for Tmp {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn tmp(name: &str) -> Tmp {
         let p = std::env::temp_dir().join(format!("tarikh-sidecar-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&p);
         std::fs::create_dir_all(&p).expect("temp dir");
-        p
+        Tmp(p)
     }
 
     #[test]

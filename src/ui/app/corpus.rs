@@ -308,14 +308,17 @@ mod tests {
         let pack = Pack::builtin().expect("pack");
         let p = CancelAfter(0, Default::default());
         assert!(matches!(import(&dir, &pack, None, &p), Err(e) if e == CANCELLED));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
     fn the_import_job_reports_progress_and_ends_with_the_corpus() {
         let dir = folder("job", 5);
         let pack = Arc::new(Pack::builtin().expect("pack"));
-        let job = ImportJob::start(dir, pack, None, || {});
-        match job.wait() {
+        let job = ImportJob::start(dir.clone(), pack, None, || {});
+        let end = job.wait();
+        let _ = std::fs::remove_dir_all(&dir);
+        match end {
             ImportEnd::Done(c) => assert_eq!(c.extract.documents.len(), 5),
             _ => panic!("the import should finish"),
         }

@@ -265,7 +265,7 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                     toggled = Some((i, ui.input(|inp| inp.modifiers.command)));
                 }
                 r.on_hover_ui(|ui| {
-                    text::label(ui, &d.dct.why);
+                    text::label(ui, &why_in(&d.dct.why, lang));
                 });
                 let title = c
                     .docs
@@ -469,9 +469,10 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
                 d(inf.range[1])
             ));
             let w = ui.available_width();
-            let why = format!("{} {}", s.tr("why:", "السبب:"), inf.why);
+            let said = why_in(&inf.why, lang);
+            let why = format!("{} {said}", s.tr("why:", "السبب:"));
             text::label_truncated(ui, &why, w).on_hover_ui(|ui| {
-                text::label(ui, &inf.why);
+                text::label(ui, &said);
             });
         }
         if user.is_some() {
@@ -878,6 +879,165 @@ fn swatch(ui: &mut Ui, col: Color32, label: &str) {
     text::label(ui, label);
 }
 
+/// A reader's skip reason (English, as in the JSON output) said in Arabic for the Arabic
+/// chrome: the reader's fixed phrases are translated, the details they carry (a file
+/// extension, an encoding, the system's own error text) are kept as they are.
+pub fn skip_reason_ar(reason: &str) -> String {
+    let tail = |prefix: &str| reason.strip_prefix(prefix).map(str::trim);
+    if reason == "empty file" {
+        "ملف فارغ".into()
+    } else if reason.starts_with("binary file") {
+        "ملف ثنائي، ليس نصًا".into()
+    } else if let Some(rest) = tail("not an article file (") {
+        let what = rest.split(')').next().unwrap_or("");
+        // "pdf", not ".pdf": a leading dot inside an Arabic line is drawn after the word.
+        let what = if what == "no extension" {
+            "بلا امتداد"
+        } else {
+            what.trim_start_matches('.')
+        };
+        format!("ليس ملف مقال ({what}): لا تُقرأ إلا ملفات txt و md")
+    } else if let Some(rest) = tail("too large (") {
+        let size = rest.split(';').next().unwrap_or("");
+        format!("ملف كبير جدًا ({size})؛ تُترك الملفات التي تتجاوز حد حجم المقالات")
+    } else if let Some(rest) = tail("undecodable text (tried") {
+        format!("نص تتعذر قراءة ترميزه (جُرّب {}", rest)
+    } else if let Some(rest) = tail("not valid") {
+        format!("ترميز غير صالح رغم علامة ترتيب البايتات: {rest}")
+    } else if let Some(rest) = tail("cannot be read:") {
+        format!("تتعذر قراءته: {rest}")
+    } else if let Some(rest) = tail("cannot be listed:") {
+        format!("تتعذر قراءة المجلد: {rest}")
+    } else {
+        reason.to_string()
+    }
+}
+
+/// Why the article's date is what it is, in the chrome's language. The reasons the engine
+/// writes (English, as in the JSON output) are built from a few fixed phrases around
+/// quotes from the article and the region pack's labels; the phrases are said in Arabic,
+/// the quotes and labels kept as written.
+pub fn why_in(why: &str, lang: Lang) -> String {
+    if lang != Lang::Ar {
+        return why.to_string();
+    }
+    // Longer phrases first, where one contains another.
+    const PHRASES: &[(&str, &str)] = &[
+        (
+            "no date, year or known event in the text",
+            "لا تاريخ ولا سنة ولا حدث معروف في النص",
+        ),
+        ("dates manifest", "ملف التواريخ"),
+        ("set by the user", "حدده المستخدم"),
+        ("dateline at the top:", "سطر التاريخ في أعلى المقال:"),
+        ("latest date named:", "آخر تاريخ مذكور:"),
+        ("latest year named:", "آخر سنة مذكورة:"),
+        (" is still to come", " لم يأتِ بعد"),
+        (
+            "; a month named as past puts it after",
+            "؛ وشهر مذكور بصيغة الماضي يجعله بعد",
+        ),
+        ("; so not after", "؛ فليس بعد"),
+        ("; not after", "؛ وليس بعد"),
+        (
+            "; the weekdays it names fit",
+            "؛ وأيام الأسبوع المذكورة توافق",
+        ),
+        (", region pack) — named by", "، حزمة المنطقة) — ذُكر في"),
+        ("before (still to come) ", "قبل (لم يأتِ بعد): "),
+        ("after ", "بعد: "),
+        ("during ", "خلال: "),
+        (" to ", " إلى "),
+        ("the file name ", "اسم الملف "),
+        (" carries the date", " يحمل التاريخ"),
+        ("Monday", "الاثنين"),
+        ("Tuesday", "الثلاثاء"),
+        ("Wednesday", "الأربعاء"),
+        ("Thursday", "الخميس"),
+        ("Friday", "الجمعة"),
+        ("Saturday", "السبت"),
+        ("Sunday", "الأحد"),
+    ];
+    let mut out = why.to_string();
+    for (en, ar) in PHRASES {
+        // Phrases at a word start only: "after" inside a pack label stays.
+        let mut from = 0;
+        while let Some(i) = out[from..].find(en).map(|i| i + from) {
+            let at_word = i == 0
+                || !out[..i]
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| c.is_alphanumeric())
+                || en.starts_with([' ', ';', ',']);
+            if at_word {
+                out.replace_range(i..i + en.len(), ar);
+                from = i + ar.len();
+            } else {
+                from = i + en.len();
+            }
+        }
+    }
+    // An Arabic line starts in Arabic, so it is laid out right to left.
+    if out.chars().next().is_some_and(|c| c.is_ascii()) {
+        out.insert(0, '\u{200f}');
+    }
+    ltr_dates(&out)
+}
+
+/// The start of a list line: an indent, and in the Arabic chrome a right-to-left mark,
+/// so a line that begins with a file name is still laid out right to left.
+fn line_start(lang: Lang) -> &'static str {
+    in_lang(lang, "  ", "\u{200f}  ")
+}
+
+/// A left-to-right mark before each ISO date (2016-12-17, 2019-04) of an Arabic line.
+/// After an Arabic letter the bidi algorithm reads digits as Arabic numbers, and the
+/// hyphens between them no longer join them: "في 2016-12-17" would show as 17-12-2016.
+fn ltr_dates(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len() + 16);
+    let mut last = 0;
+    let mut i = 0;
+    while i + 7 <= b.len() {
+        let starts = (i == 0 || !b[i - 1].is_ascii_digit())
+            && b[i..i + 4].iter().all(u8::is_ascii_digit)
+            && b[i + 4] == b'-'
+            && b[i + 5..i + 7].iter().all(u8::is_ascii_digit);
+        if starts {
+            out.push_str(&s[last..i]);
+            out.push('\u{200e}');
+            last = i;
+            i += 7;
+        } else {
+            i += 1;
+        }
+    }
+    out.push_str(&s[last..]);
+    out
+}
+
+/// The article's date as a reader wants it: the day, else the range the evidence allows
+/// (open ends said as such), else "unknown".
+pub fn dct_when(d: &crate::model::Dct, lang: Lang) -> String {
+    if let Some(day) = d.date {
+        return day.to_string();
+    }
+    let said = match (d.range[0], d.range[1], lang) {
+        (Some(a), Some(b), Lang::Ar) => format!("بين {a} و{b}"),
+        (Some(a), Some(b), _) => format!("{a} – {b}"),
+        (Some(a), None, Lang::Ar) => format!("في {a} أو بعده"),
+        (Some(a), None, _) => format!("on or after {a}"),
+        (None, Some(b), Lang::Ar) => format!("في {b} أو قبله"),
+        (None, Some(b), _) => format!("on or before {b}"),
+        (None, None, _) => in_lang(lang, "unknown", "مجهول").to_string(),
+    };
+    if lang == Lang::Ar {
+        ltr_dates(&said)
+    } else {
+        said
+    }
+}
+
 /// After an import: documents read, files skipped and why, articles with uncertain dates.
 pub fn import_report(app: &mut App, ctx: &egui::Context) {
     let Some(c) = &app.corpus else {
@@ -921,7 +1081,13 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
                 );
                 let w = ui.available_width();
                 for sk in x.corpus.skipped.iter().take(200) {
-                    text::label_truncated(ui, &format!("  {}: {}", sk.path, sk.reason), w);
+                    let reason = if s.arabic {
+                        skip_reason_ar(&sk.reason)
+                    } else {
+                        sk.reason.clone()
+                    };
+                    let line = format!("{}{}: {reason}", line_start(lang), sk.path);
+                    text::label_truncated(ui, &line, w);
                 }
                 let unc = super::corpus::uncertain_dates(x);
                 text::label(
@@ -939,15 +1105,17 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
                     .max_height(260.0)
                     .show(ui, |ui| {
                         for (path, d) in unc.into_iter().take(500) {
-                            let date = d.date.map_or("unknown".to_string(), |d| d.to_string());
+                            let why = why_in(&d.why, lang);
                             let line = format!(
-                                "  {path}: {date} ({}, {:.2}) — {}",
+                                "{}{path}: {} ({}{} {:.2}) — {why}",
+                                line_start(lang),
+                                dct_when(d, lang),
                                 source_name(d.source, lang),
+                                in_lang(lang, ",", "،"),
                                 d.confidence,
-                                d.why
                             );
                             text::label_truncated(ui, &line, w).on_hover_ui(|ui| {
-                                text::label(ui, &d.why);
+                                text::label(ui, &why);
                             });
                         }
                     });
@@ -977,6 +1145,115 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_reasons_for_an_articles_date_read_in_arabic() {
+        use crate::corpus::SourceDoc;
+        let pack = crate::Pack::builtin().expect("pack");
+        let why = |text: &str| {
+            let doc = SourceDoc {
+                id: "a".into(),
+                path: "a.txt".into(),
+                text: text.into(),
+                encoding: "utf-8".into(),
+                sha256: String::new(),
+                bytes: text.len() as u64,
+                paragraphs: std::iter::once(0..text.len()).collect(),
+            };
+            let norm = crate::normalize::Normalized::new(text);
+            let found = crate::temporal::recognize(&doc, &norm, &pack);
+            crate::temporal::dct::infer(&doc, &norm, &found, &pack).why
+        };
+        let texts = [
+            "اندلعت اشتباكات في سرت يوم 3 مارس 2019، وتجددت يوم الخميس.",
+            "قال مسؤول إن الوضع تغير منذ عام 2016.",
+            "لا تاريخ في هذا النص.",
+            "سيعقد مؤتمر برلين الشهر المقبل.",
+        ];
+        for t in texts {
+            let en = why(t);
+            let ar = why_in(&en, Lang::Ar);
+            for english in [
+                "latest",
+                "named",
+                "not after",
+                "weekdays",
+                "region pack",
+                "no date",
+            ] {
+                assert!(
+                    !ar.contains(english),
+                    "{english:?} left in {ar:?} (from {en:?})"
+                );
+            }
+            assert!(
+                ar.chars().any(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+                "{ar}"
+            );
+            assert_eq!(why_in(&en, Lang::En), en, "English stays as written");
+        }
+    }
+
+    #[test]
+    fn an_inferred_range_is_said_with_its_open_end() {
+        use crate::model::Dct;
+        let d = |s: &str| s.parse::<jiff::civil::Date>().ok();
+        let mut x = Dct::none("x");
+        assert_eq!(dct_when(&x, Lang::En), "unknown");
+        assert_eq!(dct_when(&x, Lang::Ar), "مجهول");
+        x.range = [d("2016-12-17"), None];
+        assert_eq!(dct_when(&x, Lang::En), "on or after 2016-12-17");
+        x.range = [d("2016-12-17"), d("2017-01-02")];
+        assert_eq!(
+            dct_when(&x, Lang::Ar),
+            "بين \u{200e}2016-12-17 و\u{200e}2017-01-02",
+            "dates kept left to right inside Arabic"
+        );
+        x.date = d("2016-12-20");
+        assert_eq!(dct_when(&x, Lang::Ar), "2016-12-20");
+    }
+
+    #[test]
+    fn every_skip_reason_the_reader_gives_reads_in_arabic() {
+        // Real bad files through the real reader, so a reworded reason shows up here.
+        let dir = std::env::temp_dir().join(format!("tarikh-skip-ar-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let files: [(&str, &[u8]); 5] = [
+            ("empty.txt", b"   \n"),
+            ("binary.txt", b"abc\0\0\x01def"),
+            ("scan.pdf", b"%PDF-1.4"),
+            ("README", b"notes"),
+            ("bad16.txt", &[0xFF, 0xFE, 0x00, 0xD8]),
+        ];
+        for (name, bytes) in files {
+            std::fs::write(dir.join(name), bytes).expect("write");
+        }
+        let read = crate::corpus::read_folder(&dir).expect("read");
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(read.skipped.len() >= 4, "{:?}", read.skipped);
+        for sk in &read.skipped {
+            let ar = skip_reason_ar(&sk.reason);
+            assert_ne!(ar, sk.reason, "untranslated: {}", sk.reason);
+            assert!(
+                ar.chars()
+                    .next()
+                    .is_some_and(|c| ('\u{600}'..='\u{6ff}').contains(&c)),
+                "starts in Arabic, so it reads right to left: {ar}"
+            );
+        }
+        // The details a reason carries are kept.
+        assert!(
+            skip_reason_ar("not an article file (.pdf): only .txt and .md are read")
+                .contains("(pdf)")
+        );
+        assert!(
+            skip_reason_ar("too large (31.5 MB; articles above 20 MB are skipped)")
+                .contains("31.5 MB")
+        );
+        // An unknown reason stays as it is rather than being lost.
+        assert_eq!(skip_reason_ar("something new"), "something new");
+    }
 
     #[test]
     fn user_dates_are_validated() {
