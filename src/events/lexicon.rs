@@ -3,10 +3,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 
-use crate::normalize::{head8 as eight, normalize};
+use crate::normalize::{TokKind, Token, head8 as eight, normalize};
 
 /// What a lexicon entry signals.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,13 +87,10 @@ pub struct Lexicon {
     pub types: Vec<String>,
     index: Index,
     pats: Vec<Pat>,
-    proclitics: FxHashSet<String>,
-    /// Every letter of some proclitic: a word's proclitic string ends at the first other.
-    clitic_letters: Vec<char>,
-    /// The proclitics, and every start of one, as eight-byte numbers (`eight`), sorted:
-    /// compared without hashing at nearly every word. Empty when a proclitic is longer.
-    clitic_codes: Vec<u64>,
-    clitic_starts: Vec<u64>,
+    /// The proclitics as a letter trie: walked along the start of nearly every word, and
+    /// a step is a look at a few letters (sorted codes searched per letter were a tenth
+    /// of the events stage).
+    proclitics: CliticTrie,
     max_clitic: usize,
     pub window: usize,
     pub reported_types: Vec<u8>,
@@ -114,10 +111,7 @@ impl Default for Lexicon {
             types: Vec::new(),
             index: Index::default(),
             pats: Vec::new(),
-            proclitics: FxHashSet::default(),
-            clitic_letters: Vec::new(),
-            clitic_codes: Vec::new(),
-            clitic_starts: Vec::new(),
+            proclitics: CliticTrie::default(),
             max_clitic: 0,
             window: 5,
             reported_types: Vec::new(),
@@ -240,6 +234,62 @@ struct NumbersFile {
     fillers: Vec<String>,
 }
 
+/// Proclitic strings as a trie of letters; node 0 is the empty string.
+#[derive(Debug, Clone)]
+struct CliticTrie {
+    /// Per node: its children by letter, and whether a proclitic ends here.
+    nodes: Vec<(Vec<(char, u32)>, bool)>,
+}
+
+impl Default for CliticTrie {
+    fn default() -> Self {
+        CliticTrie {
+            nodes: vec![(Vec::new(), false)],
+        }
+    }
+}
+
+impl CliticTrie {
+    fn insert(&mut self, p: &str) {
+        let mut node = 0;
+        for ch in p.chars() {
+            node = match self.step(node, ch) {
+                Some(n) => n,
+                None => {
+                    let n = self.nodes.len() as u32;
+                    self.nodes.push((Vec::new(), false));
+                    self.nodes[node as usize].0.push((ch, n));
+                    n
+                }
+            };
+        }
+        self.nodes[node as usize].1 = true;
+    }
+
+    #[inline]
+    fn step(&self, node: u32, ch: char) -> Option<u32> {
+        let (kids, _) = self.nodes.get(node as usize)?;
+        kids.iter().find(|k| k.0 == ch).map(|k| k.1)
+    }
+
+    #[inline]
+    fn ends(&self, node: u32) -> bool {
+        self.nodes.get(node as usize).is_some_and(|n| n.1)
+    }
+
+    /// Is `s` one of the proclitics? (The empty string is none.)
+    fn contains(&self, s: &str) -> bool {
+        let mut node = 0;
+        for ch in s.chars() {
+            match self.step(node, ch) {
+                Some(n) => node = n,
+                None => return false,
+            }
+        }
+        node != 0 && self.ends(node)
+    }
+}
+
 /// The event types of `design/events.md`; a lexicon may not invent others.
 pub const KNOWN_TYPES: &[&str] = &[
     "offensive",
@@ -275,9 +325,44 @@ struct Index {
     /// One-word `*` entries of four bytes or more, by their first four bytes: they are a
     /// prefix of the text's word.
     by_start: FxHashMap<u32, Vec<Probe>>,
-    /// Everything else (very short `*` entries, entries starting with a mark): tried at
-    /// every position.
+    /// Everything else starting with a letter (very short `*` entries): tried at every
+    /// word start and after every proclitic.
     rest: Vec<Probe>,
+    /// Entries starting with a mark (not a letter): tried at every other character.
+    /// An entry starting with a letter can only be spelled where a letter is, and one
+    /// starting with a mark only where a mark is, so the two never need each other's
+    /// positions.
+    marks: Vec<Probe>,
+    /// Bit filters in front of the two maps: most words of a text are no entry's first
+    /// word and start no `*` entry, and a bit test is far cheaper than hashing the word.
+    word_bits: Bits,
+    start_bits: Bits,
+}
+
+/// A one-hash bit filter over 64-bit keys: no false negatives, few false positives.
+#[derive(Debug, Clone)]
+struct Bits(Box<[u64; 1024]>);
+
+impl Default for Bits {
+    fn default() -> Self {
+        Bits(Box::new([0; 1024]))
+    }
+}
+
+impl Bits {
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+    fn insert(&mut self, key: u64) {
+        let k = Bits::slot(key);
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let k = Bits::slot(key);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
 }
 
 /// An entry in a list, with up to eight of its bytes (from where the list's key ends) to
@@ -309,48 +394,68 @@ impl Index {
             let b = s.as_bytes();
             if word > 0 && !one_word_prefix {
                 let probe = Probe::new(i, &b[word..]);
+                ix.word_bits.insert(eight(&b[..word]).0);
                 ix.by_word
                     .entry(s[..word].to_string())
                     .or_default()
                     .push(probe);
             } else if let Some(k) = first4(b).filter(|_| word > 0) {
+                ix.start_bits.insert(u64::from(k));
                 ix.by_start.entry(k).or_default().push(Probe::new(i, b));
-            } else {
+            } else if word > 0 {
                 ix.rest.push(Probe::new(i, b));
+            } else {
+                ix.marks.push(Probe::new(i, b));
             }
         }
         ix.strings = strings;
         ix
     }
 
+    /// Push `(start, end, entry)` for every entry of `list` spelled at `at`; `off`: where
+    /// the list's probes start, from `at`.
+    #[inline]
+    fn try_list(
+        &self,
+        text: &str,
+        at: usize,
+        list: &[Probe],
+        off: usize,
+        out: &mut Vec<(usize, usize, usize)>,
+    ) {
+        let hay = &text.as_bytes()[at..];
+        let (next, _) = eight(&hay[off..]);
+        for p in list {
+            if next & p.mask != p.head {
+                continue;
+            }
+            let s = self.strings[p.entry].as_bytes();
+            if hay.starts_with(s) {
+                out.push((at, at + s.len(), p.entry));
+            }
+        }
+    }
+
     /// Push `(start, end, entry)` for every entry spelled at `at` that the checks of
-    /// `Lexicon::find` could keep; `word_end` ends the run of letters from `at`.
+    /// `Lexicon::find` could keep; `at` holds a letter and `word_end` ends the run of
+    /// letters from it.
     #[inline]
     fn lookup(&self, text: &str, at: usize, word_end: usize, out: &mut Vec<(usize, usize, usize)>) {
-        let hay = &text.as_bytes()[at..];
-        // `off`: where the list's probes start, from `at`.
-        let mut try_all = |list: &[Probe], off: usize| {
-            let (next, _) = eight(&hay[off..]);
-            for p in list {
-                if next & p.mask != p.head {
-                    continue;
-                }
-                let s = self.strings[p.entry].as_bytes();
-                if hay.starts_with(s) {
-                    out.push((at, at + s.len(), p.entry));
-                }
-            }
-        };
-        if word_end > at
+        let word = &text.as_bytes()[at..word_end];
+        if !word.is_empty()
+            && self.word_bits.may_hold(eight(word).0)
             && let Some(list) = self.by_word.get(&text[at..word_end])
         {
-            try_all(list, word_end - at);
+            self.try_list(text, at, list, word_end - at, out);
         }
-        if let Some(list) = first4(hay).and_then(|k| self.by_start.get(&k)) {
-            try_all(list, 0);
+        if let Some(k) = first4(word)
+            && self.start_bits.may_hold(u64::from(k))
+            && let Some(list) = self.by_start.get(&k)
+        {
+            self.try_list(text, at, list, 0, out);
         }
         if !self.rest.is_empty() {
-            try_all(&self.rest, 0);
+            self.try_list(text, at, &self.rest, 0, out);
         }
     }
 }
@@ -465,24 +570,12 @@ impl Lexicon {
         // A hit starts a word or follows a proclitic string, so entries are looked up
         // at those positions only (see `find`).
         let index = Index::new(strings, &pats);
-        let proclitics: FxHashSet<String> = f.proclitics.iter().map(|p| normalize(p)).collect();
-        let mut clitic_letters: Vec<char> = proclitics.iter().flat_map(|p| p.chars()).collect();
-        clitic_letters.sort_unstable();
-        clitic_letters.dedup();
-        let (mut clitic_codes, mut clitic_starts) = (Vec::new(), Vec::new());
-        if proclitics.iter().all(|p| p.len() <= 8) {
-            for p in &proclitics {
-                clitic_codes.push(eight(p.as_bytes()).0);
-                for (k, _) in p.char_indices().skip(1) {
-                    clitic_starts.push(eight(&p.as_bytes()[..k]).0);
-                }
-                clitic_starts.push(eight(p.as_bytes()).0);
-            }
+        let clitics: Vec<String> = f.proclitics.iter().map(|p| normalize(p)).collect();
+        let mut proclitics = CliticTrie::default();
+        for p in &clitics {
+            proclitics.insert(p);
         }
-        clitic_codes.sort_unstable();
-        clitic_starts.sort_unstable();
-        clitic_starts.dedup();
-        let max_clitic = proclitics.iter().map(|p| p.len()).max().unwrap_or(0);
+        let max_clitic = clitics.iter().map(|p| p.len()).max().unwrap_or(0);
         let nk = |m: &HashMap<String, u64>| -> HashMap<String, u64> {
             m.iter().map(|(k, v)| (normalize(k), *v)).collect()
         };
@@ -491,9 +584,6 @@ impl Lexicon {
             index,
             pats,
             proclitics,
-            clitic_letters,
-            clitic_codes,
-            clitic_starts,
             max_clitic,
             window: m.window.unwrap_or(5),
             reported_types,
@@ -515,54 +605,50 @@ impl Lexicon {
     /// its word. Where one hit lies inside a longer one of the same kind (trigger inside
     /// trigger), only the longer counts: "حظر الطيران" is a ban, not an air strike.
     pub fn find(&self, text: &str) -> Vec<LexHit> {
+        self.find_in(text, &crate::normalize::tokenize(text))
+    }
+
+    /// [`Lexicon::find`] with the text's tokens already made (`Normalized::tokens`): only
+    /// its words are visited, without decoding the characters in between.
+    pub fn find_in(&self, text: &str, tokens: &[Token]) -> Vec<LexHit> {
         if self.index.strings.is_empty() {
             return Vec::new();
         }
         let ix = &self.index;
-        // Every entry spelled at a word start or right after a proclitic string there,
-        // in the order an overlapping scan reports them (by end, longest first): the
-        // only places the checks below can keep a hit.
+        // Every entry spelled at a word start or right after a proclitic string there
+        // (and entries starting with a mark at every other character): the only places
+        // the checks below can keep a hit. The order does not matter: sorted below.
         let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        let mut i = 0;
-        while i < text.len() {
-            let Some(c) = text[i..].chars().next() else {
-                break;
-            };
-            if !is_letter(c) {
-                ix.lookup(text, i, i, &mut raw);
-                i += c.len_utf8();
-                continue;
-            }
-            let run_end = text[i..]
-                .char_indices()
-                .find(|&(_, ch)| !is_letter(ch))
-                .map_or(text.len(), |(k, _)| i + k);
-            ix.lookup(text, i, run_end, &mut raw);
-            let mut at = i;
-            let coded = !self.clitic_codes.is_empty();
-            for ch in text[i..run_end].chars() {
-                if !self.clitic_letters.contains(&ch) {
+        if !ix.marks.is_empty() {
+            let mut i = 0;
+            while i < text.len() {
+                let Some(c) = text[i..].chars().next() else {
                     break;
-                }
-                at += ch.len_utf8();
-                if at - i > self.max_clitic {
-                    break;
-                }
-                let is_clitic = if coded {
-                    let code = eight(&text.as_bytes()[i..at]).0;
-                    if self.clitic_starts.binary_search(&code).is_err() {
-                        // No proclitic starts so: no longer one either.
-                        break;
-                    }
-                    self.clitic_codes.binary_search(&code).is_ok()
-                } else {
-                    self.proclitics.contains(&text[i..at])
                 };
-                if is_clitic {
+                if !is_letter(c) {
+                    ix.try_list(text, i, &ix.marks, 0, &mut raw);
+                }
+                i += c.len_utf8();
+            }
+        }
+        // A word token is a maximal run of letters (`is_letter`), as the lookups need.
+        for t in tokens.iter().filter(|t| t.kind == TokKind::Word) {
+            let (i, run_end) = (t.start, t.end);
+            ix.lookup(text, i, run_end, &mut raw);
+            // Along the word's proclitic string: a lookup after every whole proclitic;
+            // the walk ends where no proclitic starts so.
+            let mut at = i;
+            let mut node = 0;
+            for ch in text[i..run_end].chars() {
+                let Some(next) = self.proclitics.step(node, ch) else {
+                    break;
+                };
+                node = next;
+                at += ch.len_utf8();
+                if self.proclitics.ends(node) {
                     ix.lookup(text, at, run_end, &mut raw);
                 }
             }
-            i = run_end;
         }
         // Same-spelled entries (one with `*`, one without) in entry order, as a scan of
         // all entries at once reports them.

@@ -57,7 +57,8 @@ pub fn extract(
         return Vec::new();
     }
     let text = &norm.text;
-    let hits = lex.find(text);
+    // The tokens the normaliser made (a second tokenizing pass is what they save).
+    let hits = lex.find_in(text, norm.tokens());
     let scan = crate::gazetteer::scan(doc, norm, pack);
     // Gazetteer spans are original offsets; lexicon hits are normalised ones.
     let orig = |s: usize, e: usize| norm.orig_span(s, e);
