@@ -1,6 +1,8 @@
 //! Casualty figures: a killed / injured / displaced word and the number next to it
 //! (digits, Arabic-Indic digits after normalisation, or number words: "سبعمئة"، "ثلاثة آلاف").
 
+use std::borrow::Cow;
+
 use super::lexicon::{Cat, LexHit, Lexicon};
 use crate::model::Casualties;
 use crate::normalize::{TokKind, Token, tokenize};
@@ -45,6 +47,7 @@ fn is_group(text: &str, toks: &[Token], k: usize) -> bool {
 /// Parse the number that starts at token `i`: digits or a run of number words.
 fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let (mut total, mut cur, mut j, mut any) = (0u64, 0u64, i, false);
+    let mut two = String::new();
     while let Some(t) = toks.get(j) {
         match t.kind {
             TokKind::Number if !any || cur == 0 => {
@@ -60,11 +63,15 @@ fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64,
                 }
             }
             TokKind::Word => {
-                // Two-word numbers (احد عشر) first.
-                let two = toks
-                    .get(j + 1)
-                    .map(|n| format!("{} {}", t.text(text), n.text(text)));
-                if let Some(v) = two.as_deref().and_then(|w| lex.numbers.get(w)) {
+                // Two-word numbers (احد عشر) first, spelled in a reused buffer.
+                let two_value = toks.get(j + 1).and_then(|n| {
+                    two.clear();
+                    two.push_str(t.text(text));
+                    two.push(' ');
+                    two.push_str(n.text(text));
+                    lex.numbers.get(two.as_str())
+                });
+                if let Some(v) = two_value {
                     cur += v;
                     j += 2;
                     any = true;
@@ -90,13 +97,25 @@ fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64,
     any.then_some((total.saturating_add(cur), j))
 }
 
+/// The tokens of `start..end` as a slice of the whole text's, when no token crosses
+/// its edges (then they are exactly what tokenizing the span would give: a token's kind
+/// depends only on its own characters). Clauses end at word edges, so nearly always.
+fn tokens_within(tokens: &[Token], start: usize, end: usize) -> Option<&[Token]> {
+    let lo = tokens.partition_point(|t| t.end <= start);
+    let hi = tokens.partition_point(|t| t.start < end).max(lo);
+    let cut_start = tokens.get(lo).is_some_and(|t| t.start < start);
+    let cut_end = hi > lo && tokens[hi - 1].end > end;
+    (!cut_start && !cut_end).then(|| &tokens[lo..hi])
+}
+
 /// Casualty figures of one clause (`[start, end)` of the normalised text). `excluded`
 /// are normalised spans whose numbers are dates, not tolls.
+/// `tokens` are those of the whole text (`Normalized::tokens`).
 pub fn find(
     lex: &Lexicon,
     text: &str,
-    start: usize,
-    end: usize,
+    tokens: &[Token],
+    (start, end): (usize, usize),
     hits: &[LexHit],
     excluded: &[(usize, usize)],
 ) -> Casualties {
@@ -109,15 +128,20 @@ pub fn find(
     if words.is_empty() {
         return out;
     }
-    let seg = &text[start..end];
-    let toks: Vec<Token> = tokenize(seg)
-        .into_iter()
-        .map(|t| Token {
-            start: t.start + start,
-            end: t.end + start,
-            kind: t.kind,
-        })
-        .collect();
+    let toks: Cow<'_, [Token]> = match tokens_within(tokens, start, end) {
+        Some(t) => Cow::Borrowed(t),
+        None => {
+            let seg = &text[start..end];
+            tokenize(seg)
+                .into_iter()
+                .map(|t| Token {
+                    start: t.start + start,
+                    end: t.end + start,
+                    kind: t.kind,
+                })
+                .collect()
+        }
+    };
     let in_excluded = |t: &Token| excluded.iter().any(|&(s, e)| t.start < e && s < t.end);
     let mut used: Vec<usize> = Vec::new();
     for h in words {

@@ -3,6 +3,7 @@
 //! pronoun or temporal subordinator before a trigger end a clause. Hard-wrapped lines are joined.
 
 use super::lexicon::{Cat, LexHit};
+use crate::normalize::{TokKind, Token, is_alnum};
 
 /// A clause as a span of the normalised text, with the sentence and paragraph it is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,13 +33,26 @@ fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
 pub fn soft_newlines(text: &str) -> Vec<usize> {
     let mut lines: Vec<(usize, usize, bool)> = Vec::new(); // (end byte, chars, next non-empty)
     let mut pos = 0;
-    let all: Vec<&str> = text.split('\n').collect();
-    for (i, l) in all.iter().enumerate() {
+    let mut all = text.split('\n').peekable();
+    while let Some(l) = all.next() {
         pos += l.len();
-        let next_text = all.get(i + 1).is_some_and(|n| !n.trim().is_empty());
-        if i + 1 < all.len() {
-            lines.push((pos, l.trim().chars().count(), next_text));
+        let Some(next) = all.peek() else {
+            break;
+        };
+        let next_text = !next.trim().is_empty();
+        // The width counts only where text follows (every use below asks for that), so
+        // the lines before a blank one — most lines of most articles — are not counted.
+        let n = if next_text {
+            l.trim().chars().count()
+        } else {
+            0
+        };
+        // A line wider than any wrap width, with text after it: no wrapped text (most
+        // articles, whose paragraphs are single long lines), so no need to go on.
+        if next_text && n > 220 {
+            return Vec::new();
         }
+        lines.push((pos, n, next_text));
         pos += 1;
     }
     let width = lines.iter().filter(|l| l.2).map(|l| l.1).max().unwrap_or(0);
@@ -77,12 +91,67 @@ fn trigger_follows(text: &str, hits: &[LexHit], from: usize, end: usize) -> bool
         })
 }
 
+/// The ASCII marks that end a sentence or a clause (`! ? ; . ,` and newline), visited
+/// in text order: the punctuation ones are the normaliser's one-character tokens, and
+/// newlines are searched for; the bytes of words are never looked at (a byte-by-byte
+/// search was a quarter of the clause split).
+struct Marks<'a> {
+    text: &'a str,
+    /// The tokens of `text`, and the next one to look at.
+    tokens: &'a [Token],
+    k: usize,
+    /// The next newline at or after the last position asked for.
+    newline: Option<usize>,
+}
+
+impl Marks<'_> {
+    /// The first mark at or after `from` (asked for at increasing positions).
+    fn next(&mut self, from: usize) -> Option<usize> {
+        if self.newline.is_some_and(|n| n < from) {
+            self.newline = self
+                .text
+                .get(from..)
+                .and_then(|r| r.find('\n'))
+                .map(|o| from + o);
+        }
+        let bytes = self.text.as_bytes();
+        while let Some(t) = self.tokens.get(self.k) {
+            if t.start >= from
+                && t.kind == TokKind::Punct
+                && matches!(bytes.get(t.start), Some(b'!' | b'?' | b';' | b'.' | b','))
+            {
+                break;
+            }
+            if self.newline.is_some_and(|n| t.start > n) {
+                // The newline comes first; this token may still be wanted later.
+                break;
+            }
+            self.k += 1;
+        }
+        let punct = self
+            .tokens
+            .get(self.k)
+            .filter(|t| t.start >= from && t.kind == TokKind::Punct)
+            .filter(|t| matches!(bytes.get(t.start), Some(b'!' | b'?' | b';' | b'.' | b',')))
+            .map(|t| t.start);
+        match (punct, self.newline) {
+            (Some(p), Some(n)) => Some(p.min(n)),
+            (p, n) => p.or(n),
+        }
+    }
+}
+
 /// Bytes after which a comma ends a sentence that has no full stop (~300 Arabic words;
 /// news sentences are far shorter).
 const MAX_SENTENCE: usize = 3000;
 
 /// Split `text` (normalised) into clauses. `hits` are the lexicon hits in text order.
 pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
+    split_in(text, hits, &crate::normalize::tokenize(text))
+}
+
+/// [`split`] with the text's tokens already made (`Normalized::tokens`).
+pub fn split_in(text: &str, hits: &[LexHit], tokens: &[Token]) -> Vec<Clause> {
     let soft = soft_newlines(text);
     let mut out = Vec::new();
     let (mut sentence, mut paragraph) = (0usize, 0usize);
@@ -91,8 +160,8 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
     let mut has_trigger = false;
     let push = |out: &mut Vec<Clause>, s: usize, e: usize, sentence: usize, paragraph: usize| {
         let seg = &text[s..e];
-        let lead = seg.len() - seg.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
-        let trail = seg.len() - seg.trim_end_matches(|c: char| !c.is_alphanumeric()).len();
+        let lead = seg.len() - seg.trim_start_matches(|c: char| !is_alnum(c)).len();
+        let trail = seg.len() - seg.trim_end_matches(|c: char| !is_alnum(c)).len();
         if lead + trail < seg.len() {
             out.push(Clause {
                 start: s + lead,
@@ -106,14 +175,13 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
     // that end a sentence or a clause. Both are visited in text order without decoding
     // the text in between.
     let bytes = text.as_bytes();
-    let is_mark = |b: u8| matches!(b, b'!' | b'?' | b';' | b'\n' | b'.' | b',');
-    let find_mark = |from: usize| {
-        bytes
-            .get(from..)
-            .and_then(|r| r.iter().position(|&b| is_mark(b)))
-            .map(|o| from + o)
+    let mut marks = Marks {
+        text,
+        tokens,
+        k: 0,
+        newline: text.find('\n'),
     };
-    let mut mark = find_mark(0);
+    let mut mark = marks.next(0);
     let mut k = 0usize;
     loop {
         let hit_at = hits
@@ -150,7 +218,7 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
         if mark != Some(i) {
             continue;
         }
-        mark = find_mark(i + 1);
+        mark = marks.next(i + 1);
         let c = char::from(bytes[i]);
         if is_sentence_end(text, i, c) && !(c == '\n' && soft.binary_search(&i).is_ok()) {
             push(&mut out, start, i, sentence, paragraph);

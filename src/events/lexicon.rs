@@ -1,9 +1,9 @@
 //! The events lexicon (`events.toml` of a region pack): triggers, modality cues, casualty
 //! and number words, compiled into one aho-corasick automaton once per pack.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Deserialize;
 
 use crate::normalize::{TokKind, Token, head8 as eight, normalize};
@@ -94,9 +94,9 @@ pub struct Lexicon {
     max_clitic: usize,
     pub window: usize,
     pub reported_types: Vec<u8>,
-    pub numbers: HashMap<String, u64>,
-    pub multipliers: HashMap<String, u64>,
-    pub fillers: HashSet<String>,
+    pub numbers: FxHashMap<String, u64>,
+    pub multipliers: FxHashMap<String, u64>,
+    pub fillers: FxHashSet<String>,
     /// The place id a capital word stands for.
     pub capital: Option<String>,
     /// Trigger type index → the type its purpose form stands for.
@@ -115,9 +115,9 @@ impl Default for Lexicon {
             max_clitic: 0,
             window: 5,
             reported_types: Vec::new(),
-            numbers: HashMap::new(),
-            multipliers: HashMap::new(),
-            fillers: HashSet::new(),
+            numbers: FxHashMap::default(),
+            multipliers: FxHashMap::default(),
+            fillers: FxHashSet::default(),
             capital: None,
             purpose: HashMap::new(),
             purpose_planned: Vec::new(),
@@ -321,10 +321,14 @@ struct Index {
     strings: Vec<String>,
     /// By their first word (leading letters): entries that must end a word, and
     /// multi-word ones. At a position, the text's word is exactly that first word.
+    /// A first word of up to eight bytes (most: في، من، قد، لم …, which the text is full
+    /// of) is keyed by its bytes as one number, hashed in one step and compared
+    /// without a string compare; longer ones by their spelling.
+    by_code: CodeTable,
     by_word: FxHashMap<String, Vec<Probe>>,
     /// One-word `*` entries of four bytes or more, by their first four bytes: they are a
     /// prefix of the text's word.
-    by_start: FxHashMap<u32, Vec<Probe>>,
+    by_start: CodeTable,
     /// Everything else starting with a letter (very short `*` entries): tried at every
     /// word start and after every proclitic.
     rest: Vec<Probe>,
@@ -333,10 +337,78 @@ struct Index {
     /// starting with a mark only where a mark is, so the two never need each other's
     /// positions.
     marks: Vec<Probe>,
-    /// Bit filters in front of the two maps: most words of a text are no entry's first
-    /// word and start no `*` entry, and a bit test is far cheaper than hashing the word.
+    /// A bit filter in front of `by_word`: most words of a text are no entry's first
+    /// word, and a bit test is far cheaper than hashing the word.
     word_bits: Bits,
-    start_bits: Bits,
+}
+
+/// Probe lists by a nonzero 64-bit key (a word's bytes as a number), in one flat
+/// open-addressed table: looked up at every word start and after every proclitic, where
+/// a general hash map's probing was most of the lexicon scan.
+#[derive(Debug, Clone, Default)]
+struct CodeTable {
+    /// Slot keys (0: empty) and each slot's range of `probes`.
+    keys: Vec<u64>,
+    ranges: Vec<(u32, u32)>,
+    probes: Vec<Probe>,
+    shift: u32,
+}
+
+impl CodeTable {
+    fn new(lists: FxHashMap<u64, Vec<Probe>>) -> CodeTable {
+        // At most half full, so a miss ends at an empty slot after a step or two.
+        let bits = (lists.len() * 2)
+            .next_power_of_two()
+            .max(2)
+            .trailing_zeros();
+        let size = 1usize << bits;
+        let mut t = CodeTable {
+            keys: vec![0; size],
+            ranges: vec![(0, 0); size],
+            probes: Vec::new(),
+            shift: 64 - bits,
+        };
+        let mut lists: Vec<(u64, Vec<Probe>)> = lists.into_iter().collect();
+        lists.sort_unstable_by_key(|l| l.0);
+        for (key, list) in lists {
+            if key == 0 {
+                continue;
+            }
+            let mut i = t.slot(key);
+            while t.keys[i] != 0 {
+                i = (i + 1) & (size - 1);
+            }
+            let from = t.probes.len() as u32;
+            t.probes.extend(list);
+            t.keys[i] = key;
+            t.ranges[i] = (from, t.probes.len() as u32);
+        }
+        t
+    }
+
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    fn get(&self, key: u64) -> Option<&[Probe]> {
+        if self.keys.is_empty() {
+            return None;
+        }
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(key);
+        loop {
+            match self.keys[i] {
+                0 => return None,
+                k if k == key => {
+                    let (a, b) = self.ranges[i];
+                    return self.probes.get(a as usize..b as usize);
+                }
+                _ => i = (i + 1) & mask,
+            }
+        }
+    }
 }
 
 /// A one-hash bit filter over 64-bit keys: no false negatives, few false positives.
@@ -372,12 +444,29 @@ struct Probe {
     entry: usize,
     head: u64,
     mask: u64,
+    /// The entry has no bytes past those eight: a head that matches is a whole match.
+    whole: bool,
 }
 
 impl Probe {
     fn new(entry: usize, from: &[u8]) -> Probe {
         let (head, mask) = eight(from);
-        Probe { entry, head, mask }
+        Probe {
+            entry,
+            head,
+            mask,
+            whole: from.len() <= 8,
+        }
+    }
+}
+
+/// `head8(b).0`, reading eight bytes at once where there are eight (nearly always: it
+/// runs at every lookup, and the general form copies byte by byte).
+#[inline]
+fn head(b: &[u8]) -> u64 {
+    match b.first_chunk::<8>() {
+        Some(c) => u64::from_le_bytes(*c),
+        None => eight(b).0,
     }
 }
 
@@ -388,26 +477,36 @@ fn first4(b: &[u8]) -> Option<u32> {
 impl Index {
     fn new(strings: Vec<String>, pats: &[Pat]) -> Index {
         let mut ix = Index::default();
+        let mut by_code: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
+        let mut by_start: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
         for (i, (s, p)) in strings.iter().zip(pats).enumerate() {
             let word = s.find(|c: char| !is_letter(c)).unwrap_or(s.len());
             let one_word_prefix = p.prefix && word == s.len();
             let b = s.as_bytes();
             if word > 0 && !one_word_prefix {
                 let probe = Probe::new(i, &b[word..]);
-                ix.word_bits.insert(eight(&b[..word]).0);
-                ix.by_word
-                    .entry(s[..word].to_string())
-                    .or_default()
-                    .push(probe);
+                if word <= 8 {
+                    by_code.entry(eight(&b[..word]).0).or_default().push(probe);
+                } else {
+                    ix.word_bits.insert(eight(&b[..word]).0);
+                    ix.by_word
+                        .entry(s[..word].to_string())
+                        .or_default()
+                        .push(probe);
+                }
             } else if let Some(k) = first4(b).filter(|_| word > 0) {
-                ix.start_bits.insert(u64::from(k));
-                ix.by_start.entry(k).or_default().push(Probe::new(i, b));
+                by_start
+                    .entry(u64::from(k))
+                    .or_default()
+                    .push(Probe::new(i, b));
             } else if word > 0 {
                 ix.rest.push(Probe::new(i, b));
             } else {
                 ix.marks.push(Probe::new(i, b));
             }
         }
+        ix.by_code = CodeTable::new(by_code);
+        ix.by_start = CodeTable::new(by_start);
         ix.strings = strings;
         ix
     }
@@ -424,13 +523,14 @@ impl Index {
         out: &mut Vec<(usize, usize, usize)>,
     ) {
         let hay = &text.as_bytes()[at..];
-        let (next, _) = eight(&hay[off..]);
+        let next = head(&hay[off..]);
         for p in list {
             if next & p.mask != p.head {
                 continue;
             }
+            // The bytes before `off` are the list's key, already the text's.
             let s = self.strings[p.entry].as_bytes();
-            if hay.starts_with(s) {
+            if p.whole || hay.starts_with(s) {
                 out.push((at, at + s.len(), p.entry));
             }
         }
@@ -441,16 +541,28 @@ impl Index {
     /// letters from it.
     #[inline]
     fn lookup(&self, text: &str, at: usize, word_end: usize, out: &mut Vec<(usize, usize, usize)>) {
-        let word = &text.as_bytes()[at..word_end];
-        if !word.is_empty()
-            && self.word_bits.may_hold(eight(word).0)
-            && let Some(list) = self.by_word.get(&text[at..word_end])
-        {
-            self.try_list(text, at, list, word_end - at, out);
+        let hay = &text.as_bytes()[at..];
+        let word = &hay[..word_end - at];
+        // The word's first eight bytes as a number (the whole word when it is shorter).
+        let code = match hay.first_chunk::<8>() {
+            Some(c) if word.len() >= 8 => u64::from_le_bytes(*c),
+            Some(c) => u64::from_le_bytes(*c) & ((1u64 << (8 * word.len())) - 1),
+            None => eight(word).0,
+        };
+        if !word.is_empty() {
+            let list = if word.len() <= 8 {
+                self.by_code.get(code)
+            } else if self.word_bits.may_hold(code) {
+                self.by_word.get(&text[at..word_end]).map(Vec::as_slice)
+            } else {
+                None
+            };
+            if let Some(list) = list {
+                self.try_list(text, at, list, word_end - at, out);
+            }
         }
         if let Some(k) = first4(word)
-            && self.start_bits.may_hold(u64::from(k))
-            && let Some(list) = self.by_start.get(&k)
+            && let Some(list) = self.by_start.get(u64::from(k))
         {
             self.try_list(text, at, list, 0, out);
         }
@@ -576,7 +688,7 @@ impl Lexicon {
             proclitics.insert(p);
         }
         let max_clitic = clitics.iter().map(|p| p.len()).max().unwrap_or(0);
-        let nk = |m: &HashMap<String, u64>| -> HashMap<String, u64> {
+        let nk = |m: &HashMap<String, u64>| -> FxHashMap<String, u64> {
             m.iter().map(|(k, v)| (normalize(k), *v)).collect()
         };
         Ok(Lexicon {
@@ -618,7 +730,7 @@ impl Lexicon {
         // Every entry spelled at a word start or right after a proclitic string there
         // (and entries starting with a mark at every other character): the only places
         // the checks below can keep a hit. The order does not matter: sorted below.
-        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
+        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(tokens.len() / 2);
         if !ix.marks.is_empty() {
             let mut i = 0;
             while i < text.len() {

@@ -102,7 +102,7 @@ pub fn extract(
             _ => true,
         })
         .collect();
-    let clauses = clause::split(text, &hits);
+    let clauses = clause::split_in(text, &hits, norm.tokens());
     let statement = lex.type_index("statement");
     let casualties_t = lex.type_index("casualties");
 
@@ -228,7 +228,7 @@ pub fn extract(
             .filter(|h| h.word_start >= c.start && h.end <= c.end)
             .filter(|h| matches!(h.cat, Cat::Trigger(_)))
             .collect();
-        let mut cas = casualties::find(lex, text, c.start, c.end, sh, &[]);
+        let mut cas = casualties::find(lex, text, norm.tokens(), (c.start, c.end), sh, &[]);
         // Numbers inside a date expression are dates, not tolls.
         if !timex_orig.is_empty() && cas != Casualties::default() {
             cas = casualties_without_dates(lex, text, c, sh, norm, &timex_orig);
@@ -946,7 +946,7 @@ fn casualties_without_dates(
         }
         i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
-    casualties::find(lex, text, c.start, c.end, hits, &excluded)
+    casualties::find(lex, text, norm.tokens(), (c.start, c.end), hits, &excluded)
 }
 
 /// Event actor ids: a person stands for the body it belongs to (حفتر → LNA), other
