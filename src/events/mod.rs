@@ -11,7 +11,7 @@ pub mod modality;
 pub use lexicon::Lexicon;
 pub use merge::merge;
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::SourceDoc;
 use crate::gazetteer::{ActorMention, PlaceMention};
@@ -89,15 +89,18 @@ pub fn extract(
         .iter()
         .filter_map(|t| lex.type_index(t))
         .collect();
-    let name_starts: HashSet<usize> = scan.actors.iter().map(|a| a.start).collect();
+    // Sorted starts, searched by bisection (no hashing of every actor per document).
+    let mut name_starts: Vec<usize> = scan.actors.iter().map(|a| a.start).collect();
+    name_starts.sort_unstable();
+    let name_starts_at = |at: usize| name_starts.binary_search(&at).is_ok();
     let hits: Vec<LexHit> = hits
         .into_iter()
         .filter(|h| match h.cat {
             Cat::Trigger(t) => {
                 !in_name(orig(h.start, h.end))
                     || (gathering.contains(&t)
-                        && (name_starts.contains(&norm.orig(h.word_start))
-                            || name_starts.contains(&norm.orig(h.start))))
+                        && (name_starts_at(norm.orig(h.word_start))
+                            || name_starts_at(norm.orig(h.start))))
             }
             _ => true,
         })
@@ -117,13 +120,15 @@ pub fn extract(
         s.1 = s.1.max(c.end);
     }
 
+    // The article's own date, spelled once (formatting a date per event was a hot spot).
+    let dct_date = dates::of_dct(dct);
     // "Now" (الآن، حاليا) dates its clause to the article's day, and keeps an older
     // date elsewhere in the sentence from claiming it.
     let usable_timex: Vec<(&Timex, EventDate)> = timex
         .iter()
         .filter_map(|t| {
             if t.value == "PRESENT_REF" {
-                return Some((t, dates::of_dct(dct)));
+                return Some((t, dct_date.clone()));
             }
             let d = dates::of_timex(t)?;
             // "منذ الأول من آب": since a day, until the article's day (events.md).
@@ -155,8 +160,9 @@ pub fn extract(
     let mut events: Vec<Event> = Vec::new();
     // Per place: the side that holds (or defends) it by this article's earlier claims,
     // and whether fighting there has been reported.
-    let mut defenders: HashMap<String, (String, Option<jiff::civil::Date>)> = HashMap::new();
-    let mut contested: HashSet<String> = HashSet::new();
+    let mut defenders: FxHashMap<String, (String, Option<jiff::civil::Date>)> =
+        FxHashMap::default();
+    let mut contested: FxHashSet<String> = FxHashSet::default();
     let mut scene: Option<(usize, Vec<String>)> = None;
     // The date of the previous sentence (from a timex or itself inherited).
     let mut prev_sentence_date: Option<(usize, EventDate)> = None;
@@ -168,6 +174,7 @@ pub fn extract(
     // Per clause: its original span, whether it is background (relative or temporal
     // clause), whether it holds a trigger, and the type of the event it gave.
     let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
+    let sentence_orig: Vec<(usize, usize)> = sentences.iter().map(|&(a, b)| orig(a, b)).collect();
     let clause_background: Vec<bool> = clauses
         .iter()
         .map(|c| {
@@ -193,6 +200,8 @@ pub fn extract(
     let mut story: Option<(usize, EventDate)> = None;
     // Per event: its sentence and clause, and whether it only introduces a speaker.
     let mut meta: Vec<(usize, usize, bool)> = Vec::new();
+    // The clause's trigger hits: one buffer for every clause.
+    let mut trig_hits: Vec<&LexHit> = Vec::new();
     for (ci, c) in clauses.iter().enumerate() {
         if cur_sentence_date
             .as_ref()
@@ -200,12 +209,15 @@ pub fn extract(
         {
             prev_sentence_date = cur_sentence_date.take();
         }
-        let (os, oe) = orig(c.start, c.end);
+        let (os, oe) = clause_orig[ci];
         let sent = sentences
             .get(c.sentence)
             .copied()
             .unwrap_or((c.start, c.end));
-        let (ss, se) = orig(sent.0, sent.1);
+        let (ss, se) = sentence_orig
+            .get(c.sentence)
+            .copied()
+            .unwrap_or_else(|| orig(sent.0, sent.1));
         // Only this sentence's hits and names: each clause costs its own length, so a
         // huge file stays linear.
         let sh: &[LexHit] = {
@@ -223,11 +235,12 @@ pub fn extract(
             let hi = actors_sorted.partition_point(|p| p.start < se);
             &actors_sorted[lo..hi.max(lo)]
         };
-        let trig_hits: Vec<&LexHit> = sh
-            .iter()
-            .filter(|h| h.word_start >= c.start && h.end <= c.end)
-            .filter(|h| matches!(h.cat, Cat::Trigger(_)))
-            .collect();
+        trig_hits.clear();
+        trig_hits.extend(
+            sh.iter()
+                .filter(|h| h.word_start >= c.start && h.end <= c.end)
+                .filter(|h| matches!(h.cat, Cat::Trigger(_))),
+        );
         let mut cas = casualties::find(lex, text, norm.tokens(), (c.start, c.end), sh, &[]);
         // Numbers inside a date expression are dates, not tolls.
         if !timex_orig.is_empty() && cas != Casualties::default() {
@@ -237,10 +250,8 @@ pub fn extract(
         // A result verb (أسفر عن، خلّف) names a toll only where the clause gives one.
         // A demonstrative before a trigger ("هذا الهجوم") recalls an event, it does not
         // report a new one.
-        let trig_hits: Vec<&LexHit> = trig_hits
-            .into_iter()
-            .filter(|h| has_cas || !matches!(h.cat, Cat::Trigger(t) if Some(t) == casualties_t))
-            .filter(|h| {
+        trig_hits.retain(|h| {
+            (has_cas || !matches!(h.cat, Cat::Trigger(t) if Some(t) == casualties_t)) && {
                 !sh.iter().any(|a| {
                     // "كذلك، لذلك، بذلك" are adverbs, not demonstratives.
                     a.cat == Cat::Anaphoric
@@ -250,8 +261,8 @@ pub fn extract(
                             .get(a.end..h.word_start)
                             .is_some_and(|g| g.trim().is_empty())
                 })
-            })
-            .collect();
+            }
+        });
         // A toll with no verb of its own, after an event of the same sentence ("…، بينهم
         // مدنيون، بالإضافة إلى 70 ألف نازح"), completes that event's figures.
         if has_cas
@@ -535,7 +546,7 @@ pub fn extract(
                 // two) still dates what the article goes on to tell.
                 None => match story.as_ref().filter(|(p, _)| c.paragraph <= p + 4) {
                     Some((_, d)) => (d.clone(), DateSource::Inherited),
-                    None => (dates::of_dct(dct), DateSource::Dct),
+                    None => (dct_date.clone(), DateSource::Dct),
                 },
             },
         };
@@ -853,38 +864,48 @@ fn timex_between<'a, 't>(
 fn share_places(mut events: Vec<Event>) -> Vec<Event> {
     // Events with places, by type and date, in article order: candidates are looked up,
     // not searched for among all events (that was quadratic on long texts). An event
-    // that receives places becomes a candidate for the later ones, as before.
-    let mut placed: HashMap<(String, String), Vec<usize>> = HashMap::new();
-    for (j, o) in events.iter().enumerate() {
-        if let Some(d) = &o.date
-            && !o.places.is_empty()
-        {
-            placed
-                .entry((o.kind.clone(), d.clone()))
-                .or_default()
-                .push(j);
+    // that receives places becomes a candidate for the later ones, as before. The places
+    // are taken out while the lists borrow the types and dates (no key is copied).
+    let mut places: Vec<Vec<String>> = events
+        .iter_mut()
+        .map(|e| std::mem::take(&mut e.places))
+        .collect();
+    {
+        let ev = &events;
+        let mut placed: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
+        for (j, o) in ev.iter().enumerate() {
+            if let Some(d) = &o.date
+                && !places[j].is_empty()
+            {
+                placed
+                    .entry((o.kind.as_str(), d.as_str()))
+                    .or_default()
+                    .push(j);
+            }
+        }
+        for i in 0..ev.len() {
+            if !places[i].is_empty() || ev[i].actors.is_empty() {
+                continue;
+            }
+            let Some(d) = &ev[i].date else {
+                continue;
+            };
+            let Some(list) = placed.get_mut(&(ev[i].kind.as_str(), d.as_str())) else {
+                continue;
+            };
+            let found = list
+                .iter()
+                .find(|&&j| ev[j].actors.iter().any(|a| ev[i].actors.contains(a)))
+                .map(|&j| places[j].clone());
+            if let Some(p) = found {
+                places[i] = p;
+                let at = list.partition_point(|&j| j < i);
+                list.insert(at, i);
+            }
         }
     }
-    for i in 0..events.len() {
-        if !events[i].places.is_empty() || events[i].actors.is_empty() {
-            continue;
-        }
-        let Some(key) = events[i].date.clone().map(|d| (events[i].kind.clone(), d)) else {
-            continue;
-        };
-        let Some(list) = placed.get_mut(&key) else {
-            continue;
-        };
-        let found = list
-            .iter()
-            .map(|&j| &events[j])
-            .find(|o| o.actors.iter().any(|a| events[i].actors.contains(a)))
-            .map(|o| o.places.clone());
-        if let Some(p) = found {
-            events[i].places = p;
-            let at = list.partition_point(|&j| j < i);
-            list.insert(at, i);
-        }
+    for (e, p) in events.iter_mut().zip(places) {
+        e.places = p;
     }
     events
 }
@@ -913,10 +934,33 @@ fn drop_speech_intros(events: Vec<Event>, meta: &[(usize, usize, bool)], doc: &s
         {
             e.actors = sp;
         }
-        e.id = format!("{doc}#{}", out.len() + 1);
+        // "doc#n" without the formatting machinery (once per event).
+        let mut id = String::with_capacity(doc.len() + 4);
+        id.push_str(doc);
+        id.push('#');
+        push_decimal(&mut id, out.len() + 1);
+        e.id = id;
         out.push(e);
     }
     out
+}
+
+/// Append `n` in decimal digits.
+fn push_decimal(s: &mut String, n: usize) {
+    let mut digits = [0u8; 20];
+    let mut k = digits.len();
+    let mut n = n;
+    loop {
+        k -= 1;
+        digits[k] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &d in &digits[k..] {
+        s.push(char::from(d));
+    }
 }
 
 /// Casualties of a clause, ignoring numbers that sit inside a date expression.
@@ -1046,11 +1090,11 @@ struct ControlCtx<'a> {
     /// Every actor named in the article (an organisation named after a place).
     doc_actors: &'a [ActorMention],
     /// The side holding or defending each place, by the article's earlier claims.
-    defenders: &'a HashMap<String, (String, Option<jiff::civil::Date>)>,
+    defenders: &'a FxHashMap<String, (String, Option<jiff::civil::Date>)>,
     /// The first day of the event: claims the article dates later say nothing about it.
     date: Option<jiff::civil::Date>,
     /// Places where the article has already reported fighting.
-    contested: &'a HashSet<String>,
+    contested: &'a FxHashSet<String>,
     /// A place the clause names as a destination (إلى، نحو …).
     destination: Option<String>,
     /// The side named right after the trigger: the agent of an offensive.
