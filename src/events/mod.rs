@@ -382,7 +382,7 @@ pub fn extract(
                         .place(&p.place)
                         .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
             }) {
-                places.push(p.place.to_string());
+                places.push(String::from(&*p.place));
             }
         }
         if places.is_empty()
@@ -396,7 +396,7 @@ pub fn extract(
             })
         {
             // "مدينة درنة التي يسيطر عليها …": the relative clause is about its antecedent.
-            places.push(p.place.to_string());
+            places.push(String::from(&*p.place));
         }
         // A clause that names a place only as an aside ("(في طرابلس)", "شرقي ليبيا") is
         // not at the sentence's other places, nor at the scene.
@@ -1000,9 +1000,9 @@ fn actor_ids(pack: &Pack, actors: &[&ActorMention]) -> Vec<String> {
     for a in actors {
         let id = match pack.actor(&a.actor) {
             Some(x) if x.kind == "person" => {
-                x.faction.clone().unwrap_or_else(|| a.actor.to_string())
+                x.faction.clone().unwrap_or_else(|| String::from(&*a.actor))
             }
-            _ => a.actor.to_string(),
+            _ => String::from(&*a.actor),
         };
         if !out.contains(&id) {
             out.push(id);
@@ -1049,17 +1049,21 @@ fn places_in(
     span: (usize, usize),
     norm: &Normalized,
 ) -> Vec<String> {
-    let passing_ends: Vec<usize> = hits
-        .iter()
-        .filter(|h| h.cat == Cat::Passing)
-        .map(|h| norm.orig(h.end))
-        .collect();
     let mut out: Vec<String> = Vec::new();
     let candidates: Vec<&PlaceMention> = places
         .iter()
         .filter(|p| p.start >= span.0 && p.end <= span.1)
         .filter(|p| p.in_actor.is_none() && !p.in_title)
         .filter(|p| !in_parentheses(orig_text, span.0, p.start))
+        .collect();
+    // Most spans name no place: nothing more to map.
+    if candidates.is_empty() {
+        return out;
+    }
+    let passing_ends: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.cat == Cat::Passing)
+        .map(|h| norm.orig(h.end))
         .collect();
     // A dateline counts only when the clause names no other place.
     let named = candidates.iter().any(|p| !is_dateline(orig_text, p));
@@ -1078,7 +1082,7 @@ fn places_in(
             continue;
         }
         if !out.iter().any(|o| **o == *p.place) {
-            out.push(p.place.to_string());
+            out.push(String::from(&*p.place));
         }
     }
     out
@@ -1272,7 +1276,7 @@ fn destination_place(
                         .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
         })
-        .map(|p| p.place.to_string())
+        .map(|p| String::from(&*p.place))
 }
 
 /// The trigger that names the clause's event, and its type. The first trigger, as
