@@ -2,10 +2,11 @@
 //! by its first word; hits are kept only at word boundaries after valid proclitics.
 
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::normalize::{Normalized, normalize};
 use crate::pack::Pack;
@@ -108,20 +109,17 @@ pub struct Gazetteer {
     patterns: Vec<String>,
     /// Pattern indices by the pattern's first word (its leading letters and digits):
     /// a hit must end a word, so the text's word there is exactly that first word.
-    by_first_word: FxHashMap<String, Vec<Probe>>,
-    /// A bit per `word_digest` of the first words: most words of a text are no name's
-    /// first word, and one bit test rules them out before the table is asked.
-    first_word_bits: Vec<u64>,
+    by_first_word: FirstWords,
     /// The patterns that start with a mark or a space (" الكاني" from a name written
     /// with a leading no-break space): tried at every mark, so kept apart from the table.
     no_first_word: Vec<Probe>,
     /// Per pattern, every pack entry spelled that way.
     entries: Vec<Vec<Entry>>,
-    before: HashSet<String>,
-    after: HashSet<String>,
-    reject_after: HashSet<String>,
-    title_before: HashSet<String>,
-    actor_before: HashSet<String>,
+    before: FxHashSet<String>,
+    after: FxHashSet<String>,
+    reject_after: FxHashSet<String>,
+    title_before: FxHashSet<String>,
+    actor_before: FxHashSet<String>,
     /// Place ids by `Pack::places` index, shared by every mention instead of copied.
     place_ids: Vec<Arc<str>>,
     /// Actor ids by `Pack::actors` index, and each one's faction (`Pack::faction_of`).
@@ -264,7 +262,8 @@ impl Gazetteer {
         }
         // Hits only count at a word start or after a short proclitic string, and end a
         // word: looking up the text's word there by the pattern's first word finds them.
-        let mut by_first_word: FxHashMap<String, Vec<Probe>> = FxHashMap::default();
+        let mut by_first_word: Vec<(String, Vec<Probe>)> = Vec::new();
+        let mut word_index: FxHashMap<String, usize> = FxHashMap::default();
         let mut no_first_word = Vec::new();
         for (i, p) in patterns.iter().enumerate() {
             let w = first_word(p);
@@ -278,19 +277,17 @@ impl Gazetteer {
             if w.is_empty() {
                 no_first_word.push(probe);
             } else {
-                by_first_word.entry(w.to_string()).or_default().push(probe);
+                let k = *word_index.entry(w.to_string()).or_insert_with(|| {
+                    by_first_word.push((w.to_string(), Vec::new()));
+                    by_first_word.len() - 1
+                });
+                by_first_word[k].1.push(probe);
             }
         }
-        let mut first_word_bits = vec![0u64; DIGEST_BITS / 64];
-        for w in by_first_word.keys() {
-            let d = word_digest(w.as_bytes());
-            first_word_bits[d / 64] |= 1 << (d % 64);
-        }
-        let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<HashSet<_>>();
+        let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<FxHashSet<_>>();
         Gazetteer {
             patterns,
-            by_first_word,
-            first_word_bits,
+            by_first_word: FirstWords::new(by_first_word),
             no_first_word,
             entries,
             before: set(&ctx.before),
@@ -320,14 +317,6 @@ impl Gazetteer {
         }
     }
 
-    /// False when `w` is surely no pattern's first word (true may be a collision).
-    fn may_be_first_word(&self, w: &[u8]) -> bool {
-        let d = word_digest(w);
-        self.first_word_bits
-            .get(d / 64)
-            .is_some_and(|b| b & (1 << (d % 64)) != 0)
-    }
-
     /// The id of `Pack::places[i]`.
     pub fn place_id(&self, i: usize) -> Option<&Arc<str>> {
         self.place_ids.get(i)
@@ -338,61 +327,34 @@ impl Gazetteer {
         self.actor_ids.get(i)
     }
 
-    /// Every kept hit in `text` (the normalised text of `original`), longest first among
-    /// overlapping hits of the same kind, in text order.
-    pub fn find(&self, text: &str, original: &str, norm: &Normalized) -> Vec<Hit> {
-        if self.patterns.is_empty() {
-            return Vec::new();
-        }
-        // Names are matched as if every run of ASCII whitespace were one space, so
-        // "مجلس  النواب" or a name broken over two lines still matches (the patterns
-        // never hold two spaces); offsets stay those of `text`.
-        //
-        // Every pattern occurrence that could be kept: one starting at a word start, or
-        // after a proclitic string at one, and ending a word (or ending in a mark). In
-        // the order an overlapping scan reports them: by end, longest first.
+    /// Every pattern occurrence that could be kept: one starting at a word start, or
+    /// after a proclitic string at one, and ending a word (or ending in a mark).
+    ///
+    /// Names are matched as if every run of ASCII whitespace were one space, so
+    /// "مجلس  النواب" or a name broken over two lines still matches (the patterns never
+    /// hold two spaces); offsets stay those of `text`.
+    fn raw_hits(&self, text: &str, raw: &mut Vec<Raw>) {
         let bytes = text.as_bytes();
-        let mut raw: Vec<(usize, usize, usize)> = Vec::new();
-        let probe = |s: usize, run_end: usize, list: &[Probe], raw: &mut Vec<_>| {
-            // The bytes after the first word decide between the names that share it
-            // ("قوات الوفاق", "قوات الردع"): eight of them in one compare, then the rest.
-            let after = squeezed_head8(bytes, run_end);
-            for pr in list {
-                if after & pr.mask != pr.head {
-                    continue;
-                }
-                let p = self.patterns[pr.pattern].as_bytes();
-                if let Some(e) = match_squeezed(&p[pr.word_len..], bytes, run_end) {
-                    raw.push((s, e, pr.pattern));
-                }
-            }
-        };
-        let lookup = |s: usize, run_end: usize, raw: &mut Vec<_>| {
-            if s == run_end {
-                // The whole word was a proclitic string ("و"): a name may start with
-                // the mark after it.
-                probe(s, s, &self.no_first_word, raw);
-                return;
-            }
-            let w = &bytes[s..run_end];
-            if !self.may_be_first_word(w) {
-                return;
-            }
-            if let Some(list) = text.get(s..run_end).and_then(|w| self.by_first_word.get(w)) {
-                probe(s, run_end, list, raw);
-            }
-        };
         let n = bytes.len();
+        let first_words = &self.by_first_word;
+        let no_first_word = !self.no_first_word.is_empty();
         let mut i = 0;
         while i < n {
-            let (word, len) = char_at(text, i);
+            let c0 = bytes[i];
+            let (word, len) = if c0 < 0x80 {
+                (c0.is_ascii_alphanumeric(), 1)
+            } else if is_arabic_letter(bytes, i) {
+                (true, 2)
+            } else {
+                char_at(text, i)
+            };
             if !word {
-                if !self.no_first_word.is_empty() {
-                    probe(i, i, &self.no_first_word, &mut raw);
+                if no_first_word && self.may_start_no_first_word(bytes, i) {
+                    self.probe(bytes, (i, i, i), &self.no_first_word, raw);
                 }
                 i += len;
                 // A whitespace run reads as one space: the next mark is after it.
-                if bytes[i - len].is_ascii_whitespace() {
+                if c0.is_ascii_whitespace() {
                     while i < n && bytes[i].is_ascii_whitespace() {
                         i += 1;
                     }
@@ -401,47 +363,119 @@ impl Gazetteer {
             }
             let start = i;
             i += len;
-            // The run of word characters, the Arabic letters ء–ي (0xD8 0xA1 – 0xD9 0x8A,
-            // most of an article) two bytes at a time.
-            while i < n {
-                if let Some(&[x, y]) = bytes.get(i..i + 2)
-                    && ((x == 0xD8 && y >= 0xA1) || (x == 0xD9 && y <= 0x8A))
-                {
+            // The rest of the run of word characters: mostly Arabic letters.
+            loop {
+                while is_arabic_letter(bytes, i) {
                     i += 2;
-                    continue;
                 }
-                let (word, len) = char_at(text, i);
+                let Some(&c) = bytes.get(i) else {
+                    break;
+                };
+                let (word, len) = if c < 0x80 {
+                    (c.is_ascii_alphanumeric(), 1)
+                } else {
+                    char_at(text, i)
+                };
                 if !word {
                     break;
                 }
                 i += len;
             }
             let run_end = i;
-            lookup(start, run_end, &mut raw);
+            // The text's word there is exactly a name's first word: a hit must end a word.
+            if let Some(list) = first_words.get(&bytes[start..run_end]) {
+                self.probe(bytes, (start, start, run_end), list, raw);
+            }
             // Only proclitic strings can precede a name (see `valid_prefix`).
             let mut at = start;
             let mut letters = ['\0'; 4];
-            for (k, ch) in text[start..run_end].chars().take(4).enumerate() {
-                if !matches!(ch, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا') {
-                    break;
-                }
-                at += ch.len_utf8();
+            for k in 0..4 {
+                // The letters of proclitics, all two bytes long.
+                let ch = match bytes.get(at..(at + 2).min(run_end)) {
+                    Some([0xD9, 0x88]) => 'و',
+                    Some([0xD9, 0x81]) => 'ف',
+                    Some([0xD8, 0xA8]) => 'ب',
+                    Some([0xD9, 0x84]) => 'ل',
+                    Some([0xD9, 0x83]) => 'ك',
+                    Some([0xD8, 0xA7]) => 'ا',
+                    _ => break,
+                };
+                at += 2;
                 letters[k] = ch;
-                if is_proclitic_string(&letters[..=k]) {
-                    lookup(at, run_end, &mut raw);
+                if !is_proclitic_string(&letters[..=k]) {
+                    continue;
+                }
+                if at == run_end {
+                    // The whole word was a proclitic string ("و"): a name may start
+                    // with the mark after it.
+                    if no_first_word && self.may_start_no_first_word(bytes, at) {
+                        self.probe(bytes, (at, at, at), &self.no_first_word, raw);
+                    }
+                } else if let Some(list) = first_words.get(&bytes[at..run_end]) {
+                    self.probe(bytes, (start, at, run_end), list, raw);
                 }
             }
         }
-        raw.sort_by_key(|&(s, e, _)| (e, s));
-        let mut cands: Vec<Cand> = Vec::new();
-        for &(s, e, pid) in &raw {
+    }
+
+    /// Whether a pattern without a first word may start at `at`: tried at every mark and
+    /// space, so its first bytes are compared here before `probe` is called.
+    #[inline(always)]
+    fn may_start_no_first_word(&self, bytes: &[u8], at: usize) -> bool {
+        let after = squeezed_head8(bytes, at);
+        self.no_first_word
+            .iter()
+            .any(|pr| after & pr.mask == pr.head)
+    }
+
+    /// The patterns of `list` (which share the first word `s..run_end`, or have none when
+    /// `s == run_end`) that go on as the text does; `ws` is the word's start.
+    fn probe(
+        &self,
+        bytes: &[u8],
+        (ws, s, run_end): (usize, usize, usize),
+        list: &[Probe],
+        raw: &mut Vec<Raw>,
+    ) {
+        // The bytes after the first word decide between the names that share it
+        // ("قوات الوفاق", "قوات الردع"): eight of them in one compare, then the rest.
+        let after = squeezed_head8(bytes, run_end);
+        for pr in list {
+            if after & pr.mask != pr.head {
+                continue;
+            }
+            let Some(p) = self.patterns.get(pr.pattern) else {
+                continue;
+            };
+            if let Some(e) = match_squeezed(&p.as_bytes()[pr.word_len..], bytes, run_end) {
+                raw.push(Raw {
+                    start: s,
+                    end: e,
+                    pattern: pr.pattern,
+                    word_start: ws,
+                });
+            }
+        }
+    }
+
+    /// Every kept hit in `text` (the normalised text of `original`), longest first among
+    /// overlapping hits of the same kind, in text order.
+    pub fn find(&self, text: &str, original: &str, norm: &Normalized) -> Vec<Hit> {
+        if self.patterns.is_empty() {
+            return Vec::new();
+        }
+        let mut raw: Vec<Raw> = Vec::new();
+        self.raw_hits(text, &mut raw);
+        let mut cands: Vec<Cand> = Vec::with_capacity(raw.len());
+        for r in &raw {
+            let (s, e, pid) = (r.start, r.end, r.pattern);
             let Some(list) = self.entries.get(pid) else {
                 continue;
             };
             if text[e..].chars().next().is_some_and(is_word_char) {
                 continue;
             }
-            let word_start = word_start(text, s);
+            let word_start = r.word_start;
             let prefix = &text[word_start..s];
             let len = self.patterns.get(pid).map_or(0, String::len);
             for en in list {
@@ -479,16 +513,17 @@ impl Gazetteer {
                     end: e,
                     squeezed_len: len + (s - start),
                     word_start,
+                    at: s,
                     target: en.target,
                     entry: en,
                 });
             }
         }
-        let kept = longest_first(cands);
+        let kept = TAKEN.with(|t| longest_first(&cands, &mut t.borrow_mut()));
         // One sense per discourse: an ambiguous name licensed once in the document is
         // the place everywhere in it ("دخلت القوات سرت" after "في مدينة سرت"), unless
         // the next word makes it a common phrase.
-        let mut licensed_targets: HashSet<Target> = HashSet::new();
+        let mut licensed_targets: FxHashSet<Target> = FxHashSet::default();
         let mut last_place_end: Option<usize> = None;
         let mut ok_here = vec![false; kept.len()];
         for (k, c) in kept.iter().enumerate() {
@@ -643,9 +678,29 @@ impl Gazetteer {
     }
 }
 
+/// A pattern occurrence: its span, and the start of the word it is in (the hit starts
+/// there or after a proclitic string).
+struct Raw {
+    start: usize,
+    end: usize,
+    pattern: usize,
+    word_start: usize,
+}
+
+thread_local! {
+    /// `longest_first`'s marks, one byte per text byte, kept between documents.
+    static TAKEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+}
+
+/// A candidate hit. Candidates are kept in the order the scan found them, which
+/// breaks ties between equal spans as the order of an overlapping scan would (by end,
+/// then by where the pattern starts, then as found).
+#[derive(Clone, Copy)]
 struct Cand<'a> {
     start: usize,
     end: usize,
+    /// Where the pattern starts (after the proclitics; before `start` for an article).
+    at: usize,
     /// The length with every whitespace run one space: the length the longest-first
     /// rule compares, so a name broken over lines is as long as on one line.
     squeezed_len: usize,
@@ -657,70 +712,160 @@ struct Cand<'a> {
 /// Among overlapping hits of the same kind (place or actor) keep the longest; places
 /// inside an actor's name survive, so the caller can tell "برلمان طبرق" from طبرق.
 /// Each candidate checks only its own bytes, so the cost is linear in the hits' length.
-fn longest_first(mut cands: Vec<Cand<'_>>) -> Vec<Cand<'_>> {
-    cands.sort_by(|a, b| {
-        b.squeezed_len
-            .cmp(&a.squeezed_len)
-            .then(a.start.cmp(&b.start))
-    });
+fn longest_first<'a>(cands: &[Cand<'a>], taken: &mut Vec<u8>) -> Vec<Cand<'a>> {
+    const PLACE: u8 = 1;
+    const ACTOR: u8 = 2;
+    // Longest first, then leftmost, then in scan order: a total order, so an unstable
+    // sort of indices gives what a stable sort of the candidates would.
+    let mut order: Vec<u32> = (0..u32::try_from(cands.len()).unwrap_or(u32::MAX)).collect();
+    let key = |i: u32| {
+        let c = &cands[i as usize];
+        (std::cmp::Reverse(c.squeezed_len), c.start, c.at, i)
+    };
+    order.sort_unstable_by_key(|&i| key(i));
     let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
-    let mut taken_place = vec![false; len];
-    let mut taken_actor = vec![false; len];
-    let mut kept: Vec<Cand<'_>> = Vec::new();
-    let mut rest = cands.into_iter().peekable();
-    while let Some(first) = rest.next() {
+    taken.clear();
+    taken.resize(len, 0);
+    let any = |taken: &[u8], bit: u8| taken.iter().any(|&t| t & bit != 0);
+    let mut kept: Vec<u32> = Vec::with_capacity(cands.len());
+    let mut k = 0;
+    while k < order.len() {
         // Candidates with the same span are decided together: two entries spelled the
         // same way (a place and an actor) both stand.
+        let first = &cands[order[k] as usize];
         let (s, e) = (first.start, first.end);
         let group_start = kept.len();
-        let mut mark_place = false;
-        let mut mark_actor = false;
-        let mut next = Some(first);
-        while let Some(c) = next.take() {
+        let mut mark = 0u8;
+        while let Some(&i) = order.get(k) {
+            let c = &cands[i as usize];
+            if k > 0 && (c.start, c.end) != (s, e) {
+                break;
+            }
+            k += 1;
+            let span = &taken[s..e];
             let taken = match c.target {
-                Target::Place(_) => taken_place[s..e].iter().any(|&t| t),
-                Target::Actor(_) => taken_actor[s..e].iter().any(|&t| t),
-                Target::Stop => {
-                    taken_place[s..e].iter().any(|&t| t) && taken_actor[s..e].iter().any(|&t| t)
-                }
+                Target::Place(_) => any(span, PLACE),
+                Target::Actor(_) => any(span, ACTOR),
+                Target::Stop => any(span, PLACE) && any(span, ACTOR),
             };
             // The same target twice on one span is one hit.
-            let dup = kept[group_start..].iter().any(|k| k.target == c.target);
+            let dup = kept[group_start..]
+                .iter()
+                .any(|&j| cands[j as usize].target == c.target);
             if !taken && !dup {
-                match c.target {
-                    Target::Place(_) => mark_place = true,
-                    Target::Actor(_) => mark_actor = true,
-                    Target::Stop => {
-                        mark_place = true;
-                        mark_actor = true;
-                    }
-                }
-                kept.push(c);
+                mark |= match c.target {
+                    Target::Place(_) => PLACE,
+                    Target::Actor(_) => ACTOR,
+                    Target::Stop => PLACE | ACTOR,
+                };
+                kept.push(i);
             }
-            next = rest.next_if(|n| n.start == s && n.end == e);
         }
-        if mark_place {
-            taken_place[s..e].iter_mut().for_each(|t| *t = true);
-        }
-        if mark_actor {
-            taken_actor[s..e].iter_mut().for_each(|t| *t = true);
+        if mark != 0 {
+            taken[s..e].iter_mut().for_each(|t| *t |= mark);
         }
     }
-    kept.sort_by_key(|c| (c.start, c.end));
-    kept
+    kept.sort_unstable_by_key(|&i| {
+        let c = &cands[i as usize];
+        (c.start, c.end, c.at, i)
+    });
+    kept.iter().map(|&i| cands[i as usize]).collect()
 }
 
-/// Size of the first-word bitset: 8 KB, so it stays in the first-level cache.
-const DIGEST_BITS: usize = 1 << 16;
+/// The patterns' first words, in an open-addressed table by `word_digest`, behind a
+/// bitset of the digests: most words of a text are no name's first word, and one bit
+/// test (in a table small enough for the first-level cache) rules them out.
+#[derive(Debug, Clone)]
+struct FirstWords {
+    /// Each first word and its patterns, in pattern order.
+    words: Vec<(String, Vec<Probe>)>,
+    /// Index + 1 into `words` by digest (linear probing); 0 is an empty slot.
+    slots: Vec<u32>,
+    /// A bit per digest of a first word.
+    bits: Vec<u64>,
+    /// Digest width: `slots.len() == 1 << shift_bits`.
+    width: u32,
+}
 
-/// A 16-bit digest of a word's length and first and last four bytes (for Arabic: its
-/// first and last two letters), for the first-word bitset.
-fn word_digest(w: &[u8]) -> usize {
+impl FirstWords {
+    fn new(words: Vec<(String, Vec<Probe>)>) -> FirstWords {
+        // At most a quarter full, and at least 2^16 slots (an 8 KB bitset).
+        let width = (words.len().max(1) * 4)
+            .next_power_of_two()
+            .trailing_zeros()
+            .max(16);
+        let mut slots = vec![0u32; 1 << width];
+        let mut bits = vec![0u64; (1usize << width) / 64];
+        for (k, (w, _)) in words.iter().enumerate() {
+            let d = word_digest(w.as_bytes(), width);
+            bits[d / 64] |= 1 << (d % 64);
+            let mut slot = d;
+            while slots[slot] != 0 {
+                slot = (slot + 1) & (slots.len() - 1);
+            }
+            slots[slot] = u32::try_from(k + 1).unwrap_or(u32::MAX);
+        }
+        FirstWords {
+            words,
+            slots,
+            bits,
+            width,
+        }
+    }
+
+    /// The patterns whose first word is `w`.
+    #[inline(always)]
+    fn get(&self, w: &[u8]) -> Option<&[Probe]> {
+        let d = word_digest(w, self.width);
+        if self.bits.get(d / 64)? & (1 << (d % 64)) == 0 {
+            return None;
+        }
+        self.get_slot(w, d)
+    }
+
+    #[inline(never)]
+    fn get_slot(&self, w: &[u8], d: usize) -> Option<&[Probe]> {
+        let mut slot = d;
+        loop {
+            let k = *self.slots.get(slot)? as usize;
+            let (key, probes) = self.words.get(k.checked_sub(1)?)?;
+            if key.as_bytes() == w {
+                return Some(probes);
+            }
+            slot = (slot + 1) & (self.slots.len() - 1);
+        }
+    }
+}
+
+/// A `width`-bit digest of a word's length and first and last four bytes (for Arabic:
+/// its first and last two letters).
+#[inline(always)]
+fn word_digest(w: &[u8], width: u32) -> usize {
     let n = w.len();
-    let (head, _) = crate::normalize::head8(&w[..n.min(4)]);
-    let (tail, _) = crate::normalize::head8(&w[n.saturating_sub(4)..]);
-    let x = (head | tail << 32) ^ (n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
-    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - 16)) as usize
+    let (head, tail) = match (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
+        _ => {
+            let v = w
+                .iter()
+                .enumerate()
+                .fold(0u32, |v, (k, &c)| v | u32::from(c) << (8 * k));
+            (v, v)
+        }
+    };
+    let x =
+        (u64::from(head) | u64::from(tail) << 32) ^ (n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - width)) as usize
+}
+
+/// Whether an Arabic letter ء–ي (U+0621–U+064A, most of an article) starts at byte `i`.
+/// At a char boundary a lead byte is followed by a continuation byte, so the two bytes
+/// as one number fall in 0xD8A1..=0xD98A exactly then.
+#[inline(always)]
+fn is_arabic_letter(b: &[u8], i: usize) -> bool {
+    match b.get(i..).and_then(|r| r.first_chunk::<2>()) {
+        Some(&pair) => u16::from_be_bytes(pair).wrapping_sub(0xD8A1) <= 0xD98A - 0xD8A1,
+        None => false,
+    }
 }
 
 /// Whether the character is ASCII whitespace, the runs the matcher reads as one space.
@@ -750,7 +895,30 @@ fn char_at(text: &str, i: usize) -> (bool, usize) {
 }
 
 /// `head8` of the text from `at` as read with every ASCII whitespace run one space.
-fn squeezed_head8(b: &[u8], mut at: usize) -> u64 {
+#[inline(always)]
+fn squeezed_head8(b: &[u8], at: usize) -> u64 {
+    // Usually the next eight bytes hold no whitespace but single spaces, and read as
+    // they are. Each byte is tested at once, without carries between bytes: below 0x21
+    // (whitespace among them), and equal to a space.
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    if let Some(chunk) = b.get(at..).and_then(|r| r.first_chunk::<8>()) {
+        let v = u64::from_le_bytes(*chunk);
+        let below = !(((v & LOW7) + 0x5f5f_5f5f_5f5f_5f5f) | v) & HIGH;
+        if below == 0 {
+            return v;
+        }
+        let t = v ^ 0x2020_2020_2020_2020;
+        let space = !(((t & LOW7) + LOW7) | t) & HIGH;
+        if below == space && space & (space >> 8) == 0 {
+            return v;
+        }
+    }
+    squeezed_head8_slow(b, at)
+}
+
+#[inline(never)]
+fn squeezed_head8_slow(b: &[u8], mut at: usize) -> u64 {
     let mut v = 0u64;
     let mut k = 0;
     while k < 8 && at < b.len() {
@@ -793,21 +961,6 @@ fn match_squeezed(pat: &[u8], b: &[u8], mut at: usize) -> Option<usize> {
 fn first_word(p: &str) -> &str {
     let end = p.find(|c: char| !is_word_char(c)).unwrap_or(p.len());
     &p[..end]
-}
-
-fn word_start(s: &str, at: usize) -> usize {
-    let mut ws = at;
-    for (i, c) in s[..at].char_indices().rev() {
-        if !is_word_char(c) {
-            break;
-        }
-        ws = i;
-        // A proclitic string is at most four letters; stop early in long words.
-        if at - ws > 16 {
-            break;
-        }
-    }
-    ws
 }
 
 /// The word after `at`, past any whitespace (which the matcher reads as one space).

@@ -167,7 +167,7 @@ pub fn place_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Me
             start: p.start,
             end: p.end,
             text: doc.text.get(p.start..p.end).unwrap_or_default().to_string(),
-            place: p.place.to_string(),
+            place: String::from(&*p.place),
         })
         .collect()
 }
