@@ -313,14 +313,19 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut cur: Option<Range<usize>> = None;
     let mut at = 0;
-    for raw in text.split_inclusive('\n') {
+    let mut buf = String::new();
+    let bytes = text.as_bytes();
+    // Lines with their terminator, as `split_inclusive('\n')` gives them, found with
+    // SIMD: most lines are short, and std's search set up for each was a tenth of this.
+    while at < text.len() {
         let start = at;
-        at += raw.len();
+        at = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i + 1);
+        let raw = &text[start..at];
         let line = raw.trim_end_matches(['\n', '\r']);
         let end = start + line.len();
         let trimmed = line.trim();
         let heading = trimmed.starts_with('#');
-        if trimmed.is_empty() || is_boilerplate(trimmed) || heading {
+        if trimmed.is_empty() || is_boilerplate_with(trimmed, &mut buf) || heading {
             if let Some(p) = cur.take() {
                 out.push(p);
             }
@@ -370,15 +375,22 @@ fn boilerplate_phrases() -> &'static Phrases {
 /// Page furniture: a line that is one of the phrases, a short line containing a
 /// phrase of two words or more, or a menu (several short items between separators).
 pub fn is_boilerplate(line: &str) -> bool {
+    is_boilerplate_with(line, &mut String::new())
+}
+
+/// [`is_boilerplate`] normalising into `buf`: one buffer serves every line of a text.
+fn is_boilerplate_with(line: &str, buf: &mut String) -> bool {
     // Counting stops past the limit: long paragraph lines are the common case.
     let words = count_words(line, 17);
     if words > 16 {
         return false;
     }
-    let separators = line
-        .chars()
-        .filter(|c| matches!(c, '|' | '•' | '·'))
-        .count();
+    // '|', '•' (E2 80 A2) and '·' (C2 B7), counted on bytes without decoding: in UTF-8,
+    // 0xB7 after 0xC2 and 0xA2 after 0xE2 0x80 are exactly those characters.
+    let b = line.as_bytes();
+    let separators = b.iter().filter(|&&x| x == b'|').count()
+        + b.windows(2).filter(|w| w == &[0xC2, 0xB7]).count()
+        + b.windows(3).filter(|w| w == &[0xE2, 0x80, 0xA2]).count();
     if separators >= 3 && words <= separators * 4 {
         return true;
     }
@@ -386,8 +398,13 @@ pub fn is_boilerplate(line: &str) -> bool {
     let Some(ac) = &phrases.ac else {
         return false;
     };
-    let norm = lower_normalized(line);
-    let norm = norm.trim_matches(|c: char| !is_alnum(c));
+    lower_normalized(line, buf);
+    let norm = buf.trim_matches(|c: char| !is_alnum(c));
+    // Most short lines hold no phrase at all: the plain search answers that faster than
+    // the overlapping one.
+    if !ac.is_match(norm) {
+        return false;
+    }
     ac.find_overlapping_iter(norm).any(|m| {
         let p = &phrases.list[m.pattern().as_usize()];
         (m.start() == 0 && m.end() == norm.len())
@@ -453,26 +470,35 @@ fn count_words(line: &str, limit: usize) -> usize {
     words
 }
 
-/// `normalize(&line.to_lowercase())`. Lower-casing is skipped when it cannot change
-/// anything but ASCII (which `normalize` lower-cases itself): Arabic, and the
-/// punctuation blocks, have no case. Other text takes the full Unicode path.
-fn lower_normalized(line: &str) -> String {
+/// `normalize(&line.to_lowercase())`, into `out` (cleared first). Lower-casing is
+/// skipped when it cannot change anything but ASCII (which `normalize` lower-cases
+/// itself): Arabic, and the punctuation blocks, have no case. Other text takes the full
+/// Unicode path.
+fn lower_normalized(line: &str, out: &mut String) {
     // On bytes: ASCII, continuation bytes, and the lead bytes of U+0080–U+00BF (0xC2),
     // U+0600–U+06FF (0xD8–0xDB) and U+2000–U+206F (0xE2 0x80, 0xE2 0x81 0x80–0xAF).
     let b = line.as_bytes();
-    let caseless = b.iter().enumerate().all(|(i, &x)| match x {
-        0..0xC0 | 0xC2 | 0xD8..=0xDB => true,
-        0xE2 => match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), _) => true,
-            (Some(0x81), Some(z)) => *z <= 0xAF,
+    // Most lines have no other lead byte at all (a pass the compiler vectorises); the
+    // punctuation block needs its second and third bytes looked at.
+    let others = b
+        .iter()
+        .filter(|&&x| x >= 0xC0 && x != 0xC2 && !(0xD8..=0xDB).contains(&x))
+        .count();
+    let caseless = others == 0
+        || b.iter().enumerate().all(|(i, &x)| match x {
+            0..0xC0 | 0xC2 | 0xD8..=0xDB => true,
+            0xE2 => match (b.get(i + 1), b.get(i + 2)) {
+                (Some(0x80), _) => true,
+                (Some(0x81), Some(z)) => *z <= 0xAF,
+                _ => false,
+            },
             _ => false,
-        },
-        _ => false,
-    });
+        });
+    out.clear();
     if caseless {
-        crate::normalize::normalize(line)
+        crate::normalize::normalize_into(line, out);
     } else {
-        crate::normalize::normalize(&line.to_lowercase())
+        crate::normalize::normalize_into(&line.to_lowercase(), out);
     }
 }
 
@@ -642,11 +668,8 @@ mod tests {
         for c in blocks.into_iter().flatten() {
             assert!(c.to_lowercase().eq([c]), "U+{:04X}", c as u32);
         }
-        assert_eq!(lower_normalized("Read ALSO: أخبار"), "read also: اخبار");
-        assert_eq!(
-            lower_normalized("ΣΟΦΙΑ Read"),
-            normalize_lower("ΣΟΦΙΑ Read")
-        );
+        assert_eq!(lowered("Read ALSO: أخبار"), "read also: اخبار");
+        assert_eq!(lowered("ΣΟΦΙΑ Read"), normalize_lower("ΣΟΦΙΑ Read"));
     }
 
     #[test]
@@ -699,8 +722,15 @@ mod tests {
     fn caseless_lines_are_recognised_on_bytes() {
         for c in (0..0x1_0000u32).filter_map(char::from_u32) {
             let line = format!("Ab {c} ت");
-            assert_eq!(lower_normalized(&line), normalize_lower(&line), "{c:?}");
+            assert_eq!(lowered(&line), normalize_lower(&line), "{c:?}");
         }
+    }
+
+    fn lowered(s: &str) -> String {
+        // A buffer holding a previous line: it is cleared first.
+        let mut out = "stale".to_string();
+        lower_normalized(s, &mut out);
+        out
     }
 
     fn normalize_lower(s: &str) -> String {
