@@ -285,6 +285,27 @@ impl Normalized {
         n + k.checked_sub(1).map_or(0, |k| self.shifts[k].1 as usize)
     }
 
+    /// The normalised offset of an original offset: the first normalised character that
+    /// came from there or later (the normalised length when none did). The inverse of
+    /// [`Normalized::orig`], looked up in the offset map instead of bisecting with it.
+    pub fn norm_offset(&self, orig: usize) -> usize {
+        let len = self.text.len();
+        // A normalised character at `n` came from `n + delta`, which grows strictly with
+        // `n` inside a stretch of one delta and across stretches: the stretch is the last
+        // one starting at or before `orig` in original offsets.
+        let k = self
+            .shifts
+            .partition_point(|&(at, d)| at as usize + d as usize <= orig);
+        let delta = k.checked_sub(1).map_or(0, |k| self.shifts[k].1 as usize);
+        let next = self.shifts.get(k).map_or(len, |&(at, _)| at as usize);
+        let mut n = orig.saturating_sub(delta).min(next).min(len);
+        // Inside a character, that character came from before `orig`: the next one.
+        while !self.text.is_char_boundary(n) {
+            n += 1;
+        }
+        n
+    }
+
     /// The original span of a normalised span. The end maps to the end of the last
     /// kept character, so trailing diacritics of the last letter stay inside the span.
     pub fn orig_span(&self, start: usize, end: usize) -> (usize, usize) {
@@ -303,8 +324,14 @@ impl Normalized {
 /// Normalise a short string (a lexicon entry, a search query) for comparison.
 pub fn normalize(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    fold_each(s, |_, f| out.push(f));
+    normalize_into(s, &mut out);
     out
+}
+
+/// [`normalize`], appending to `out` (a buffer reused from string to string).
+pub fn normalize_into(s: &str, out: &mut String) {
+    out.reserve(s.len());
+    fold_each(s, |_, f| out.push(f));
 }
 
 /// Character classes for tokenising a normalised text.
@@ -522,6 +549,28 @@ mod tests {
             normalize(&orig),
             orig.chars().filter_map(fold).collect::<String>()
         );
+    }
+
+    #[test]
+    fn normalised_offsets_of_original_offsets_are_the_first_at_or_after() {
+        for orig in [
+            every_kind_of_character(),
+            "\u{064E}\u{064E}قَالَ، ٣ ٤٥ «نص»\u{00A0}\u{200F}x".to_string(),
+            "ـــ".to_string(),
+            String::new(),
+        ] {
+            let n = Normalized::new(&orig);
+            for o in 0..orig.len() + 3 {
+                // The first normalised byte mapping at or after `o`, on a character start.
+                let mut want = (0..n.text.len())
+                    .find(|&k| n.orig(k) >= o)
+                    .unwrap_or(n.text.len());
+                while !n.text.is_char_boundary(want) {
+                    want += 1;
+                }
+                assert_eq!(n.norm_offset(o), want, "{o} in {orig:?}");
+            }
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use jiff::civil::Date;
 use super::{Dir, Found, Sem, YearSpec};
 use crate::corpus::SourceDoc;
 use crate::model::{Dct, DctSource};
-use crate::normalize::{Normalized, is_alnum, normalize};
+use crate::normalize::{Normalized, is_alnum, normalize_into};
 use crate::pack::{Bound, Pack};
 
 /// Decide the article's date from what the file and its text say.
@@ -82,14 +82,12 @@ fn from_header(
     // The second line break within 400 bytes of the first paragraph, on bytes.
     let window = doc.text.as_bytes().get(first..).unwrap_or(&[]);
     let window = &window[..window.len().min(400)];
-    let head_end = window
-        .iter()
-        .enumerate()
-        .filter(|&(_, &b)| b == b'\n')
+    let head_end = memchr::memchr_iter(b'\n', window)
         .nth(1)
-        .map_or(doc.text.len(), |(i, _)| first + i)
+        .map_or(doc.text.len(), |i| first + i)
         .min(first + 400);
     let _ = norm;
+    let mut before_norm = String::new();
     for f in found {
         let Sem::Cal {
             y: YearSpec::Abs(y),
@@ -104,13 +102,14 @@ fn from_header(
             .text
             .get(f.start.saturating_sub(60)..f.start)
             .unwrap_or("");
-        // Normalised once, not once per dateline word.
-        let before = normalize(before);
+        // Normalised once, not once per dateline word, into one buffer for all dates.
+        before_norm.clear();
+        normalize_into(before, &mut before_norm);
         let cue = pack
             .temporal
             .dateline
             .iter()
-            .any(|w| before.contains(w.as_str()));
+            .any(|w| before_norm.contains(w.as_str()));
         if ((f.start < head_end && header_like(&doc.text, f.start, f.end)) || cue)
             && let Ok(date) = Date::new(y, m as i8, d as i8)
         {
@@ -593,24 +592,13 @@ impl WeekdayName for Date {
 
 /// The normalised offset of an original offset (the first normalised byte at or after it).
 fn norm_offset(norm: &Normalized, orig: usize) -> usize {
-    let (mut lo, mut hi) = (0, norm.text.len());
-    while lo < hi {
-        let mid = (lo + hi) / 2;
-        if norm.orig(mid) < orig {
-            lo = mid + 1;
-        } else {
-            hi = mid;
-        }
-    }
-    while lo < norm.text.len() && !norm.text.is_char_boundary(lo) {
-        lo += 1;
-    }
-    lo
+    norm.norm_offset(orig)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::normalize::normalize;
 
     #[test]
     fn file_names_with_dates_give_the_article_date() {

@@ -92,87 +92,130 @@ pub struct Lexicon {
     pub planned: Vec<String>,
     /// Normalised words that introduce the article's own date in a header.
     pub dateline: Vec<String>,
-    /// The endings of the first words, so most words of an article (which are in no
-    /// date expression) are ruled out without a lookup per proclitic variant.
-    endings: Endings,
+    /// Every form of a first word as an article may write it (with the proclitics the
+    /// recognizer takes off), and what its lookup tries: one hash lookup per word
+    /// instead of one per proclitic variant.
+    forms: FxHashMap<String, Forms>,
+    /// The phrase lists of the index, for [`Forms::lists`].
+    lists: Vec<Vec<Phrase>>,
+    /// A bit per hashed ending of the forms of four bytes or more: most words of an
+    /// article, which are in no date expression, are ruled out without a lookup.
+    endings: Vec<u64>,
 }
 
-/// A bit per hashed (last bytes, length) of the index's first words. A word and
-/// every variant the recognizer looks up with its proclitics removed share their last
-/// bytes, and each Arabic proclitic is two bytes long (the لل → ال variant aside, which
-/// is never filtered).
+/// What the recognizer looks up for one written form of a word.
 #[derive(Debug, Clone, Default)]
-struct Endings {
-    /// Empty until built: then every word may be in the index.
-    bits: Vec<u64>,
-    /// First words shorter than four bytes but of two characters or more (a variant
-    /// with its proclitics removed has two characters at least).
-    short: Vec<String>,
+pub struct Forms {
+    /// Indices into the lexicon's phrase lists, in the order they are tried: the word
+    /// itself, then without its proclitics (و ف, then ب ل ك), then لل read as ل + ال.
+    pub lists: Vec<u32>,
+    /// A conjunction (و، ف) glued on, which the expression's span leaves out: the form
+    /// starts with one and is not itself a first word.
+    pub cut: bool,
 }
 
-/// The bit of a word of `len` bytes ending like `w`: its last six bytes (three Arabic
-/// letters), or four when it is shorter than six.
-fn ending_bit(w: &[u8], len: usize) -> Option<usize> {
-    if len < 4 {
-        return None;
+/// Arabic proclitics that may stick to a date word: و، ف then ب، ل، ك.
+pub(crate) fn clitic_variants(w: &str) -> impl Iterator<Item = &str> {
+    let mut out: [Option<&str>; 3] = [Some(w), None, None];
+    let mut rest = w;
+    let mut n = 1;
+    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف'))
+        && r.chars().count() >= 2
+    {
+        out[n] = Some(r);
+        n += 1;
+        rest = r;
     }
-    let n = if len >= 6 { 6 } else { 4 };
-    let last = w.get(w.len().checked_sub(n)?..)?;
-    let mut key = (len as u64) << 48;
-    for (k, &x) in last.iter().enumerate() {
-        key |= u64::from(x) << (8 * k);
+    if let Some(r) = rest
+        .strip_prefix('ب')
+        .or_else(|| rest.strip_prefix('ل'))
+        .or_else(|| rest.strip_prefix('ك'))
+        && r.chars().count() >= 2
+        && n < 3
+    {
+        out[n] = Some(r);
     }
+    out.into_iter().flatten()
+}
+
+/// The bit of a form of four bytes or more: its last four bytes and its length.
+#[inline]
+fn ending_bit(w: &[u8]) -> Option<usize> {
+    let last: [u8; 4] = w.get(w.len().checked_sub(4)?..)?.try_into().ok()?;
+    let key = u64::from(u32::from_le_bytes(last)) | (w.len() as u64) << 32;
     // The high bits of a 64-bit product depend on every input bit.
     Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize)
 }
 
-impl Endings {
-    fn build<'a>(words: impl Iterator<Item = &'a String>) -> Self {
-        let mut e = Endings {
-            bits: vec![0; 1 << 10],
-            short: Vec::new(),
-        };
-        for w in words {
-            match ending_bit(w.as_bytes(), w.len()) {
-                Some(h) => e.bits[h / 64] |= 1 << (h % 64),
-                None if w.chars().count() >= 2 => e.short.push(w.clone()),
-                None => {}
+impl Lexicon {
+    /// What the recognizer looks up for the word `w` as written; `None` when no form of
+    /// it is a first word of the index.
+    #[inline]
+    pub fn forms(&self, w: &str) -> Option<&Forms> {
+        if let Some(h) = ending_bit(w.as_bytes())
+            && self
+                .endings
+                .get(h / 64)
+                .is_none_or(|b| b & (1 << (h % 64)) == 0)
+        {
+            return None;
+        }
+        self.forms.get(w)
+    }
+
+    /// A phrase list of the index, by its number in [`Forms::lists`].
+    pub fn list(&self, k: u32) -> &[Phrase] {
+        self.lists.get(k as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// The forms of every first word, from the finished index: each first word with
+    /// every proclitic the recognizer takes off, and للـ for الـ; each form keeps the
+    /// lists its lookup would find, in the lookup's order.
+    fn build_forms(&mut self) {
+        let mut number = FxHashMap::default();
+        let mut keys: Vec<&String> = self.index.keys().collect();
+        keys.sort();
+        for k in &keys {
+            number.insert(k.as_str(), self.lists.len() as u32);
+            self.lists.push(self.index[k.as_str()].clone());
+        }
+        let mut written: Vec<String> = Vec::new();
+        for k in &keys {
+            for pre in [
+                "", "و", "ف", "ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك",
+            ] {
+                written.push(format!("{pre}{k}"));
+            }
+            if let Some(r) = k.strip_prefix("ال") {
+                written.push(format!("لل{r}"));
+                written.push(format!("ولل{r}"));
             }
         }
-        e
-    }
-
-    fn has(&self, w: &[u8], len: usize) -> bool {
-        ending_bit(w, len).is_some_and(|h| self.bits[h / 64] & (1 << (h % 64)) != 0)
-    }
-}
-
-impl Lexicon {
-    /// Whether `w`, or `w` without its proclitics, may be a first word of the index:
-    /// false only when none of them is.
-    pub fn may_start_phrase(&self, w: &str) -> bool {
-        let e = &self.endings;
-        let b = w.as_bytes();
-        if e.bits.is_empty() || b.len() < 4 || e.has(b, b.len()) {
-            return true;
+        for w in written {
+            if self.forms.contains_key(&w) {
+                continue;
+            }
+            let mut lists: Vec<u32> = clitic_variants(&w)
+                .filter_map(|v| number.get(v).copied())
+                .collect();
+            let base = w.strip_prefix('و').unwrap_or(&w);
+            if let Some(r) = base.strip_prefix("لل")
+                && let Some(&n) = number.get(format!("ال{r}").as_str())
+            {
+                lists.push(n);
+            }
+            if lists.is_empty() {
+                continue;
+            }
+            let cut = (w.starts_with('و') || w.starts_with('ف')) && !self.index.contains_key(&w);
+            if let Some(h) = ending_bit(w.as_bytes()) {
+                if self.endings.is_empty() {
+                    self.endings = vec![0; 1 << 10];
+                }
+                self.endings[h / 64] |= 1 << (h % 64);
+            }
+            self.forms.insert(w, Forms { lists, cut });
         }
-        // Without its proclitics (و ف, then ب ل ك; two bytes each), compared as UTF-8.
-        let (c0, c1) = (b.get(..2), b.get(2..4));
-        const WAW: &[u8] = "و".as_bytes();
-        const FA: &[u8] = "ف".as_bytes();
-        const LAM: &[u8] = "ل".as_bytes();
-        let outer = |c: Option<&[u8]>| matches!(c, Some(WAW | FA));
-        let inner = |c: Option<&[u8]>| {
-            c == Some("ب".as_bytes()) || c == Some(LAM) || c == Some("ك".as_bytes())
-        };
-        // لل → ال is looked up with other letters than the word's: never ruled out.
-        let base = if c0 == Some(WAW) { &b[2..] } else { b };
-        if base.starts_with("لل".as_bytes()) {
-            return true;
-        }
-        (outer(c0) || inner(c0)) && b.len() >= 6 && e.has(b, b.len() - 2)
-            || outer(c0) && inner(c1) && b.len() >= 8 && e.has(b, b.len() - 4)
-            || e.short.iter().any(|k| w.ends_with(k.as_str()))
     }
 }
 
@@ -329,7 +372,7 @@ impl Lexicon {
         for v in lx.index.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }
-        lx.endings = Endings::build(lx.index.keys());
+        lx.build_forms();
         Ok(lx)
     }
 
@@ -366,7 +409,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_ending_filter_never_rules_out_a_lexicon_word_or_its_clitic_forms() {
+    fn every_lexicon_word_and_its_clitic_forms_have_forms_and_other_words_none() {
         let pack = crate::Pack::builtin().expect("built-in pack");
         let lex = &pack.temporal;
         assert!(!lex.index.is_empty());
@@ -377,11 +420,21 @@ mod tests {
                     continue;
                 }
                 let w = format!("{pre}{k}");
-                assert!(lex.may_start_phrase(&w), "{w}");
+                let f = lex.forms(&w).unwrap_or_else(|| panic!("{w}"));
+                // The word's own list comes first when it is a first word itself, and
+                // the first word it was made from is among those tried.
+                let firsts: Vec<&[Phrase]> = f.lists.iter().map(|&n| lex.list(n)).collect();
+                assert!(firsts.iter().any(|l| l.len() == lex.index[k].len()), "{w}");
+                assert_eq!(
+                    f.cut,
+                    !pre.is_empty() && "وف".contains(&pre[..2]) && !lex.index.contains_key(&w)
+                );
             }
         }
-        // Words of no date expression are mostly ruled out.
-        let words = [
+        // للعام is ل + العام.
+        assert!(lex.index.contains_key("العام"));
+        assert!(lex.forms("للعام").is_some() && lex.forms("وللعام").is_some());
+        for w in [
             "المتحدث",
             "الحكومة",
             "القوات",
@@ -389,13 +442,14 @@ mod tests {
             "بيان",
             "وزارة",
             "الدفاع",
-        ];
-        let passed = words.iter().filter(|w| lex.may_start_phrase(w)).count();
-        assert!(passed < words.len(), "{passed} of {} passed", words.len());
+            "x",
+        ] {
+            assert!(lex.forms(&normalize(w)).is_none(), "{w}");
+        }
     }
 
     #[test]
-    fn an_empty_lexicon_rules_nothing_out() {
-        assert!(Lexicon::default().may_start_phrase("الحكومة"));
+    fn an_empty_lexicon_has_no_forms() {
+        assert!(Lexicon::default().forms("الحكومة").is_none());
     }
 }

@@ -4,7 +4,7 @@
 use icu_calendar::Date as IcuDate;
 use icu_calendar::cal::Hijri;
 
-use super::lexicon::{Cat, Lexicon, Phrase, Unit};
+use super::lexicon::{Cat, Lexicon, Unit};
 use super::{Dir, Found, Sem, YearSpec};
 use crate::normalize::{Normalized, TokKind, Token};
 
@@ -24,110 +24,83 @@ struct Scan<'a> {
     /// The text's tokens, shared with the rest of the document's stages; a word the
     /// lexicon cuts a conjunction off is marked in its `Hit` (see [`Scan::start`]).
     toks: &'a [Token],
-    hits: Vec<Option<Hit<'a>>>,
-}
-
-/// Arabic proclitics that may stick to a date word: و، ف then ب، ل، ك.
-fn clitic_variants(w: &str) -> impl Iterator<Item = &str> {
-    let mut out: [Option<&str>; 3] = [Some(w), None, None];
-    let mut rest = w;
-    let mut n = 1;
-    if let Some(r) = rest.strip_prefix('و').or_else(|| rest.strip_prefix('ف'))
-        && r.chars().count() >= 2
-    {
-        out[n] = Some(r);
-        n += 1;
-        rest = r;
-    }
-    if let Some(r) = rest
-        .strip_prefix('ب')
-        .or_else(|| rest.strip_prefix('ل'))
-        .or_else(|| rest.strip_prefix('ك'))
-        && r.chars().count() >= 2
-        && n < 3
-    {
-        out[n] = Some(r);
-    }
-    out.into_iter().flatten()
+    /// Per token: 0, or 1 + the index of its hit in `found` (most words have none: four
+    /// bytes a token instead of a whole `Option<Hit>`).
+    slot: Vec<u32>,
+    found: Vec<Hit<'a>>,
+    /// The tokens where a pattern may start (see [`Scan::may_start`]), in order.
+    starts: Vec<u32>,
 }
 
 impl<'a> Scan<'a> {
     fn new(norm: &'a str, lex: &'a Lexicon, toks: &'a [Token]) -> Self {
-        let mut hits = vec![None; toks.len()];
-        for i in 0..toks.len() {
-            if toks[i].kind != TokKind::Word {
+        let mut slot = vec![0u32; toks.len()];
+        let mut found = Vec::new();
+        let mut starts = Vec::new();
+        for (i, t) in toks.iter().enumerate() {
+            match t.kind {
+                TokKind::Punct => continue,
+                TokKind::Number => {
+                    starts.push(i as u32);
+                    continue;
+                }
+                TokKind::Word => {}
+            }
+            let w = t.text(norm);
+            let hit = if w.len() > 40 {
+                None
+            } else {
+                Self::lookup(norm, toks, i, w, lex)
+            };
+            let Some(h) = hit else {
+                // A token without a hit has no conjunction cut off: its text is the token's.
+                if matches!(w, "قبل" | "في") {
+                    starts.push(i as u32);
+                }
                 continue;
-            }
-            let w = toks[i].text(norm);
-            if w.len() > 40 {
-                continue;
-            }
-            hits[i] = Self::lookup(norm, toks, i, w, lex);
-            // A conjunction glued to a date word (والأربعاء، فأمس) is not part of the
-            // expression: the span starts at the date word, as an annotator marks it.
-            if let Some(h) = &mut hits[i]
-                && (w.starts_with('و') || w.starts_with('ف'))
-                && !lex.index.contains_key(w)
-            {
-                h.cut = true;
-            }
+            };
+            found.push(h);
+            slot[i] = found.len() as u32;
+            starts.push(i as u32);
         }
         Scan {
             norm,
             lex,
             toks,
-            hits,
+            slot,
+            found,
+            starts,
         }
     }
 
+    /// The lexicon's hit at token `i`, if any.
+    fn hit(&self, i: usize) -> Option<Hit<'a>> {
+        let k = *self.slot.get(i)? as usize;
+        k.checked_sub(1).and_then(|k| self.found.get(k)).copied()
+    }
+
     fn lookup(norm: &str, toks: &[Token], i: usize, w: &str, lex: &'a Lexicon) -> Option<Hit<'a>> {
-        if !lex.may_start_phrase(w) {
-            return None;
-        }
-        let try_list = |list: &'a [Phrase]| -> Option<Hit<'a>> {
-            list.iter().find_map(|p| {
+        let forms = lex.forms(w)?;
+        forms.lists.iter().find_map(|&n| {
+            lex.list(n).iter().find_map(|p| {
                 let ok = p.rest.iter().enumerate().all(|(k, r)| {
                     toks.get(i + 1 + k)
                         .is_some_and(|t| t.kind == TokKind::Word && t.text(norm) == r)
                 });
+                // A conjunction glued to a date word (والأربعاء، فأمس) is not part of
+                // the expression: the span starts at the date word, as an annotator
+                // marks it.
                 ok.then_some(Hit {
                     len: 1 + p.rest.len(),
                     cats: &p.cats,
-                    cut: false,
+                    cut: forms.cut,
                 })
             })
-        };
-        for v in clitic_variants(w) {
-            if let Some(list) = lex.index.get(v)
-                && let Some(h) = try_list(list)
-            {
-                return Some(h);
-            }
-        }
-        // لل = ل + ال (للعام، للشهر).
-        let base = w.strip_prefix('و').unwrap_or(w);
-        if let Some(r) = base.strip_prefix("لل") {
-            let v = format!("ال{r}");
-            if let Some(list) = lex.index.get(&v) {
-                return try_list(list);
-            }
-        }
-        None
+        })
     }
 
     fn len(&self) -> usize {
         self.toks.len()
-    }
-
-    /// Whether any pattern of `match_at` can start at token `i`.
-    fn may_start(&self, i: usize) -> bool {
-        // A token without a hit has no conjunction cut off: its text is the token's.
-        self.hits.get(i).is_some_and(Option::is_some)
-            || self.toks.get(i).is_some_and(|t| match t.kind {
-                TokKind::Number => true,
-                TokKind::Word => matches!(t.text(self.norm), "قبل" | "في"),
-                TokKind::Punct => false,
-            })
     }
 
     /// The first category the lexicon gives a single word (for words met without their
@@ -146,21 +119,18 @@ impl<'a> Scan<'a> {
     }
 
     fn cat(&self, i: usize, f: impl Fn(Cat) -> bool) -> Option<Cat> {
-        self.hits
-            .get(i)
-            .copied()
-            .flatten()
+        self.hit(i)
             .and_then(|h| h.cats.iter().copied().find(|c| f(*c)))
     }
 
     /// Tokens the phrase at `i` spans (1 for a plain token).
     fn span(&self, i: usize) -> usize {
-        self.hits.get(i).copied().flatten().map_or(1, |h| h.len)
+        self.hit(i).map_or(1, |h| h.len)
     }
 
     /// Where token `i` starts, after any conjunction cut off it.
     fn start(&self, i: usize) -> usize {
-        let cut = self.hits.get(i).copied().flatten().is_some_and(|h| h.cut);
+        let cut = self.hit(i).is_some_and(|h| h.cut);
         self.toks
             .get(i)
             .map_or(0, |t| t.start + if cut { 'و'.len_utf8() } else { 0 })
@@ -221,30 +191,26 @@ pub fn recognize(
 ) -> Vec<Found> {
     let sc = Scan::new(&norm.text, lex, norm.tokens());
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < sc.len() {
-        // Every pattern starts at a number, a word the lexicon knows, or قبل / في
-        // (since, within_recent): other tokens are skipped without trying them all.
-        if !sc.may_start(i) {
-            i += 1;
+    // Every pattern starts at a number, a word the lexicon knows, or قبل / في
+    // (since, within_recent): only those tokens are tried, in order.
+    let mut next = 0;
+    for &s in &sc.starts {
+        let i = s as usize;
+        if i < next {
             continue;
         }
         let m = match_at(&sc, i).map(|m| day_range(&sc, m));
-        match m {
-            Some((a, b, sem, time)) => {
-                let (s, e) = norm.orig_span(sc.start(a), sc.toks[b - 1].end);
-                if ranges.is_empty() || ranges.iter().any(|r| r.start <= s && e <= r.end) {
-                    out.push(Found {
-                        start: s,
-                        end: e,
-                        sem,
-                        time,
-                    });
-                }
-                i = b.max(i + 1);
-            }
-            None => i += 1,
+        let Some((a, b, sem, time)) = m else { continue };
+        let (s, e) = norm.orig_span(sc.start(a), sc.toks[b - 1].end);
+        if ranges.is_empty() || ranges.iter().any(|r| r.start <= s && e <= r.end) {
+            out.push(Found {
+                start: s,
+                end: e,
+                sem,
+                time,
+            });
         }
+        next = b.max(i + 1);
     }
     out
 }
