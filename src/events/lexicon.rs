@@ -437,6 +437,16 @@ impl Bits {
     }
 }
 
+/// An entry spelled in the text, before the checks of `Lexicon::find_in`.
+#[derive(Debug, Clone, Copy)]
+struct Raw {
+    start: usize,
+    end: usize,
+    entry: usize,
+    /// The word (run of letters) it was looked up in, when it was: its start and end.
+    word: Option<(usize, usize)>,
+}
+
 /// An entry in a list, with up to eight of its bytes (from where the list's key ends) to
 /// rule it out in one compare before a full one: many entries share a start ("ال…").
 #[derive(Debug, Clone, Copy)]
@@ -520,7 +530,7 @@ impl Index {
         at: usize,
         list: &[Probe],
         off: usize,
-        out: &mut Vec<(usize, usize, usize)>,
+        out: &mut Vec<Raw>,
     ) {
         let hay = &text.as_bytes()[at..];
         let next = head(&hay[off..]);
@@ -531,7 +541,12 @@ impl Index {
             // The bytes before `off` are the list's key, already the text's.
             let s = self.strings[p.entry].as_bytes();
             if p.whole || hay.starts_with(s) {
-                out.push((at, at + s.len(), p.entry));
+                out.push(Raw {
+                    start: at,
+                    end: at + s.len(),
+                    entry: p.entry,
+                    word: None,
+                });
             }
         }
     }
@@ -540,7 +555,7 @@ impl Index {
     /// `Lexicon::find` could keep; `at` holds a letter and `word_end` ends the run of
     /// letters from it.
     #[inline]
-    fn lookup(&self, text: &str, at: usize, word_end: usize, out: &mut Vec<(usize, usize, usize)>) {
+    fn lookup(&self, text: &str, at: usize, word_end: usize, out: &mut Vec<Raw>) {
         let hay = &text.as_bytes()[at..];
         let word = &hay[..word_end - at];
         // The word's first eight bytes as a number (the whole word when it is shorter).
@@ -730,7 +745,7 @@ impl Lexicon {
         // Every entry spelled at a word start or right after a proclitic string there
         // (and entries starting with a mark at every other character): the only places
         // the checks below can keep a hit. The order does not matter: sorted below.
-        let mut raw: Vec<(usize, usize, usize)> = Vec::with_capacity(tokens.len() / 2);
+        let mut raw: Vec<Raw> = Vec::with_capacity(tokens.len() / 2);
         if !ix.marks.is_empty() {
             let mut i = 0;
             while i < text.len() {
@@ -746,6 +761,7 @@ impl Lexicon {
         // A word token is a maximal run of letters (`is_letter`), as the lookups need.
         for t in tokens.iter().filter(|t| t.kind == TokKind::Word) {
             let (i, run_end) = (t.start, t.end);
+            let first = raw.len();
             ix.lookup(text, i, run_end, &mut raw);
             // Along the word's proclitic string: a lookup after every whole proclitic;
             // the walk ends where no proclitic starts so.
@@ -761,42 +777,66 @@ impl Lexicon {
                     ix.lookup(text, at, run_end, &mut raw);
                 }
             }
+            for r in &mut raw[first..] {
+                r.word = Some((i, run_end));
+            }
         }
         // Same-spelled entries (one with `*`, one without) in entry order, as a scan of
         // all entries at once reports them.
-        raw.sort_unstable_by_key(|&(s, e, pid)| (e, s, pid));
-        let mut out: Vec<LexHit> = Vec::new();
-        for (s, e, pid) in raw {
+        // Each hit keeps its place in that order as a tie-break: one sort below gives
+        // what sorting the entries by it and then stably by word start did.
+        let mut out: Vec<(LexHit, (usize, usize, usize))> = Vec::with_capacity(raw.len());
+        for r in raw {
+            let (s, pid) = (r.start, r.entry);
             let Some(pat) = self.pats.get(pid) else {
                 continue;
             };
-            let mut e = e;
-            // The end: a word boundary, or (for `*` entries) the end of the word.
-            let next = text[e..].chars().next();
-            if pat.prefix {
-                while let Some(c) = text[e..].chars().next() {
-                    if !is_letter(c) {
-                        break;
+            let mut e = r.end;
+            // The end: a word boundary, or (for `*` entries) the end of the word. Within
+            // the word the entry was looked up in, its end is known without decoding.
+            match r.word {
+                Some((_, we)) if e <= we => {
+                    if pat.prefix {
+                        e = we;
+                    } else if e < we {
+                        continue;
                     }
-                    e += c.len_utf8();
                 }
-            } else if next.is_some_and(is_letter) {
-                continue;
-            }
-            // The start: the word's start, at most a proclitic before the entry.
-            let mut ws = s;
-            while ws > 0 && s - ws <= self.max_clitic {
-                let Some(c) = text[..ws].chars().next_back() else {
-                    break;
-                };
-                if !is_letter(c) {
-                    break;
+                _ => {
+                    let next = text[e..].chars().next();
+                    if pat.prefix {
+                        while let Some(c) = text[e..].chars().next() {
+                            if !is_letter(c) {
+                                break;
+                            }
+                            e += c.len_utf8();
+                        }
+                    } else if next.is_some_and(is_letter) {
+                        continue;
+                    }
                 }
-                ws -= c.len_utf8();
             }
-            if ws > 0 && text[..ws].chars().next_back().is_some_and(is_letter) {
-                continue;
-            }
+            // The start: the word's start, at most a proclitic before the entry. An entry
+            // looked up in a word starts at most a proclitic into it (or at its start).
+            let ws = match r.word {
+                Some((wb, _)) => wb,
+                None => {
+                    let mut ws = s;
+                    while ws > 0 && s - ws <= self.max_clitic {
+                        let Some(c) = text[..ws].chars().next_back() else {
+                            break;
+                        };
+                        if !is_letter(c) {
+                            break;
+                        }
+                        ws -= c.len_utf8();
+                    }
+                    if ws > 0 && text[..ws].chars().next_back().is_some_and(is_letter) {
+                        continue;
+                    }
+                    ws
+                }
+            };
             let clitic = &text[ws..s];
             if !clitic.is_empty() && !self.proclitics.contains(clitic) {
                 continue;
@@ -809,17 +849,22 @@ impl Lexicon {
             {
                 continue;
             }
-            out.push(LexHit {
-                word_start: ws,
-                start: s,
-                end: e,
-                cat: pat.cat,
-                future: clitic.contains('س'),
-                purpose: clitic.contains('ل') && !clitic.contains("ال"),
-                conj: clitic.starts_with('و') || clitic.starts_with('ف'),
-            });
+            out.push((
+                LexHit {
+                    word_start: ws,
+                    start: s,
+                    end: e,
+                    cat: pat.cat,
+                    future: clitic.contains('س'),
+                    purpose: clitic.contains('ل') && !clitic.contains("ال"),
+                    conj: clitic.starts_with('و') || clitic.starts_with('ف'),
+                },
+                (r.end, s, pid),
+            ));
         }
-        out.sort_by_key(|h| (h.word_start, std::cmp::Reverse(h.end)));
+        // (The tie-breaks are distinct: an entry is looked up once per position.)
+        out.sort_unstable_by_key(|(h, k)| (h.word_start, std::cmp::Reverse(h.end), *k));
+        let mut out: Vec<LexHit> = out.into_iter().map(|(h, _)| h).collect();
         // Drop a trigger inside a longer trigger (and same-kind duplicates).
         let mut keep = vec![true; out.len()];
         for i in 0..out.len() {

@@ -19,7 +19,7 @@ use crate::model::{
     Casualties, ControlClaim, ControlState, DateSource, Dct, Event, Modality, Precision, Timex,
 };
 use crate::normalize::Normalized;
-use crate::pack::Pack;
+use crate::pack::{Pack, Place};
 use dates::EventDate;
 use lexicon::{Cat, LexHit};
 
@@ -202,6 +202,7 @@ pub fn extract(
     let mut meta: Vec<(usize, usize, bool)> = Vec::new();
     // The clause's trigger hits: one buffer for every clause.
     let mut trig_hits: Vec<&LexHit> = Vec::new();
+    let mut parent_cities = Vec::new();
     for (ci, c) in clauses.iter().enumerate() {
         if cur_sentence_date
             .as_ref()
@@ -731,7 +732,7 @@ pub fn extract(
                 _ => {}
             }
         }
-        with_parent_cities(pack, &mut places);
+        with_parent_cities(pack, &mut places, &mut parent_cities);
         if places.is_empty() && actors.is_empty() && !has_cas {
             // Nobody and nowhere ("هذه معركة ليبيين"): no row for the timeline.
             continue;
@@ -796,20 +797,34 @@ const CITY_POPULATION: u64 = 50_000;
 /// A district stands inside a city: the event happened in that city too ("القوارشة"
 /// → Benghazi). The city is the nearest large one within [`DISTRICT_KM`], from the pack's
 /// coordinates; other kinds (bases, airports) are places of their own.
-fn with_parent_cities(pack: &Pack, places: &mut Vec<String>) {
+/// `parents` remembers the districts already placed in this document: the search is a
+/// distance to every city of the pack, and an article names its districts again and again.
+fn with_parent_cities<'p>(
+    pack: &'p Pack,
+    places: &mut Vec<String>,
+    parents: &mut Vec<(&'p str, Option<&'p Place>)>,
+) {
     let mut add = Vec::new();
     for id in places.iter() {
         let Some(d) = pack.place(id).filter(|p| p.kind == "district") else {
             continue;
         };
-        let city = pack
-            .places
-            .iter()
-            .filter(|c| c.kind == "city" && c.population >= CITY_POPULATION)
-            .map(|c| (km(d.lat, d.lon, c.lat, c.lon), c))
-            .filter(|(k, _)| *k <= DISTRICT_KM)
-            .min_by(|a, b| a.0.total_cmp(&b.0));
-        if let Some((_, c)) = city
+        let city = match parents.iter().find(|(k, _)| *k == d.id) {
+            Some(&(_, c)) => c,
+            None => {
+                let c = pack
+                    .places
+                    .iter()
+                    .filter(|c| c.kind == "city" && c.population >= CITY_POPULATION)
+                    .map(|c| (km(d.lat, d.lon, c.lat, c.lon), c))
+                    .filter(|(k, _)| *k <= DISTRICT_KM)
+                    .min_by(|a, b| a.0.total_cmp(&b.0))
+                    .map(|(_, c)| c);
+                parents.push((d.id.as_str(), c));
+                c
+            }
+        };
+        if let Some(c) = city
             && !places.contains(&c.id)
             && !add.contains(&c.id)
         {
@@ -998,14 +1013,13 @@ fn casualties_without_dates(
 fn actor_ids(pack: &Pack, actors: &[&ActorMention]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in actors {
-        let id = match pack.actor(&a.actor) {
-            Some(x) if x.kind == "person" => {
-                x.faction.clone().unwrap_or_else(|| String::from(&*a.actor))
-            }
-            _ => String::from(&*a.actor),
+        // Borrowed until it is known to be new.
+        let id: &str = match pack.actor(&a.actor) {
+            Some(x) if x.kind == "person" => x.faction.as_deref().unwrap_or(&a.actor),
+            _ => &a.actor,
         };
-        if !out.contains(&id) {
-            out.push(id);
+        if !out.iter().any(|o| o == id) {
+            out.push(id.to_string());
         }
     }
     out
