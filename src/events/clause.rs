@@ -31,14 +31,28 @@ fn is_sentence_end(text: &str, i: usize, c: char) -> bool {
 /// width): the line before is about as long as the widest ones and ends without sentence
 /// punctuation, and the next line goes on with text. Such a newline is a space.
 pub fn soft_newlines(text: &str) -> Vec<usize> {
-    let mut lines: Vec<(usize, usize, bool)> = Vec::new(); // (end byte, chars, next non-empty)
-    let mut pos = 0;
-    let mut all = text.split('\n').peekable();
-    while let Some(l) = all.next() {
-        pos += l.len();
-        let Some(next) = all.peek() else {
-            break;
-        };
+    soft_newlines_in(text, &newlines(text))
+}
+
+/// Every newline's byte offset.
+fn newlines(text: &str) -> Vec<usize> {
+    text.match_indices('\n').map(|(i, _)| i).collect()
+}
+
+/// [`soft_newlines`] with the newlines already found (the clause split needs them too).
+fn soft_newlines_in(text: &str, newlines: &[usize]) -> Vec<usize> {
+    // Fewer than three line ends cannot make three full lines.
+    if newlines.len() < 3 {
+        return Vec::new();
+    }
+    // (end byte, chars, next non-empty) of every line but the last.
+    let mut lines: Vec<(usize, usize, bool)> = Vec::with_capacity(newlines.len());
+    let mut start = 0;
+    for (k, &pos) in newlines.iter().enumerate() {
+        let l = &text[start..pos];
+        let next_end = newlines.get(k + 1).copied().unwrap_or(text.len());
+        let next = &text[pos + 1..next_end];
+        start = pos + 1;
         let next_text = !next.trim().is_empty();
         // The width counts only where text follows (every use below asks for that), so
         // the lines before a blank one — most lines of most articles — are not counted.
@@ -53,7 +67,6 @@ pub fn soft_newlines(text: &str) -> Vec<usize> {
             return Vec::new();
         }
         lines.push((pos, n, next_text));
-        pos += 1;
     }
     let width = lines.iter().filter(|l| l.2).map(|l| l.1).max().unwrap_or(0);
     // A wrap width is a screenful, not a paragraph; and one long line is no pattern.
@@ -100,20 +113,18 @@ struct Marks<'a> {
     /// The tokens of `text`, and the next one to look at.
     tokens: &'a [Token],
     k: usize,
-    /// The next newline at or after the last position asked for.
-    newline: Option<usize>,
+    /// Every newline, and the first not before the last position asked for.
+    newlines: &'a [usize],
+    n: usize,
 }
 
 impl Marks<'_> {
     /// The first mark at or after `from` (asked for at increasing positions).
     fn next(&mut self, from: usize) -> Option<usize> {
-        if self.newline.is_some_and(|n| n < from) {
-            self.newline = self
-                .text
-                .get(from..)
-                .and_then(|r| r.find('\n'))
-                .map(|o| from + o);
+        while self.newlines.get(self.n).is_some_and(|&n| n < from) {
+            self.n += 1;
         }
+        let newline = self.newlines.get(self.n).copied();
         let bytes = self.text.as_bytes();
         while let Some(t) = self.tokens.get(self.k) {
             if t.start >= from
@@ -122,7 +133,7 @@ impl Marks<'_> {
             {
                 break;
             }
-            if self.newline.is_some_and(|n| t.start > n) {
+            if newline.is_some_and(|n| t.start > n) {
                 // The newline comes first; this token may still be wanted later.
                 break;
             }
@@ -134,7 +145,7 @@ impl Marks<'_> {
             .filter(|t| t.start >= from && t.kind == TokKind::Punct)
             .filter(|t| matches!(bytes.get(t.start), Some(b'!' | b'?' | b';' | b'.' | b',')))
             .map(|t| t.start);
-        match (punct, self.newline) {
+        match (punct, newline) {
             (Some(p), Some(n)) => Some(p.min(n)),
             (p, n) => p.or(n),
         }
@@ -152,7 +163,8 @@ pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
 
 /// [`split`] with the text's tokens already made (`Normalized::tokens`).
 pub fn split_in(text: &str, hits: &[LexHit], tokens: &[Token]) -> Vec<Clause> {
-    let soft = soft_newlines(text);
+    let newlines = newlines(text);
+    let soft = soft_newlines_in(text, &newlines);
     let mut out = Vec::new();
     let (mut sentence, mut paragraph) = (0usize, 0usize);
     let mut start = 0usize;
@@ -179,7 +191,8 @@ pub fn split_in(text: &str, hits: &[LexHit], tokens: &[Token]) -> Vec<Clause> {
         text,
         tokens,
         k: 0,
-        newline: text.find('\n'),
+        newlines: &newlines,
+        n: 0,
     };
     let mut mark = marks.next(0);
     let mut k = 0usize;

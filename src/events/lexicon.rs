@@ -524,14 +524,7 @@ impl Index {
     /// Push `(start, end, entry)` for every entry of `list` spelled at `at`; `off`: where
     /// the list's probes start, from `at`.
     #[inline]
-    fn try_list(
-        &self,
-        text: &str,
-        at: usize,
-        list: &[Probe],
-        off: usize,
-        out: &mut Vec<Raw>,
-    ) {
+    fn try_list(&self, text: &str, at: usize, list: &[Probe], off: usize, out: &mut Vec<Raw>) {
         let hay = &text.as_bytes()[at..];
         let next = head(&hay[off..]);
         for p in list {

@@ -163,7 +163,10 @@ pub fn extract(
     let mut defenders: FxHashMap<String, (String, Option<jiff::civil::Date>)> =
         FxHashMap::default();
     let mut contested: FxHashSet<String> = FxHashSet::default();
-    let mut scene: Option<(usize, Vec<String>)> = None;
+    // The scene: (paragraph, its event, how many of that event's places are the scene —
+    // the district's cities are added after). An index, not a copy of the places: every
+    // event of a scene type sets it.
+    let mut scene: Option<(usize, usize, usize)> = None;
     // The date of the previous sentence (from a timex or itself inherited).
     let mut prev_sentence_date: Option<(usize, EventDate)> = None;
     let mut cur_sentence_date: Option<(usize, EventDate)> = None;
@@ -324,7 +327,7 @@ pub fn extract(
             // "a source said" with nobody named is no event worth a row.
             continue;
         }
-        let mut places = clause_places.clone();
+        let mut places = clause_places;
         let clause_idx = ci;
         let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
         // "جنوب شرق العاصمة" locates something else relative to the capital: a capital
@@ -372,8 +375,8 @@ pub fn extract(
                         .is_some_and(|g| g.trim().is_empty())
             });
             if near {
-            } else if let Some((_, sp)) = scene.as_ref().filter(|(p, _)| c.paragraph <= p + 2)
-                && let Some(city) = sp.iter().find(|p| is_city(p))
+            } else if let Some(&(_, k, n)) = scene.as_ref().filter(|(p, _, _)| c.paragraph <= p + 2)
+                && let Some(city) = scene_places(&events, k, n).iter().find(|p| is_city(p))
             {
                 places.push(city.clone());
             } else if let Some(p) = places_sorted[..i].iter().rev().take(12).find(|p| {
@@ -449,13 +452,15 @@ pub fn extract(
         if places.is_empty()
             && is_scene_type
             && !names_a_place
-            && let Some((p, sp)) = &scene
-            && (*p == c.paragraph || c.paragraph == p + 1)
+            && let Some(&(p, k, n)) = scene.as_ref()
+            && (p == c.paragraph || c.paragraph == p + 1)
         {
-            places = sp.clone();
+            places = scene_places(&events, k, n).to_vec();
         }
         if is_scene_type && !places.is_empty() {
-            scene = Some((c.paragraph, places.clone()));
+            // This event is pushed below (it has a place, so nothing skips it) as the
+            // next one, and its places are only added to from here on.
+            scene = Some((c.paragraph, events.len(), places.len()));
         }
 
         // Date: the nearest timex in the clause, else in the sentence, else inherited
@@ -781,6 +786,14 @@ pub fn extract(
     }
     let events = drop_speech_intros(events, &meta, &doc.id);
     share_places(events)
+}
+
+/// The first `n` places of event `k` (the scene's; empty if there is no such event).
+fn scene_places(events: &[Event], k: usize, n: usize) -> &[String] {
+    events
+        .get(k)
+        .and_then(|e| e.places.get(..n))
+        .unwrap_or_default()
 }
 
 /// How far back (bytes) "المدينة" looks for the city it stands for: a paragraph or two.
