@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 
 use jiff::civil::Date;
 
-use crate::events::dates::event_span;
+use crate::events::merge::quick_span;
 use crate::model::{ControlHistory, ControlInterval, ControlState, Event, Modality};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One dated claim about one place.
 #[derive(Debug, Clone)]
@@ -23,9 +24,21 @@ struct Claim<'a> {
     event: &'a str,
 }
 
-fn push_unique(v: &mut Vec<String>, s: &str) {
-    if !v.iter().any(|x| x == s) {
-        v.push(s.to_string());
+/// An interval while the history is built: it borrows its names and ids from the
+/// claims, which are copied once into the result (the build used to copy each id
+/// several times and drop the copies).
+struct Iv<'a> {
+    from: Date,
+    to: Option<Date>,
+    holder: Option<&'a str>,
+    state: ControlState,
+    contenders: Vec<&'a str>,
+    events: Vec<&'a str>,
+}
+
+fn push_unique<'a>(v: &mut Vec<&'a str>, s: &'a str) {
+    if !v.contains(&s) {
+        v.push(s);
     }
 }
 
@@ -42,7 +55,7 @@ pub fn derive(events: &[Event]) -> Vec<ControlHistory> {
             continue;
         }
         // An undated claim (relative date of an undated article) cannot be placed.
-        let Some((from, _)) = event_span(e.date.as_deref(), e.date_end.as_deref()) else {
+        let Some((from, _)) = quick_span(e.date.as_deref(), e.date_end.as_deref()) else {
             continue;
         };
         by_place.entry(c.place.as_str()).or_default().push(Claim {
@@ -66,10 +79,33 @@ pub fn derive(events: &[Event]) -> Vec<ControlHistory> {
         .collect()
 }
 
+/// The interval at the end of `out` extended with more supporting events, each once.
+/// `seen` holds the ids of that interval once it has been extended (for a long fight,
+/// looking each id up in the list was quadratic); it is tagged with the interval's index.
+fn extend_events<'a>(
+    out: &mut [Iv<'a>],
+    seen: &mut (usize, FxHashSet<&'a str>),
+    ids: impl Iterator<Item = &'a str>,
+) {
+    let k = out.len() - 1;
+    let last = &mut out[k];
+    if seen.0 != k {
+        seen.0 = k;
+        seen.1.clear();
+        seen.1.extend(last.events.iter().copied());
+    }
+    for id in ids {
+        if seen.1.insert(id) {
+            last.events.push(id);
+        }
+    }
+}
+
 /// Fold the claims of one place, oldest first, into intervals.
 fn history(claims: &[Claim]) -> Vec<ControlInterval> {
-    let mut out: Vec<ControlInterval> = Vec::new();
+    let mut out: Vec<Iv> = Vec::new();
     let mut last_dates: Vec<Date> = Vec::new();
+    let mut seen = (usize::MAX, FxHashSet::default());
     let mut i = 0;
     while i < claims.len() {
         let day = claims[i].date;
@@ -77,7 +113,7 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
         while j < claims.len() && claims[j].date == day {
             j += 1;
         }
-        apply_day(&mut out, &mut last_dates, &claims[i..j]);
+        apply_day(&mut out, &mut last_dates, &mut seen, &claims[i..j]);
         i = j;
     }
     // A fight whose defender the reports never name was fought for whoever held the
@@ -90,29 +126,29 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
             .iter()
             .rev()
             .find(|iv| iv.state == ControlState::Held)
-            .and_then(|iv| iv.holder.clone());
+            .and_then(|iv| iv.holder);
         let after = out[k + 1..]
             .iter()
             .find(|iv| iv.state == ControlState::Held)
-            .and_then(|iv| iv.holder.clone())
+            .and_then(|iv| iv.holder)
             .filter(|h| !out[k].contenders.contains(h));
         out[k].holder = before.or(after);
     }
     // Each interval ends the day before the next one starts.
     for k in 1..out.len() {
-        if let Some(next_from) = out[k].from {
-            let prev_end = next_from.yesterday().ok();
-            out[k - 1].to = match (out[k - 1].from, prev_end) {
-                (Some(f), Some(p)) if p < f => Some(f),
-                (_, p) => p,
-            };
-        }
+        let next_from = out[k].from;
+        let prev_end = next_from.yesterday().ok();
+        let f = out[k - 1].from;
+        out[k - 1].to = match prev_end {
+            Some(p) if p < f => Some(f),
+            p => p,
+        };
     }
     // Fighting lasts as long as it is reported: a contested interval ends some weeks after
     // its last report if nothing follows sooner, and the map then says "unknown".
     // The first claim of each event (claims are in date order), looked up by id: a
     // search of every claim per supporting event was quadratic for long fights.
-    let mut first_date: rustc_hash::FxHashMap<&str, Date> = rustc_hash::FxHashMap::default();
+    let mut first_date: FxHashMap<&str, Date> = FxHashMap::default();
     for c in claims {
         first_date.entry(c.event).or_insert(c.date);
     }
@@ -133,16 +169,31 @@ fn history(claims: &[Claim]) -> Vec<ControlInterval> {
             (t, None) => t,
         };
     }
-    out
+    let owned = |v: Vec<&str>| v.into_iter().map(str::to_string).collect();
+    out.into_iter()
+        .map(|iv| ControlInterval {
+            from: Some(iv.from),
+            to: iv.to,
+            holder: iv.holder.map(str::to_string),
+            state: iv.state,
+            contenders: owned(iv.contenders),
+            events: owned(iv.events),
+        })
+        .collect()
 }
 
 /// How long fighting stays on the map after its last report, when nothing follows it.
 pub const CONTESTED_DAYS: i64 = 30;
 
 /// Apply the claims of one day to the history so far.
-fn apply_day(out: &mut Vec<ControlInterval>, last_dates: &mut Vec<Date>, day: &[Claim]) {
+fn apply_day<'a>(
+    out: &mut Vec<Iv<'a>>,
+    last_dates: &mut Vec<Date>,
+    seen: &mut (usize, FxHashSet<&'a str>),
+    day: &[Claim<'a>],
+) {
     let before = out.len();
-    apply_day_inner(out, last_dates, day);
+    apply_day_inner(out, last_dates, seen, day);
     // Every interval remembers the date of its latest supporting claim.
     let date = day[0].date;
     if out.len() > before {
@@ -152,13 +203,18 @@ fn apply_day(out: &mut Vec<ControlInterval>, last_dates: &mut Vec<Date>, day: &[
     }
 }
 
-fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[Claim]) {
+fn apply_day_inner<'a>(
+    out: &mut Vec<Iv<'a>>,
+    last_dates: &[Date],
+    seen: &mut (usize, FxHashSet<&'a str>),
+    day: &[Claim<'a>],
+) {
     let date = day[0].date;
-    let current = out.last().map(|iv| (iv.holder.clone(), iv.state));
-    let cur_holder: Option<String> = current.as_ref().and_then(|c| c.0.clone());
+    let current = out.last().map(|iv| (iv.holder, iv.state));
+    let cur_holder: Option<&str> = current.and_then(|c| c.0);
     // Holders claimed as having the place that day, and sides that lost it.
-    let mut holders: Vec<String> = Vec::new();
-    let mut losers: Vec<String> = Vec::new();
+    let mut holders: Vec<&str> = Vec::new();
+    let mut losers: Vec<&str> = Vec::new();
     let mut fighting: Vec<&Claim> = Vec::new();
     let mut confirms: Vec<&Claim> = Vec::new();
     for c in day {
@@ -177,54 +233,53 @@ fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[C
             (ControlState::Contested, _) => fighting.push(c),
         }
     }
-    let ids = |f: &dyn Fn(&Claim) -> bool| -> Vec<String> {
+    let all = || day.iter().map(|c| c.event).collect::<Vec<&str>>();
+    let contested = || {
         day.iter()
-            .filter(|c| f(c))
-            .map(|c| c.event.to_string())
-            .collect()
+            .filter(|c| c.state == ControlState::Contested)
+            .map(|c| c.event)
     };
     // Rule 1 (and the conflict rule): one side took it → new holder; several sides
     // claim it the same day → contested, never silently resolved.
     if holders.len() > 1 || (holders.len() == 1 && losers.contains(&holders[0])) {
         let defender = cur_holder
-            .clone()
             .filter(|h| holders.contains(h))
-            .or_else(|| holders.first().cloned());
+            .or_else(|| holders.first().copied());
         let contenders = holders
             .iter()
-            .filter(|h| Some(*h) != defender.as_ref())
-            .cloned()
+            .copied()
+            .filter(|h| Some(*h) != defender)
             .collect();
-        out.push(ControlInterval {
-            from: Some(date),
+        out.push(Iv {
+            from: date,
             to: None,
             holder: defender,
             state: ControlState::Contested,
             contenders,
-            events: ids(&|_| true),
+            events: all(),
         });
         return;
     }
     if let Some(h) = holders.first() {
-        out.push(held_from(date, h, ids(&|_| true)));
+        out.push(held_from(date, h, all()));
         return;
     }
     // An attacker pulling back ends the fight, not the defender's hold.
     if !losers.is_empty()
-        && let Some(h) = cur_holder.as_ref()
-        && !losers.contains(h)
+        && let Some(h) = cur_holder
+        && !losers.contains(&h)
     {
-        out.push(held_from(date, h, ids(&|_| true)));
+        out.push(held_from(date, h, all()));
         return;
     }
     if !losers.is_empty() {
-        out.push(ControlInterval {
-            from: Some(date),
+        out.push(Iv {
+            from: date,
             to: None,
-            holder: losers.first().cloned(),
+            holder: losers.first().copied(),
             state: ControlState::Lost,
             contenders: Vec::new(),
-            events: ids(&|_| true),
+            events: all(),
         });
         return;
     }
@@ -232,12 +287,12 @@ fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[C
     if !fighting.is_empty() {
         let defender = match current {
             Some((Some(h), ControlState::Held | ControlState::Contested)) => Some(h),
-            _ => fighting.iter().find_map(|c| c.holder.map(str::to_string)),
+            _ => fighting.iter().find_map(|c| c.holder),
         };
-        let mut contenders: Vec<String> = Vec::new();
+        let mut contenders: Vec<&str> = Vec::new();
         for c in &fighting {
             for s in c.contenders.iter().map(String::as_str).chain(c.holder) {
-                if Some(s) != defender.as_deref() {
+                if Some(s) != defender {
                     push_unique(&mut contenders, s);
                 }
             }
@@ -253,24 +308,21 @@ fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[C
         {
             // Still the same fight: the interval goes on and gains the evidence.
             for s in contenders {
-                push_unique(&mut last.contenders, &s);
+                push_unique(&mut last.contenders, s);
             }
-            for id in ids(&|c| c.state == ControlState::Contested) {
-                push_unique(&mut last.events, &id);
-            }
+            extend_events(out, seen, contested());
         } else {
-            out.push(ControlInterval {
-                from: Some(date),
+            out.push(Iv {
+                from: date,
                 to: None,
                 holder: defender,
                 state: ControlState::Contested,
                 contenders,
-                events: ids(&|c| c.state == ControlState::Contested),
+                events: contested().collect(),
             });
         }
     }
     // Rule 3: a plain claim confirms a holder without rewriting what came before.
-    let confirm_ids: Vec<String> = confirms.iter().map(|c| c.event.to_string()).collect();
     let mut claimed: Vec<&str> = Vec::new();
     for c in &confirms {
         if let Some(h) = c.holder
@@ -282,41 +334,39 @@ fn apply_day_inner(out: &mut Vec<ControlInterval>, last_dates: &[Date], day: &[C
     if claimed.is_empty() {
         return;
     }
-    let last = out.last_mut();
-    match last {
+    let confirm_ids = || confirms.iter().map(|c| c.event);
+    match out.last() {
         // Same holder (held, or the defender of a fight): more evidence, no change.
-        Some(iv) if claimed.len() == 1 && iv.holder.as_deref() == Some(claimed[0]) => {
-            for id in confirm_ids {
-                push_unique(&mut iv.events, &id);
-            }
+        Some(iv) if claimed.len() == 1 && iv.holder == Some(claimed[0]) => {
+            extend_events(out, seen, confirm_ids());
         }
-        _ if claimed.len() > 1 => out.push(ControlInterval {
-            from: Some(date),
+        _ if claimed.len() > 1 => out.push(Iv {
+            from: date,
             to: None,
             holder: cur_holder
-                .filter(|h| claimed.contains(&h.as_str()))
-                .or_else(|| Some(claimed[0].to_string())),
+                .filter(|h| claimed.contains(h))
+                .or(Some(claimed[0])),
             state: ControlState::Contested,
-            contenders: claimed.iter().map(|s| s.to_string()).collect(),
-            events: confirm_ids,
+            contenders: claimed,
+            events: confirm_ids().collect(),
         }),
-        _ => out.push(ControlInterval {
-            from: Some(date),
+        _ => out.push(Iv {
+            from: date,
             to: None,
-            holder: Some(claimed[0].to_string()),
+            holder: Some(claimed[0]),
             state: ControlState::Held,
             contenders: Vec::new(),
-            events: confirm_ids,
+            events: confirm_ids().collect(),
         }),
     }
 }
 
 /// A plain hold of `holder` from `date` on, supported by `events`.
-fn held_from(date: Date, holder: &str, events: Vec<String>) -> ControlInterval {
-    ControlInterval {
-        from: Some(date),
+fn held_from<'a>(date: Date, holder: &'a str, events: Vec<&'a str>) -> Iv<'a> {
+    Iv {
+        from: date,
         to: None,
-        holder: Some(holder.to_string()),
+        holder: Some(holder),
         state: ControlState::Held,
         contenders: Vec::new(),
         events,

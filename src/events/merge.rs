@@ -43,21 +43,16 @@ fn plain_day(s: &str) -> Option<Option<jiff::civil::Date>> {
     Some(jiff::civil::Date::new(n[0], n[1] as i8, n[2] as i8).ok())
 }
 
-fn compatible_modality(a: Modality, b: Modality) -> bool {
-    let said = |m| matches!(m, Modality::Asserted | Modality::Reported);
-    a == b || (said(a) && said(b))
-}
-
-/// How good a report is as the representative: a day from the text beats the
-/// article's week.
-fn rank(e: &Event) -> (u8, u8) {
+/// How good a report is as the representative (lower is better): a day from the text
+/// beats the article's week.
+fn rank(e: &Event) -> u8 {
     let src = match e.date_source {
         DateSource::Timex => 0,
         DateSource::Knowledge => 1,
         DateSource::Inherited => 2,
         DateSource::Dct => 3,
     };
-    (e.precision as u8, src)
+    (e.precision as u8) * 4 + src
 }
 
 /// Strings numbered in order of first sight, so keys are small integers, not text.
@@ -97,25 +92,47 @@ impl ListInterner {
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
 struct Sig {
     group: u32,
-    span: Span,
+    /// First and last day covered, as `day_key`s.
+    from: u32,
+    to: u32,
     day: bool,
-    modality: Modality,
+    /// Modalities that agree share a number (`said`).
+    said: u8,
     /// The set of actors (sorted, deduplicated ids): "one list within the other" only
     /// depends on the sets.
     actors: u32,
 }
 
+/// A date as a number in the same order.
+fn day_key(d: jiff::civil::Date) -> u32 {
+    (((i32::from(d.year()) + 0x8000) as u32) << 9) | ((d.month() as u32) << 5) | d.day() as u32
+}
+
+/// Modalities that agree (both said to have happened, or the same) get the same number.
+fn said(m: Modality) -> u8 {
+    match m {
+        Modality::Asserted | Modality::Reported => 0,
+        Modality::Negated => 1,
+        Modality::Planned => 2,
+        Modality::Hypothetical => 3,
+    }
+}
+
 /// Do heads of signature `a` and reports of signature `b` (same group) describe the same
 /// event, documents aside? Actors that agree (one set within the other), dates whose
 /// spans overlap; two day-precise reports must name the same day. Symmetric.
+#[inline]
 fn compatible(a: &Sig, b: &Sig, actor_sets: &[Vec<u32>]) -> bool {
     let dates = if a.day && b.day {
-        a.span == b.span
+        a.from == b.from && a.to == b.to
     } else {
-        a.span.0 <= b.span.1 && b.span.0 <= a.span.1
+        a.from <= b.to && b.from <= a.to
     };
-    if !dates || !compatible_modality(a.modality, b.modality) {
+    if !dates || a.said != b.said {
         return false;
+    }
+    if a.actors == b.actors {
+        return true;
     }
     let (x, y) = (
         &actor_sets[a.actors as usize],
@@ -139,6 +156,13 @@ pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
     drop(all);
     let kept = into.iter().filter(|&&b| b == NONE).count();
     let mut out = Vec::with_capacity(kept);
+    // Reports still to fold into each representative: its sources are allocated once at
+    // their full length (growing them step by step made glibc consolidate its free
+    // lists at every large step, right after the merged reports were freed).
+    let mut left = vec![0u32; into.len()];
+    for &b in into.iter().filter(|&&b| b != NONE) {
+        left[b as usize] += 1;
+    }
     // Where each kept report went in `out`.
     let mut pos = vec![NONE; into.len()];
     // Where each report is among the parts (part, index): a head later than the report
@@ -152,8 +176,9 @@ pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
     // adds (a control claim, more actors, figures, its id) is moved, not copied.
     for (j, &b) in into.iter().enumerate() {
         let (p, i) = place[j];
-        let e = std::mem::replace(&mut parts[p as usize][i as usize], placeholder());
+        let mut e = std::mem::replace(&mut parts[p as usize][i as usize], placeholder());
         if b == NONE {
+            e.sources.reserve_exact(left[j] as usize);
             pos[j] = out.len() as u32;
             out.push(e);
             continue;
@@ -164,6 +189,8 @@ pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
             let (p, i) = place[b as usize];
             &mut parts[p as usize][i as usize]
         };
+        head.sources.reserve_exact(left[b as usize] as usize);
+        left[b as usize] -= 1;
         fold(head, e);
     }
     out
@@ -234,10 +261,21 @@ fn plan(events: &[&Event]) -> Vec<u32> {
     // Per report: its signature and document (`NONE` signature: it never merges).
     let mut sig_of = vec![NONE; n];
     let mut doc_of = vec![0u32; n];
+    let mut rank_of = vec![0u8; n];
     let mut buf: Vec<u32> = Vec::new();
     let mut groups: FxHashMap<u64, u32> = FxHashMap::default();
     let mut group_of_sig: Vec<u32> = Vec::new();
+    let mut last_doc: Option<(&str, u32)> = None;
     for (i, e) in events.iter().enumerate() {
+        // An article's reports come together: its id is looked up once.
+        doc_of[i] = match last_doc {
+            Some((d, n)) if d == e.doc => n,
+            _ => {
+                let n = docs.id(&e.doc);
+                last_doc = Some((&e.doc, n));
+                n
+            }
+        };
         // A report without places or without a date span can join no cluster, and no
         // other report can join its own.
         if e.places.is_empty() {
@@ -258,11 +296,13 @@ fn plan(events: &[&Event]) -> Vec<u32> {
         buf.extend(e.actors.iter().map(|a| strs.id(a)));
         buf.sort_unstable();
         buf.dedup();
+        rank_of[i] = rank(e);
         let sig = Sig {
             group,
-            span,
+            from: day_key(span.0),
+            to: day_key(span.1),
             day: e.precision == Precision::Day,
-            modality: e.modality,
+            said: said(e.modality),
             actors: lists.id(&buf),
         };
         let next = sig_list.len() as u32;
@@ -271,7 +311,6 @@ fn plan(events: &[&Event]) -> Vec<u32> {
             group_of_sig.push(group);
             next
         });
-        doc_of[i] = docs.id(&e.doc);
     }
     drop(sigs);
     // Reports by group, each group in report order (a counting sort).
@@ -303,8 +342,10 @@ fn plan(events: &[&Event]) -> Vec<u32> {
     // How many heads of a signature hold a report of a document.
     let mut taken: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut head_of = vec![NONE; n];
-    let mut group_sigs: Vec<u32> = Vec::new();
-    let mut classes: Vec<u32> = Vec::new();
+    // The group's signatures seen so far and those with heads (in the order of their
+    // first head), side by side with their ids: scanned whole, so kept together.
+    let mut group_sigs: Vec<(Sig, u32)> = Vec::new();
+    let mut classes: Vec<(Sig, u32)> = Vec::new();
     for g in 0..ngroups {
         group_sigs.clear();
         classes.clear();
@@ -312,13 +353,13 @@ fn plan(events: &[&Event]) -> Vec<u32> {
             let (r, d) = (sig_of[i as usize], doc_of[i as usize]);
             if !seen[r as usize] {
                 seen[r as usize] = true;
-                let me = &sig_list[r as usize];
+                let me = sig_list[r as usize];
                 compat[r as usize] = classes
                     .iter()
-                    .copied()
-                    .filter(|&s| compatible(&sig_list[s as usize], me, &lists.lists))
+                    .filter(|(s, _)| compatible(s, &me, &lists.lists))
+                    .map(|&(_, id)| id)
                     .collect();
-                group_sigs.push(r);
+                group_sigs.push((me, r));
             }
             let mut best = (NONE, NONE);
             for &s in &compat[r as usize] {
@@ -340,11 +381,11 @@ fn plan(events: &[&Event]) -> Vec<u32> {
                 if hs.is_empty() {
                     // A new kind of head: every signature seen so far that matches it
                     // may join it from now on (the report's own among them).
-                    classes.push(r);
                     let me = sig_list[r as usize];
-                    for &o in &group_sigs {
-                        if compatible(&me, &sig_list[o as usize], &lists.lists) {
-                            compat[o as usize].push(r);
+                    classes.push((me, r));
+                    for (o, id) in &group_sigs {
+                        if compatible(&me, o, &lists.lists) {
+                            compat[*id as usize].push(r);
                         }
                     }
                 }
@@ -367,7 +408,7 @@ fn plan(events: &[&Event]) -> Vec<u32> {
         }
         let h = h as usize;
         size[h] += 1;
-        if best[h] == NONE || rank(events[j]) < rank(events[best[h] as usize]) {
+        if best[h] == NONE || rank_of[j] < rank_of[best[h] as usize] {
             best[h] = j as u32;
         }
     }
@@ -507,6 +548,11 @@ mod tests {
         assert_eq!(m.actors, ["A", "B"]);
         assert_eq!(m.casualties.killed, Some(3));
         assert_eq!(m.control, b.control);
+    }
+
+    fn compatible_modality(a: Modality, b: Modality) -> bool {
+        let said = |m| matches!(m, Modality::Asserted | Modality::Reported);
+        a == b || (said(a) && said(b))
     }
 
     /// The merging rule as first written: every report tests every cluster made so
