@@ -168,8 +168,10 @@ pub fn extract(
     // event of a scene type sets it.
     let mut scene: Option<(usize, usize, usize)> = None;
     // The date of the previous sentence (from a timex or itself inherited).
-    let mut prev_sentence_date: Option<(usize, EventDate)> = None;
-    let mut cur_sentence_date: Option<(usize, EventDate)> = None;
+    // Dates are borrowed from `usable_timex` or `dct_date` (every date an event gets is
+    // one of those) and copied once, into the event.
+    let mut prev_sentence_date: Option<(usize, &EventDate)> = None;
+    let mut cur_sentence_date: Option<(usize, &EventDate)> = None;
 
     // The scan lists its mentions in text order already; sort (a copy) only if not.
     let places_sorted = in_text_order(&scan.places, |p| p.start);
@@ -200,7 +202,7 @@ pub fn extract(
         .collect();
     let mut clause_kind: Vec<Option<u8>> = vec![None; clauses.len()];
     // The latest recent day the article named (paragraph, date): its story's day.
-    let mut story: Option<(usize, EventDate)> = None;
+    let mut story: Option<(usize, &EventDate)> = None;
     // Per event: its sentence and clause, and whether it only introduces a speaker.
     let mut meta: Vec<(usize, usize, bool)> = Vec::new();
     // The clause's trigger hits: one buffer for every clause.
@@ -490,7 +492,7 @@ pub fn extract(
                         t.start.saturating_sub(te)
                     }
                 })
-                .map(|(_, d)| d.clone())
+                .map(|(_, d)| d)
         };
         // Elsewhere in the sentence, a date counts only where it is not another event's:
         // not in a relative or temporal clause (background), not in a later clause with an
@@ -538,7 +540,7 @@ pub fn extract(
                         t.start.saturating_sub(te)
                     }
                 })
-                .map(|(_, d)| d.clone())
+                .map(|(_, d)| d)
         };
         let (date, source) = match near(os, oe).or_else(near_sentence) {
             Some(d) => (d, DateSource::Timex),
@@ -547,22 +549,22 @@ pub fn extract(
                 .or(prev_sentence_date.as_ref())
                 .filter(|(s, _)| *s + 1 >= c.sentence)
             {
-                Some((_, d)) => (d.clone(), DateSource::Inherited),
+                Some(&(_, d)) => (d, DateSource::Inherited),
                 // The story's day: a recent day named shortly before (a paragraph or
                 // two) still dates what the article goes on to tell.
                 None => match story.as_ref().filter(|(p, _)| c.paragraph <= p + 4) {
-                    Some((_, d)) => (d.clone(), DateSource::Inherited),
-                    None => (dct_date.clone(), DateSource::Dct),
+                    Some(&(_, d)) => (d, DateSource::Inherited),
+                    None => (&dct_date, DateSource::Dct),
                 },
             },
         };
         if source != DateSource::Dct {
-            cur_sentence_date = Some((c.sentence, date.clone()));
+            cur_sentence_date = Some((c.sentence, date));
         }
         // The story's day is the first recent day the article names (its lead); later
         // ones are side events (a phone call on Monday).
-        if story.is_none() && source == DateSource::Timex && recent_day(&date) {
-            story = Some((c.paragraph, date.clone()));
+        if story.is_none() && source == DateSource::Timex && recent_day(date) {
+            story = Some((c.paragraph, date));
         }
 
         let mut modality = modality::of(lex, text, sh, &trig, kind_idx, (c.start, c.end), sent);
@@ -771,8 +773,8 @@ pub fn extract(
             start: os,
             end: oe,
             evidence: doc.text.get(os..oe).unwrap_or_default().to_string(),
-            date: date.date,
-            date_end: date.date_end,
+            date: date.date.clone(),
+            date_end: date.date_end.clone(),
             precision: date.precision,
             date_source: source,
             kind,
