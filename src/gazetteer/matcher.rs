@@ -93,6 +93,23 @@ struct Probe {
     mask: u64,
 }
 
+impl Entry {
+    /// Whether a hit of this entry may follow the proclitic string `prefix` in its word
+    /// (the test `find` applies to every candidate).
+    fn takes_prefix(&self, prefix: &str) -> bool {
+        if self.latin.is_some() {
+            return prefix.is_empty();
+        }
+        // An ambiguous name takes no ف or ك: "فسرت" (interpreted) and "كسرت" (broke)
+        // are verbs far more often than "so/like Sirte".
+        prefix.chars().count() <= 4
+            && valid_prefix(prefix, self.definite)
+            && !(self.cue
+                && (prefix.starts_with('ف')
+                    || prefix.trim_start_matches(['و', 'ف']).starts_with('ك')))
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum LatinCase {
     Any,
@@ -110,6 +127,8 @@ pub struct Gazetteer {
     /// Pattern indices by the pattern's first word (its leading letters and digits):
     /// a hit must end a word, so the text's word there is exactly that first word.
     by_first_word: FirstWords,
+    /// The patterns under each first word (`FirstWords` points here).
+    lists: Vec<Vec<Probe>>,
     /// The patterns that start with a mark or a space (" الكاني" from a name written
     /// with a leading no-break space): tried at every mark, so kept apart from the table.
     no_first_word: Vec<Probe>,
@@ -179,6 +198,53 @@ fn is_proclitic_string(p: &[char]) -> bool {
         rest,
         [] | ['ب' | 'ل' | 'ك'] | ['ا', 'ل'] | ['ب' | 'ك', 'ا', 'ل'] | ['ل', 'ل']
     )
+}
+
+/// Every proclitic string (`is_proclitic_string`), the empty one first.
+fn proclitic_strings() -> Vec<String> {
+    let letters = ['و', 'ف', 'ب', 'ل', 'ك', 'ا'];
+    let mut all: Vec<Vec<char>> = vec![Vec::new()];
+    let mut last = all.clone();
+    for _ in 0..4 {
+        last = last
+            .iter()
+            .flat_map(|p| {
+                letters.iter().map(move |&c| {
+                    let mut q = p.clone();
+                    q.push(c);
+                    q
+                })
+            })
+            .collect();
+        all.extend(last.iter().cloned());
+    }
+    all.into_iter()
+        .filter(|p| is_proclitic_string(p))
+        .map(|p| p.into_iter().collect())
+        .collect()
+}
+
+/// Whether the word's bytes spell a proclitic string (two-byte letters only).
+fn is_proclitic_word(w: &[u8]) -> bool {
+    let mut letters = ['\0'; 4];
+    let mut n = 0;
+    for pair in w.chunks(2) {
+        let ch = match pair {
+            [0xD9, 0x88] => 'و',
+            [0xD9, 0x81] => 'ف',
+            [0xD8, 0xA8] => 'ب',
+            [0xD9, 0x84] => 'ل',
+            [0xD9, 0x83] => 'ك',
+            [0xD8, 0xA7] => 'ا',
+            _ => return false,
+        };
+        let Some(slot) = letters.get_mut(n) else {
+            return false;
+        };
+        *slot = ch;
+        n += 1;
+    }
+    is_proclitic_string(&letters[..n])
 }
 
 impl Gazetteer {
@@ -284,10 +350,39 @@ impl Gazetteer {
                 by_first_word[k].1.push(probe);
             }
         }
+        // The text's words are looked up whole: each first word is filed under every
+        // proclitic string one of its names can take ("حكومه" also as "والحكومه").
+        let mut keyed: Vec<(String, Vec<(usize, usize)>)> = Vec::new();
+        let mut key_index: FxHashMap<String, usize> = FxHashMap::default();
+        let proclitics = proclitic_strings();
+        let mut lists = Vec::with_capacity(by_first_word.len());
+        for (li, (w, probes)) in by_first_word.into_iter().enumerate() {
+            for p in &proclitics {
+                let takes = probes.iter().any(|pr| {
+                    entries
+                        .get(pr.pattern)
+                        .is_some_and(|l| l.iter().any(|en| en.takes_prefix(p)))
+                });
+                if !takes {
+                    continue;
+                }
+                let key = format!("{p}{w}");
+                let k = *key_index.entry(key.clone()).or_insert_with(|| {
+                    keyed.push((key, Vec::new()));
+                    keyed.len() - 1
+                });
+                keyed[k].1.push((p.len(), li));
+            }
+            lists.push(probes);
+        }
+        for (_, splits) in &mut keyed {
+            splits.sort_unstable();
+        }
         let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<FxHashSet<_>>();
         Gazetteer {
             patterns,
-            by_first_word: FirstWords::new(by_first_word),
+            by_first_word: FirstWords::new(keyed),
+            lists,
             no_first_word,
             entries,
             before: set(&ctx.before),
@@ -333,6 +428,7 @@ impl Gazetteer {
     /// Names are matched as if every run of ASCII whitespace were one space, so
     /// "مجلس  النواب" or a name broken over two lines still matches (the patterns never
     /// hold two spaces); offsets stay those of `text`.
+    #[inline(never)]
     fn raw_hits(&self, text: &str, raw: &mut Vec<Raw>) {
         let bytes = text.as_bytes();
         let n = bytes.len();
@@ -382,38 +478,22 @@ impl Gazetteer {
                 i += len;
             }
             let run_end = i;
-            // The text's word there is exactly a name's first word: a hit must end a word.
-            if let Some(list) = first_words.get(&bytes[start..run_end]) {
-                self.probe(bytes, (start, start, run_end), list, raw);
-            }
-            // Only proclitic strings can precede a name (see `valid_prefix`).
-            let mut at = start;
-            let mut letters = ['\0'; 4];
-            for k in 0..4 {
-                // The letters of proclitics, all two bytes long.
-                let ch = match bytes.get(at..(at + 2).min(run_end)) {
-                    Some([0xD9, 0x88]) => 'و',
-                    Some([0xD9, 0x81]) => 'ف',
-                    Some([0xD8, 0xA8]) => 'ب',
-                    Some([0xD9, 0x84]) => 'ل',
-                    Some([0xD9, 0x83]) => 'ك',
-                    Some([0xD8, 0xA7]) => 'ا',
-                    _ => break,
-                };
-                at += 2;
-                letters[k] = ch;
-                if !is_proclitic_string(&letters[..=k]) {
-                    continue;
-                }
-                if at == run_end {
-                    // The whole word was a proclitic string ("و"): a name may start
-                    // with the mark after it.
-                    if no_first_word && self.may_start_no_first_word(bytes, at) {
-                        self.probe(bytes, (at, at, at), &self.no_first_word, raw);
+            // The text's word there is a name's first word after a proclitic string
+            // (or none): a hit must end a word.
+            if let Some(splits) = first_words.get(&bytes[start..run_end]) {
+                for &(p, li) in splits {
+                    if let Some(list) = self.lists.get(li) {
+                        self.probe(bytes, (start, start + p, run_end), list, raw);
                     }
-                } else if let Some(list) = first_words.get(&bytes[at..run_end]) {
-                    self.probe(bytes, (start, at, run_end), list, raw);
                 }
+            }
+            // A word that is all proclitics ("و"): a name may start with the mark after it.
+            if no_first_word
+                && run_end - start <= 8
+                && is_proclitic_word(&bytes[start..run_end])
+                && self.may_start_no_first_word(bytes, run_end)
+            {
+                self.probe(bytes, (run_end, run_end, run_end), &self.no_first_word, raw);
             }
         }
     }
@@ -461,18 +541,34 @@ impl Gazetteer {
     /// Every kept hit in `text` (the normalised text of `original`), longest first among
     /// overlapping hits of the same kind, in text order.
     pub fn find(&self, text: &str, original: &str, norm: &Normalized) -> Vec<Hit> {
-        if self.patterns.is_empty() {
+        // Offsets are sorted as 32-bit numbers (`longest_first`); the reader skips files
+        // over `corpus::MAX_BYTES`, far below 4 GB.
+        if self.patterns.is_empty() || u32::try_from(text.len()).is_err() {
             return Vec::new();
         }
-        let mut raw: Vec<Raw> = Vec::new();
-        self.raw_hits(text, &mut raw);
+        let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let hits = self.find_with(text, original, norm, &mut scratch);
+        SCRATCH.with(|s| *s.borrow_mut() = scratch);
+        hits
+    }
+
+    fn find_with(
+        &self,
+        text: &str,
+        original: &str,
+        norm: &Normalized,
+        scratch: &mut Scratch,
+    ) -> Vec<Hit> {
+        let raw = &mut scratch.raw;
+        raw.clear();
+        self.raw_hits(text, raw);
         let mut cands: Vec<Cand> = Vec::with_capacity(raw.len());
-        for r in &raw {
+        for r in raw.iter() {
             let (s, e, pid) = (r.start, r.end, r.pattern);
             let Some(list) = self.entries.get(pid) else {
                 continue;
             };
-            if text[e..].chars().next().is_some_and(is_word_char) {
+            if e < text.len() && char_at(text, e).0 {
                 continue;
             }
             let word_start = r.word_start;
@@ -485,7 +581,10 @@ impl Gazetteer {
                     }
                     s
                 } else {
-                    if prefix.chars().count() > 4 || !valid_prefix(prefix, en.definite) {
+                    // (A prefix of at most four bytes has at most four letters.)
+                    if (prefix.len() > 4 && prefix.chars().count() > 4)
+                        || !valid_prefix(prefix, en.definite)
+                    {
                         continue;
                     }
                     // An ambiguous name takes no ف or ك: "فسرت" (interpreted) and "كسرت"
@@ -519,7 +618,7 @@ impl Gazetteer {
                 });
             }
         }
-        let kept = TAKEN.with(|t| longest_first(&cands, &mut t.borrow_mut()));
+        let kept = longest_first(&cands, scratch);
         // One sense per discourse: an ambiguous name licensed once in the document is
         // the place everywhere in it ("دخلت القوات سرت" after "في مدينة سرت"), unless
         // the next word makes it a common phrase.
@@ -687,9 +786,19 @@ struct Raw {
     word_start: usize,
 }
 
+/// `find`'s working buffers, kept between documents.
+#[derive(Default)]
+struct Scratch {
+    raw: Vec<Raw>,
+    /// Sort keys, the candidate's index in the low bits.
+    keys: Vec<u128>,
+    kept: Vec<u32>,
+    /// `longest_first`'s marks, one byte per text byte.
+    taken: Vec<u8>,
+}
+
 thread_local! {
-    /// `longest_first`'s marks, one byte per text byte, kept between documents.
-    static TAKEN: RefCell<Vec<u8>> = const { RefCell::new(Vec::new()) };
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 /// A candidate hit. Candidates are kept in the order the scan found them, which
@@ -712,33 +821,47 @@ struct Cand<'a> {
 /// Among overlapping hits of the same kind (place or actor) keep the longest; places
 /// inside an actor's name survive, so the caller can tell "برلمان طبرق" from طبرق.
 /// Each candidate checks only its own bytes, so the cost is linear in the hits' length.
-fn longest_first<'a>(cands: &[Cand<'a>], taken: &mut Vec<u8>) -> Vec<Cand<'a>> {
+fn longest_first<'a>(cands: &[Cand<'a>], scratch: &mut Scratch) -> Vec<Cand<'a>> {
     const PLACE: u8 = 1;
     const ACTOR: u8 = 2;
-    // Longest first, then leftmost, then in scan order: a total order, so an unstable
-    // sort of indices gives what a stable sort of the candidates would.
-    let mut order: Vec<u32> = (0..u32::try_from(cands.len()).unwrap_or(u32::MAX)).collect();
-    let key = |i: u32| {
-        let c = &cands[i as usize];
-        (std::cmp::Reverse(c.squeezed_len), c.start, c.at, i)
+    let Scratch {
+        keys, kept, taken, ..
+    } = scratch;
+    // Longest first, then leftmost, then in scan order: a total order (the index is
+    // part of it), so an unstable sort gives what a stable sort of the candidates would.
+    // Offsets and counts fit in 32 bits here (see `find`), so one number is the key.
+    let key = |fields: [usize; 3], i: usize| {
+        fields
+            .iter()
+            .fold(0u128, |k, &f| k << 32 | (f as u128 & 0xffff_ffff))
+            << 32
+            | i as u128
     };
-    order.sort_unstable_by_key(|&i| key(i));
+    keys.clear();
+    keys.extend(
+        cands
+            .iter()
+            .enumerate()
+            .map(|(i, c)| key([u32::MAX as usize - c.squeezed_len, c.start, c.at], i)),
+    );
+    keys.sort_unstable();
     let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
     taken.clear();
     taken.resize(len, 0);
     let any = |taken: &[u8], bit: u8| taken.iter().any(|&t| t & bit != 0);
-    let mut kept: Vec<u32> = Vec::with_capacity(cands.len());
+    kept.clear();
     let mut k = 0;
-    while k < order.len() {
+    while k < keys.len() {
         // Candidates with the same span are decided together: two entries spelled the
         // same way (a place and an actor) both stand.
-        let first = &cands[order[k] as usize];
+        let first = &cands[keys[k] as u32 as usize];
         let (s, e) = (first.start, first.end);
         let group_start = kept.len();
         let mut mark = 0u8;
-        while let Some(&i) = order.get(k) {
+        while let Some(&ki) = keys.get(k) {
+            let i = ki as u32;
             let c = &cands[i as usize];
-            if k > 0 && (c.start, c.end) != (s, e) {
+            if (c.start, c.end) != (s, e) {
                 break;
             }
             k += 1;
@@ -765,11 +888,13 @@ fn longest_first<'a>(cands: &[Cand<'a>], taken: &mut Vec<u8>) -> Vec<Cand<'a>> {
             taken[s..e].iter_mut().for_each(|t| *t |= mark);
         }
     }
-    kept.sort_unstable_by_key(|&i| {
+    keys.clear();
+    keys.extend(kept.iter().map(|&i| {
         let c = &cands[i as usize];
-        (c.start, c.end, c.at, i)
-    });
-    kept.iter().map(|&i| cands[i as usize]).collect()
+        key([c.start, c.end, c.at], i as usize)
+    }));
+    keys.sort_unstable();
+    keys.iter().map(|&k| cands[k as u32 as usize]).collect()
 }
 
 /// The patterns' first words, in an open-addressed table by `word_digest`, behind a
@@ -777,8 +902,9 @@ fn longest_first<'a>(cands: &[Cand<'a>], taken: &mut Vec<u8>) -> Vec<Cand<'a>> {
 /// test (in a table small enough for the first-level cache) rules them out.
 #[derive(Debug, Clone)]
 struct FirstWords {
-    /// Each first word and its patterns, in pattern order.
-    words: Vec<(String, Vec<Probe>)>,
+    /// Each key (a proclitic string and a first word), with the length of the proclitic
+    /// string and the index of the first word's patterns in `Gazetteer::lists`.
+    words: Vec<(String, Vec<(usize, usize)>)>,
     /// Index + 1 into `words` by digest (linear probing); 0 is an empty slot.
     slots: Vec<u32>,
     /// A bit per digest of a first word.
@@ -788,9 +914,9 @@ struct FirstWords {
 }
 
 impl FirstWords {
-    fn new(words: Vec<(String, Vec<Probe>)>) -> FirstWords {
-        // At most a quarter full, and at least 2^16 slots (an 8 KB bitset).
-        let width = (words.len().max(1) * 4)
+    fn new(words: Vec<(String, Vec<(usize, usize)>)>) -> FirstWords {
+        // At most an eighth full, and at least 2^16 slots (an 8 KB bitset).
+        let width = (words.len().max(1) * 8)
             .next_power_of_two()
             .trailing_zeros()
             .max(16);
@@ -813,9 +939,9 @@ impl FirstWords {
         }
     }
 
-    /// The patterns whose first word is `w`.
+    /// How `w` splits into a proclitic string and a first word, and that word's patterns.
     #[inline(always)]
-    fn get(&self, w: &[u8]) -> Option<&[Probe]> {
+    fn get(&self, w: &[u8]) -> Option<&[(usize, usize)]> {
         let d = word_digest(w, self.width);
         if self.bits.get(d / 64)? & (1 << (d % 64)) == 0 {
             return None;
@@ -824,7 +950,7 @@ impl FirstWords {
     }
 
     #[inline(never)]
-    fn get_slot(&self, w: &[u8], d: usize) -> Option<&[Probe]> {
+    fn get_slot(&self, w: &[u8], d: usize) -> Option<&[(usize, usize)]> {
         let mut slot = d;
         loop {
             let k = *self.slots.get(slot)? as usize;
@@ -837,23 +963,33 @@ impl FirstWords {
     }
 }
 
-/// A `width`-bit digest of a word's length and first and last four bytes (for Arabic:
-/// its first and last two letters).
+/// A `width`-bit digest of a word's length and its first, middle and last four bytes
+/// (for Arabic: two letters each; the first two are often proclitics, so not enough).
 #[inline(always)]
 fn word_digest(w: &[u8], width: u32) -> usize {
     let n = w.len();
-    let (head, tail) = match (w.first_chunk::<4>(), w.last_chunk::<4>()) {
-        (Some(h), Some(t)) => (u32::from_le_bytes(*h), u32::from_le_bytes(*t)),
+    let (head, mid, tail) = match (w.first_chunk::<4>(), w.last_chunk::<4>()) {
+        (Some(h), Some(t)) => {
+            let m = w
+                .get(n / 2 - 2..)
+                .and_then(|r| r.first_chunk::<4>())
+                .unwrap_or(h);
+            (
+                u32::from_le_bytes(*h),
+                u32::from_le_bytes(*m),
+                u32::from_le_bytes(*t),
+            )
+        }
         _ => {
             let v = w
                 .iter()
                 .enumerate()
                 .fold(0u32, |v, (k, &c)| v | u32::from(c) << (8 * k));
-            (v, v)
+            (v, v, v)
         }
     };
-    let x =
-        (u64::from(head) | u64::from(tail) << 32) ^ (n as u64).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    let x = (u64::from(head) | u64::from(tail) << 32)
+        ^ (u64::from(mid) | (n as u64) << 32).wrapping_mul(0xff51_afd7_ed55_8ccd);
     (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - width)) as usize
 }
 
