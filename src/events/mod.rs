@@ -160,8 +160,7 @@ pub fn extract(
     let mut events: Vec<Event> = Vec::new();
     // Per place: the side that holds (or defends) it by this article's earlier claims,
     // and whether fighting there has been reported.
-    let mut defenders: FxHashMap<String, (String, Option<jiff::civil::Date>)> =
-        FxHashMap::default();
+    let mut defenders: FxHashMap<String, (&str, Option<jiff::civil::Date>)> = FxHashMap::default();
     let mut contested: FxHashSet<String> = FxHashSet::default();
     // The scene: (paragraph, its event, how many of that event's places are the scene —
     // the district's cities are added after). An index, not a copy of the places: every
@@ -656,23 +655,27 @@ pub fn extract(
         };
         // The agent of an offensive is named right after its verb or noun (VSO, and
         // "هجوم قوات X"), wherever the clause puts the other side.
+        // (Only an offensive's or a siege's claim asks for it.)
         let agent = s_actors
             .iter()
+            .filter(|_| matches!(kind.as_str(), "offensive" | "siege"))
             .filter(|a| a.start >= te && a.start <= oe)
             .find(|a| {
                 doc.text
                     .get(te..a.start)
                     .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
-            .map(|a| pack.faction_of(&a.faction).to_string());
+            .map(|a| pack.faction_of(&a.faction));
         let event_start = date
             .date
             .as_deref()
             .and_then(dates::span)
             .map(|(from, _)| from);
-        // "… في يد قوات الوفاق": the side named after the phrase holds the place.
+        // "… في يد قوات الوفاق": the side named after the phrase holds the place. (Only
+        // a taking's or a claim's control asks for it.)
         let named_holder = sh
             .iter()
+            .filter(|_| matches!(kind.as_str(), "territory_taken" | "control_claim"))
             .filter(|h| h.cat == Cat::HolderBefore && h.word_start >= c.start && h.end <= c.end)
             // "كانت بقبضة داعش" names who held it before, not who holds it now.
             .filter(|h| {
@@ -690,7 +693,7 @@ pub fn extract(
                                 .get(at..a.start)
                                 .is_some_and(|g| g.split_whitespace().count() <= 1)
                     })
-                    .map(|a| pack.faction_of(&a.faction).to_string())
+                    .map(|a| pack.faction_of(&a.faction))
             });
         let ctx = ControlCtx {
             pack,
@@ -698,7 +701,11 @@ pub fn extract(
             defenders: &defenders,
             date: event_start,
             contested: &contested,
-            destination: destination_place(&doc.text, sh, norm, s_places, (os, oe)),
+            destination: if kind == "withdrawal" {
+                destination_place(&doc.text, sh, norm, s_places, (os, oe))
+            } else {
+                None
+            },
             agent,
             named_holder,
         };
@@ -723,18 +730,30 @@ pub fn extract(
         } else {
             sides_src
         };
-        let control = control_claim(&ctx, &kind, modality, &places, &sides_src);
+        let (control, holder) = match control_claim(&ctx, &kind, modality, &places, &sides_src) {
+            Some((cl, h)) => (Some(cl), h),
+            None => (None, None),
+        };
         if let Some(cl) = &control {
-            match (cl.state, &cl.holder) {
+            // The holder stays borrowed; a place already known is not copied again.
+            let mut defend = |h| match defenders.get_mut(cl.place.as_str()) {
+                Some(v) => *v = (h, event_start),
+                None => {
+                    defenders.insert(cl.place.clone(), (h, event_start));
+                }
+            };
+            match (cl.state, holder) {
                 (ControlState::Held, Some(h)) => {
-                    defenders.insert(cl.place.clone(), (h.clone(), event_start));
+                    defend(h);
                     contested.remove(&cl.place);
                 }
                 (ControlState::Contested, h) => {
                     if let Some(h) = h {
-                        defenders.insert(cl.place.clone(), (h.clone(), event_start));
+                        defend(h);
                     }
-                    contested.insert(cl.place.clone());
+                    if !contested.contains(&cl.place) {
+                        contested.insert(cl.place.clone());
+                    }
                 }
                 _ => {}
             }
@@ -1118,32 +1137,32 @@ fn places_in(
 }
 
 /// What the control claim of one event may draw on besides its clause.
-struct ControlCtx<'a> {
-    pack: &'a Pack,
+struct ControlCtx<'p, 'a> {
+    pack: &'p Pack,
     /// Every actor named in the article (an organisation named after a place).
-    doc_actors: &'a [ActorMention],
+    doc_actors: &'p [ActorMention],
     /// The side holding or defending each place, by the article's earlier claims.
-    defenders: &'a FxHashMap<String, (String, Option<jiff::civil::Date>)>,
+    defenders: &'a FxHashMap<String, (&'p str, Option<jiff::civil::Date>)>,
     /// The first day of the event: claims the article dates later say nothing about it.
     date: Option<jiff::civil::Date>,
     /// Places where the article has already reported fighting.
     contested: &'a FxHashSet<String>,
-    /// A place the clause names as a destination (إلى، نحو …).
+    /// A place the clause names as a destination (إلى، نحو …); asked for withdrawals only.
     destination: Option<String>,
-    /// The side named right after the trigger: the agent of an offensive.
-    agent: Option<String>,
-    /// The side a phrase names as holder ("في يد X").
-    named_holder: Option<String>,
+    /// The side named right after the trigger: the agent of an offensive (or siege).
+    agent: Option<&'p str>,
+    /// The side a phrase names as holder ("في يد X"), for a taking or a claim.
+    named_holder: Option<&'p str>,
 }
 
-impl ControlCtx<'_> {
+impl<'p> ControlCtx<'p, '_> {
     /// The side holding or defending `place` by the article's claims dated no later than
     /// this event (an article may tell the end of a siege before its start).
-    fn defender(&self, place: &str) -> Option<String> {
-        let (h, d) = self.defenders.get(place)?;
+    fn defender(&self, place: &str) -> Option<&'p str> {
+        let &(h, d) = self.defenders.get(place)?;
         match (d, self.date) {
-            (Some(d), Some(now)) if *d > now => None,
-            _ => Some(h.clone()),
+            (Some(d), Some(now)) if d > now => None,
+            _ => Some(h),
         }
     }
 }
@@ -1163,17 +1182,20 @@ fn in_parentheses(text: &str, from: usize, pos: usize) -> bool {
 /// holder the defender; a repelled attack → held by the side repelling it, contested if
 /// the article already reported fighting there; a plain claim → held. Only for real
 /// places of the region, never for negated/planned/hypothetical events.
-fn control_claim(
-    ctx: &ControlCtx,
+/// Also returns the holder as borrowed (from the pack or the scan), for the article's
+/// running record of defenders.
+fn control_claim<'p>(
+    ctx: &ControlCtx<'p, '_>,
     kind: &str,
     modality: Modality,
     places: &[String],
-    actors: &[&ActorMention],
-) -> Option<ControlClaim> {
+    actors: &[&'p ActorMention],
+) -> Option<(ControlClaim, Option<&'p str>)> {
     if matches!(
         modality,
         Modality::Negated | Modality::Planned | Modality::Hypothetical
-    ) {
+    ) || !CONTROL_TYPES.contains(&kind)
+    {
         return None;
     }
     let pack = ctx.pack;
@@ -1187,7 +1209,8 @@ fn control_claim(
         _ => places.iter().find(|p| real(p))?,
     };
     // The sides: armed actors and states, by faction; observers (the UN) hold nothing.
-    let mut sides: Vec<String> = Vec::new();
+    // Borrowed from the pack until the claim is built.
+    let mut sides: Vec<&'p str> = Vec::new();
     for a in actors {
         if pack
             .actor(&a.actor)
@@ -1195,42 +1218,38 @@ fn control_claim(
         {
             continue;
         }
-        let f = pack.faction_of(&a.faction).to_string();
+        let f = pack.faction_of(&a.faction);
         if !sides.contains(&f) {
             sides.push(f);
         }
     }
-    let claim = |holder: Option<String>, state, contenders| {
-        Some(ControlClaim {
-            place: place.clone(),
+    let claim = |holder: Option<&'p str>, state, contenders: Vec<&str>| {
+        Some((
+            ControlClaim {
+                place: place.clone(),
+                holder: holder.map(str::to_string),
+                state,
+                contenders: contenders.into_iter().map(str::to_string).collect(),
+            },
             holder,
-            state,
-            contenders,
-        })
+        ))
     };
-    let others = |h: &Option<String>| -> Vec<String> {
-        sides
-            .iter()
-            .filter(|s| Some(*s) != h.as_ref())
-            .cloned()
-            .collect()
+    let others = |h: Option<&str>| -> Vec<&'p str> {
+        sides.iter().filter(|s| Some(**s) != h).copied().collect()
     };
     match kind {
         "territory_taken" | "control_claim" => {
-            let holder = ctx
-                .named_holder
-                .clone()
-                .or_else(|| sides.first().cloned())?;
+            let holder = ctx.named_holder.or_else(|| sides.first().copied())?;
             claim(Some(holder), ControlState::Held, Vec::new())
         }
         "withdrawal" if dest.is_some() => {
-            claim(Some(sides.first()?.clone()), ControlState::Held, Vec::new())
+            claim(Some(sides.first()?), ControlState::Held, Vec::new())
         }
-        "withdrawal" => claim(Some(sides.first()?.clone()), ControlState::Lost, Vec::new()),
+        "withdrawal" => claim(Some(sides.first()?), ControlState::Lost, Vec::new()),
         "attack_repelled" => {
-            let holder = Some(sides.first()?.clone());
+            let holder = Some(*sides.first()?);
             if ctx.contested.contains(place) {
-                let c = others(&holder);
+                let c = others(holder);
                 claim(holder, ControlState::Contested, c)
             } else {
                 claim(holder, ControlState::Held, Vec::new())
@@ -1240,27 +1259,27 @@ fn control_claim(
             // The defender: who held the place by the article's earlier claims, else an
             // armed group named after the place (مجلس شورى مجاهدي درنة), else a second
             // side named (the first is the attacker).
-            if let Some(a) = &ctx.agent
-                && let Some(i) = sides.iter().position(|s| s == a)
+            if let Some(a) = ctx.agent
+                && let Some(i) = sides.iter().position(|s| *s == a)
             {
                 let a = sides.remove(i);
                 sides.insert(0, a);
             }
-            let attacker = sides.first().cloned();
+            let attacker = sides.first().copied();
             let named_for_place = ctx
                 .doc_actors
                 .iter()
                 .find(|a| a.place.as_deref() == Some(place.as_str()))
-                .map(|a| pack.faction_of(&a.faction).to_string());
+                .map(|a| pack.faction_of(&a.faction));
             let defender = ctx
                 .defender(place)
-                .filter(|d| attacker.as_ref() != Some(d))
-                .or(named_for_place.filter(|d| attacker.as_ref() != Some(d)))
-                .or_else(|| sides.get(1).cloned());
-            let contenders: Vec<String> = sides
+                .filter(|d| attacker != Some(*d))
+                .or(named_for_place.filter(|d| attacker != Some(*d)))
+                .or_else(|| sides.get(1).copied());
+            let contenders: Vec<&str> = sides
                 .iter()
-                .filter(|s| Some(*s) != defender.as_ref())
-                .cloned()
+                .filter(|s| Some(**s) != defender)
+                .copied()
                 .collect();
             if defender.is_none() && contenders.is_empty() {
                 return None;
@@ -1270,14 +1289,25 @@ fn control_claim(
         "armed_clash" => {
             // Fighting between sides: whoever held it before, else the side the clause
             // puts first (X يخوض معارك ضد Y في Z).
-            let defender = ctx.defender(place).or_else(|| sides.first().cloned())?;
+            let defender = ctx.defender(place).or_else(|| sides.first().copied())?;
             let defender = Some(defender);
-            let contenders = others(&defender);
+            let contenders = others(defender);
             claim(defender, ControlState::Contested, contenders)
         }
         _ => None,
     }
 }
+
+/// The types a control claim is made for (see [`control_claim`]).
+const CONTROL_TYPES: &[&str] = &[
+    "territory_taken",
+    "control_claim",
+    "withdrawal",
+    "attack_repelled",
+    "offensive",
+    "siege",
+    "armed_clash",
+];
 
 /// A place of the span the text names as a destination: right after a `destination`
 /// word of the lexicon (إلى، نحو، باتجاه), with at most one word ("مدينة") between.
