@@ -152,8 +152,9 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
 /// the concatenation: only the events that stay are moved, once, into the result.
 pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
     let all: Vec<&Event> = parts.iter().flatten().collect();
-    let into = plan(&all);
+    let plan = plan(&all);
     drop(all);
+    let into = &plan.into;
     let kept = into.iter().filter(|&&b| b == NONE).count();
     let mut out = Vec::with_capacity(kept);
     // Reports still to fold into each representative: its sources are allocated once at
@@ -171,33 +172,65 @@ pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
     for (p, part) in parts.iter().enumerate() {
         place.extend((0..part.len() as u32).map(|i| (p as u32, i)));
     }
+    // Does a report other than the head add actors? Not when its set of actors is within
+    // the head's own (the head's list only grows), so its names need not be compared.
+    let adds_actors = |j: usize, b: usize| {
+        let (x, y) = (plan.actors[j], plan.actors[b]);
+        x != y && {
+            let y = &plan.sets[y as usize];
+            !plan.sets[x as usize]
+                .iter()
+                .all(|a| y.binary_search(a).is_ok())
+        }
+    };
     // One pass in report order: a kept report moves to `out`; another is folded into
     // its representative and dropped at once, while it is still in the cache. What it
     // adds (a control claim, more actors, figures, its id) is moved, not copied.
-    for (j, &b) in into.iter().enumerate() {
-        let (p, i) = place[j];
-        let mut e = std::mem::replace(&mut parts[p as usize][i as usize], placeholder());
+    // Parts are consumed whole when no report folds into a later one of its own part
+    // (an article never merges with itself, so the pipeline's parts always are);
+    // otherwise each report is taken out of its part, leaving an empty event.
+    let in_order = into
+        .iter()
+        .enumerate()
+        .all(|(j, &b)| b == NONE || (b as usize) < j || place[b as usize].0 != place[j].0);
+    let mut j = 0;
+    let mut step = |e: Event, parts: &mut [Vec<Event>]| {
+        let b = into[j];
         if b == NONE {
+            let mut e = e;
             e.sources.reserve_exact(left[j] as usize);
             pos[j] = out.len() as u32;
             out.push(e);
-            continue;
-        }
-        let head = if pos[b as usize] != NONE {
-            &mut out[pos[b as usize] as usize]
         } else {
-            let (p, i) = place[b as usize];
-            &mut parts[p as usize][i as usize]
-        };
-        head.sources.reserve_exact(left[b as usize] as usize);
-        left[b as usize] -= 1;
-        fold(head, e);
+            let head = if pos[b as usize] != NONE {
+                &mut out[pos[b as usize] as usize]
+            } else {
+                let (p, i) = place[b as usize];
+                &mut parts[p as usize][i as usize]
+            };
+            head.sources.reserve_exact(left[b as usize] as usize);
+            left[b as usize] -= 1;
+            fold(head, e, adds_actors(j, b as usize));
+        }
+        j += 1;
+    };
+    for p in 0..parts.len() {
+        if in_order {
+            for e in std::mem::take(&mut parts[p]) {
+                step(e, &mut parts);
+            }
+        } else {
+            for i in 0..parts[p].len() {
+                let e = std::mem::replace(&mut parts[p][i], placeholder());
+                step(e, &mut parts);
+            }
+        }
     }
     out
 }
 
 /// Add what another report of the same event says to its representative.
-fn fold(head: &mut Event, other: Event) {
+fn fold(head: &mut Event, other: Event, adds_actors: bool) {
     let Event {
         id,
         actors,
@@ -208,9 +241,11 @@ fn fold(head: &mut Event, other: Event) {
     if head.control.is_none() {
         head.control = control;
     }
-    for a in actors {
-        if !head.actors.contains(&a) {
-            head.actors.push(a);
+    if adds_actors {
+        for a in actors {
+            if !head.actors.contains(&a) {
+                head.actors.push(a);
+            }
         }
     }
     let c = &mut head.casualties;
@@ -242,7 +277,7 @@ fn placeholder() -> Event {
     }
 }
 
-/// For every report, the representative it merges into (`NONE`: it stays).
+/// Who merges into whom.
 ///
 /// Reports of one group (same type and places) are taken in order; each joins the
 /// first cluster, in the order the clusters were made, whose head (first report) it
@@ -251,7 +286,17 @@ fn placeholder() -> Event {
 /// are in the first k of them (it joined the first without it, or made a new one when
 /// all had it), so the first open head of a signature for a document is its k-th,
 /// k counted per (signature, document), and no cluster's documents are ever scanned.
-fn plan(events: &[&Event]) -> Vec<u32> {
+/// The clusters, and what folding needs from the first pass.
+struct Plan {
+    /// For every report, the representative it merges into (`NONE`: it stays).
+    into: Vec<u32>,
+    /// Every merging report's set of actors (an index into `sets`).
+    actors: Vec<u32>,
+    /// Sets of actors: sorted, deduplicated string numbers.
+    sets: Vec<Vec<u32>>,
+}
+
+fn plan(events: &[&Event]) -> Plan {
     let n = events.len();
     let mut docs = Interner::default();
     let mut strs = Interner::default();
@@ -262,6 +307,7 @@ fn plan(events: &[&Event]) -> Vec<u32> {
     let mut sig_of = vec![NONE; n];
     let mut doc_of = vec![0u32; n];
     let mut rank_of = vec![0u8; n];
+    let mut actors_of = vec![NONE; n];
     let mut buf: Vec<u32> = Vec::new();
     let mut groups: FxHashMap<u64, u32> = FxHashMap::default();
     let mut group_of_sig: Vec<u32> = Vec::new();
@@ -297,13 +343,15 @@ fn plan(events: &[&Event]) -> Vec<u32> {
         buf.sort_unstable();
         buf.dedup();
         rank_of[i] = rank(e);
+        let actors = lists.id(&buf);
+        actors_of[i] = actors;
         let sig = Sig {
             group,
             from: day_key(span.0),
             to: day_key(span.1),
             day: e.precision == Precision::Day,
             said: said(e.modality),
-            actors: lists.id(&buf),
+            actors,
         };
         let next = sig_list.len() as u32;
         sig_of[i] = *sigs.entry(sig).or_insert_with(|| {
@@ -423,7 +471,11 @@ fn plan(events: &[&Event]) -> Vec<u32> {
             into[j] = b;
         }
     }
-    into
+    Plan {
+        into,
+        actors: actors_of,
+        sets: lists.lists,
+    }
 }
 
 #[cfg(test)]
@@ -557,7 +609,7 @@ mod tests {
 
     /// The merging rule as first written: every report tests every cluster made so
     /// far, in order, against its head and its documents.
-    fn reference(events: &[Event]) -> Vec<(String, Vec<String>)> {
+    fn reference(events: &[Event]) -> Vec<Event> {
         let spans: Vec<Option<Span>> = events
             .iter()
             .map(|e| event_span(e.date.as_deref(), e.date_end.as_deref()))
@@ -606,15 +658,27 @@ mod tests {
                 into[j] = Some(best);
             }
         }
-        let mut sources = vec![Vec::new(); events.len()];
+        let mut out = events.to_vec();
         for (j, b) in into.iter().enumerate() {
-            if let Some(b) = b {
-                sources[*b].push(events[j].id.clone());
+            let Some(b) = *b else { continue };
+            let other = events[j].clone();
+            let head = &mut out[b];
+            head.sources.push(other.id);
+            if head.control.is_none() {
+                head.control = other.control;
             }
+            for a in other.actors {
+                if !head.actors.contains(&a) {
+                    head.actors.push(a);
+                }
+            }
+            let c = &mut head.casualties;
+            c.killed = c.killed.max(other.casualties.killed);
+            c.injured = c.injured.max(other.casualties.injured);
         }
         (0..events.len())
             .filter(|&i| into[i].is_none())
-            .map(|i| (events[i].id.clone(), std::mem::take(&mut sources[i])))
+            .map(|i| out[i].clone())
             .collect()
     }
 
@@ -671,15 +735,29 @@ mod tests {
                         e.date_end = Some("2019-06".into());
                         e.precision = Precision::Range;
                     }
+                    e.casualties.killed = [None, Some(2), Some(5)][rnd(3)];
+                    if rnd(3) == 0 {
+                        e.control = Some(crate::model::ControlClaim {
+                            place: "Town".into(),
+                            holder: Some(format!("H{}", rnd(3))),
+                            state: crate::model::ControlState::Held,
+                            contenders: vec![],
+                        });
+                    }
                     e
                 })
                 .collect();
             let want = reference(&events);
-            let got: Vec<(String, Vec<String>)> = merge(events)
-                .into_iter()
-                .map(|e| (e.id, e.sources))
-                .collect();
-            assert_eq!(got, want, "round {round}");
+            // The same reports as one list and as one list per run of one article.
+            let mut parts: Vec<Vec<Event>> = Vec::new();
+            for e in &events {
+                match parts.last_mut() {
+                    Some(p) if p[0].doc == e.doc => p.push(e.clone()),
+                    _ => parts.push(vec![e.clone()]),
+                }
+            }
+            assert_eq!(merge(events), want, "round {round}");
+            assert_eq!(merge_parts(parts), want, "round {round}, by article");
         }
     }
 }
