@@ -104,9 +104,16 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
             paras.get(k).is_some_and(|p| p.start <= s)
         });
     }
-    let mut out = Scan::default();
+    let actors = hits
+        .iter()
+        .filter(|h| matches!(h.target, Target::Actor(_)))
+        .count();
+    let mut out = Scan {
+        places: Vec::with_capacity(hits.len() - actors),
+        actors: Vec::with_capacity(actors),
+    };
     // Actor hits first, so a place inside an actor's name can point at it.
-    let mut actor_spans: Vec<(usize, usize)> = Vec::new();
+    let mut actor_spans: Vec<(usize, usize)> = Vec::with_capacity(actors);
     for h in &hits {
         if let Target::Actor(i) = h.target {
             let Some((actor, faction)) = gaz.actor_id(i) else {
@@ -159,17 +166,16 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
 /// part of an actor's name ("برلمان طبرق") names the institution, and one in a title
 /// ("إعلان القاهرة") names a document, so both are left out.
 pub fn place_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Mention> {
-    scan(doc, norm, pack)
-        .places
-        .iter()
-        .filter(|p| p.in_actor.is_none() && !p.in_title)
-        .map(|p| Mention {
-            start: p.start,
-            end: p.end,
-            text: doc.text.get(p.start..p.end).unwrap_or_default().to_string(),
-            place: String::from(&*p.place),
-        })
-        .collect()
+    let scan = scan(doc, norm, pack);
+    let named = |p: &&PlaceMention| p.in_actor.is_none() && !p.in_title;
+    let mut out = Vec::with_capacity(scan.places.iter().filter(named).count());
+    out.extend(scan.places.iter().filter(named).map(|p| Mention {
+        start: p.start,
+        end: p.end,
+        text: doc.text.get(p.start..p.end).unwrap_or_default().to_string(),
+        place: String::from(&*p.place),
+    }));
+    out
 }
 
 /// Every actor named in the document, with original byte spans.
