@@ -93,13 +93,19 @@ fn fold_each(original: &str, mut emit: impl FnMut(usize, char)) {
 }
 
 /// Whether each character of U+0600–U+067F (lead bytes 0xD8, 0xD9) is a letter of
-/// ء–ي (a word character to the tokenizer) that folds to itself.
-fn arabic_kept() -> &'static [bool; 128] {
-    static T: std::sync::OnceLock<[bool; 128]> = std::sync::OnceLock::new();
+/// ء–ي (a word character to the tokenizer) that folds to itself: a bit per second byte
+/// (its low six bits), one mask per lead byte.
+fn arabic_kept() -> &'static [u64; 2] {
+    static T: std::sync::OnceLock<[u64; 2]> = std::sync::OnceLock::new();
     T.get_or_init(|| {
         let folds = arabic_folds();
-        std::array::from_fn(|k| {
+        let kept = |k: usize| {
             (0x20..=0x4A).contains(&k) && folds[k].is_some_and(|f| f as usize == 0x600 + k)
+        };
+        std::array::from_fn(|lead| {
+            (0..64)
+                .filter(|&j| kept(lead * 64 + j))
+                .fold(0, |m, j| m | 1 << j)
         })
     })
 }
@@ -162,14 +168,15 @@ fn class_fast(c: char) -> Class {
 /// The length of the run of two-byte Arabic characters at the start of `b` that fold to
 /// themselves (most letters of a word).
 #[inline]
-fn kept_arabic_run(b: &[u8], kept: &[bool; 128]) -> usize {
+fn kept_arabic_run(b: &[u8], kept: &[u64; 2]) -> usize {
     let mut n = 0;
-    while let Some(&[x, y]) = b.get(n..n + 2) {
-        if (x == 0xD8 || x == 0xD9) && kept[(usize::from(x & 1) << 6) | usize::from(y & 0x3F)] {
-            n += 2;
-        } else {
+    while n + 1 < b.len() {
+        let (x, y) = (b[n], b[n + 1]);
+        // 0xD8 or 0xD9 (the only bytes with those seven high bits), then its mask's bit.
+        if x & 0xFE != 0xD8 || (kept[usize::from(x & 1)] >> (y & 0x3F)) & 1 == 0 {
             break;
         }
+        n += 2;
     }
     n
 }
@@ -198,6 +205,7 @@ impl Normalized {
         let src = original.as_bytes();
         let kept = arabic_kept();
         let arabic = arabic_folds();
+        let ascii = ascii_classes();
         let mut text = String::with_capacity(original.len());
         let mut shifts = Shifts {
             out: Vec::new(),
@@ -223,7 +231,7 @@ impl Normalized {
             let b = src[i];
             if b < 0x80 {
                 let f = b.to_ascii_lowercase();
-                toks.push(text.len(), 1, ascii_classes()[usize::from(f)]);
+                toks.push(text.len(), 1, ascii[usize::from(f)]);
                 text.push(char::from(f));
                 i += 1;
                 continue;
