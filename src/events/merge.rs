@@ -73,16 +73,32 @@ impl<'a> Interner<'a> {
 struct ListInterner {
     ids: FxHashMap<Vec<u32>, u32>,
     lists: Vec<Vec<u32>>,
+    /// The number of each one-element list by its element (`NONE`: not seen yet): most
+    /// reports name one place and one actor, and these need no hashing.
+    single: Vec<u32>,
 }
 
 impl ListInterner {
     fn id(&mut self, l: &[u32]) -> u32 {
+        if let [x] = l
+            && let Some(&n) = self.single.get(*x as usize)
+            && n != NONE
+        {
+            return n;
+        }
         if let Some(&n) = self.ids.get(l) {
             return n;
         }
         let n = self.lists.len() as u32;
         self.ids.insert(l.to_vec(), n);
         self.lists.push(l.to_vec());
+        if let [x] = l {
+            let x = *x as usize;
+            if self.single.len() <= x {
+                self.single.resize(x + 1, NONE);
+            }
+            self.single[x] = n;
+        }
         n
     }
 }
@@ -121,7 +137,7 @@ fn said(m: Modality) -> u8 {
 /// Do heads of signature `a` and reports of signature `b` (same group) describe the same
 /// event, documents aside? Actors that agree (one set within the other), dates whose
 /// spans overlap; two day-precise reports must name the same day. Symmetric.
-#[inline]
+#[inline(always)]
 fn compatible(a: &Sig, b: &Sig, actor_sets: &[Vec<u32>]) -> bool {
     let dates = if a.day && b.day {
         a.from == b.from && a.to == b.to
@@ -301,7 +317,9 @@ fn plan(events: &[&Event]) -> Plan {
     let mut docs = Interner::default();
     let mut strs = Interner::default();
     let mut lists = ListInterner::default();
-    let mut sigs: FxHashMap<Sig, u32> = FxHashMap::default();
+    // Sized for a corpus where most reports repeat others (no growing by steps).
+    let mut sigs: FxHashMap<Sig, u32> =
+        FxHashMap::with_capacity_and_hasher(n / 8, Default::default());
     let mut sig_list: Vec<Sig> = Vec::new();
     // Per report: its signature and document (`NONE` signature: it never merges).
     let mut sig_of = vec![NONE; n];
