@@ -1,14 +1,18 @@
 //! Event dates from resolved timex values (ISO day, month, year, week, "A/B" ranges,
 //! relative "dct-2d") and from the article's own date, never finer than the text.
 
+use std::borrow::Cow;
+
 use jiff::civil::{Date, ISOWeekDate, Weekday};
 
 use crate::model::{Dct, Precision, Timex, TimexKind};
 
+/// The values are borrowed from the timex they come from where they can be: an
+/// article's dates are compared and passed around many times, copied into events once.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EventDate {
-    pub date: Option<String>,
-    pub date_end: Option<String>,
+pub struct EventDate<'a> {
+    pub date: Option<Cow<'a, str>>,
+    pub date_end: Option<Cow<'a, str>>,
     pub precision: Precision,
 }
 
@@ -69,7 +73,7 @@ pub fn event_span(date: Option<&str>, end: Option<&str>) -> Option<(Date, Date)>
 }
 
 /// The date a resolved timex gives an event, if it names a point or stretch of time.
-pub fn of_timex(t: &Timex) -> Option<EventDate> {
+pub fn of_timex(t: &Timex) -> Option<EventDate<'_>> {
     if matches!(t.kind, TimexKind::Duration | TimexKind::Set) {
         return None;
     }
@@ -78,8 +82,8 @@ pub fn of_timex(t: &Timex) -> Option<EventDate> {
         atom_precision(a)?;
         atom_precision(b)?;
         return Some(EventDate {
-            date: Some(a.trim().to_string()),
-            date_end: Some(b.trim().to_string()),
+            date: Some(Cow::Borrowed(a.trim())),
+            date_end: Some(Cow::Borrowed(b.trim())),
             precision: Precision::Range,
         });
     }
@@ -91,7 +95,7 @@ pub fn of_timex(t: &Timex) -> Option<EventDate> {
         p
     };
     Some(EventDate {
-        date: Some(v.to_string()),
+        date: Some(Cow::Borrowed(v)),
         date_end: None,
         precision: p,
     })
@@ -99,11 +103,11 @@ pub fn of_timex(t: &Timex) -> Option<EventDate> {
 
 /// The article's date: only the week is sure when nothing in the text names the day
 /// of the event; an undated article keeps the relative form.
-pub fn of_dct(dct: &Dct) -> EventDate {
+pub fn of_dct(dct: &Dct) -> EventDate<'static> {
     EventDate {
         date: Some(
             dct.date
-                .map_or_else(|| "dct".to_string(), |d| d.to_string()),
+                .map_or(Cow::Borrowed("dct"), |d| Cow::Owned(d.to_string())),
         ),
         date_end: None,
         precision: Precision::Week,

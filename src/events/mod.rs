@@ -11,6 +11,8 @@ pub mod modality;
 pub use lexicon::Lexicon;
 pub use merge::merge;
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::corpus::SourceDoc;
@@ -146,7 +148,7 @@ pub fn extract(
                     t,
                     EventDate {
                         date: d.date.clone(),
-                        date_end: Some(day.to_string()),
+                        date_end: Some(Cow::Owned(day.to_string())),
                         precision: Precision::Range,
                     },
                 ));
@@ -207,6 +209,7 @@ pub fn extract(
     // The clause's trigger hits: one buffer for every clause.
     let mut trig_hits: Vec<&LexHit> = Vec::new();
     let mut parent_cities = Vec::new();
+    let mut actor_memo = Vec::new();
     for (ci, c) in clauses.iter().enumerate() {
         if cur_sentence_date
             .as_ref()
@@ -248,7 +251,9 @@ pub fn extract(
         );
         let mut cas = casualties::find(lex, text, norm.tokens(), (c.start, c.end), sh, &[]);
         // Numbers inside a date expression are dates, not tolls.
-        if !timex_orig.is_empty() && cas != Casualties::default() {
+        // (Only where a date expression reaches into the clause: elsewhere nothing is
+        // excluded and the figures stay as found.)
+        if cas != Casualties::default() && timex_orig.iter().any(|&(s, e)| s <= oe && e > os) {
             cas = casualties_without_dates(lex, text, c, sh, norm, &timex_orig);
         }
         let has_cas = cas != Casualties::default();
@@ -323,7 +328,7 @@ pub fn extract(
         } else {
             &clause_actors
         };
-        let actors = actor_ids(pack, actors_src);
+        let actors = actor_ids(pack, actors_src, &mut actor_memo);
         if Some(kind_idx) == statement && actors.is_empty() {
             // "a source said" with nobody named is no event worth a row.
             continue;
@@ -792,8 +797,8 @@ pub fn extract(
             start: os,
             end: oe,
             evidence: doc.text.get(os..oe).unwrap_or_default().to_string(),
-            date: date.date.clone(),
-            date_end: date.date_end.clone(),
+            date: date.date.as_deref().map(str::to_string),
+            date_end: date.date_end.as_deref().map(str::to_string),
             precision: date.precision,
             date_source: source,
             kind,
@@ -892,11 +897,11 @@ fn in_text_order<T: Clone>(v: &[T], start: impl Fn(&T) -> usize) -> std::borrow:
 /// in text order (they are, from the recognizer), else all of them. A scan of every
 /// expression for every clause was quadratic on long texts.
 fn timex_between<'a, 't>(
-    all: &'a [(&'t Timex, EventDate)],
+    all: &'a [(&'t Timex, EventDate<'t>)],
     sorted: bool,
     lo: usize,
     hi: usize,
-) -> impl Iterator<Item = &'a (&'t Timex, EventDate)> {
+) -> impl Iterator<Item = &'a (&'t Timex, EventDate<'t>)> {
     let from = if sorted {
         all.partition_point(|(t, _)| t.start < lo)
     } else {
@@ -913,18 +918,16 @@ fn timex_between<'a, 't>(
 fn share_places(mut events: Vec<Event>) -> Vec<Event> {
     // Events with places, by type and date, in article order: candidates are looked up,
     // not searched for among all events (that was quadratic on long texts). An event
-    // that receives places becomes a candidate for the later ones, as before. The places
-    // are taken out while the lists borrow the types and dates (no key is copied).
-    let mut places: Vec<Vec<String>> = events
-        .iter_mut()
-        .map(|e| std::mem::take(&mut e.places))
-        .collect();
+    // that receives places becomes a candidate for the later ones, as before. Who gives
+    // to whom is decided first, on borrowed types and dates (no key is copied), and the
+    // places copied after; a giver that received places did so earlier in that order.
+    let mut gifts: Vec<(usize, usize)> = Vec::new();
     {
         let ev = &events;
         let mut placed: FxHashMap<(&str, &str), Vec<usize>> = FxHashMap::default();
         for (j, o) in ev.iter().enumerate() {
             if let Some(d) = &o.date
-                && !places[j].is_empty()
+                && !o.places.is_empty()
             {
                 placed
                     .entry((o.kind.as_str(), d.as_str()))
@@ -932,29 +935,30 @@ fn share_places(mut events: Vec<Event>) -> Vec<Event> {
                     .push(j);
             }
         }
-        for i in 0..ev.len() {
-            if !places[i].is_empty() || ev[i].actors.is_empty() {
+        for (i, e) in ev.iter().enumerate() {
+            if !e.places.is_empty() || e.actors.is_empty() {
                 continue;
             }
-            let Some(d) = &ev[i].date else {
+            let Some(d) = &e.date else {
                 continue;
             };
-            let Some(list) = placed.get_mut(&(ev[i].kind.as_str(), d.as_str())) else {
+            let Some(list) = placed.get_mut(&(e.kind.as_str(), d.as_str())) else {
                 continue;
             };
             let found = list
                 .iter()
-                .find(|&&j| ev[j].actors.iter().any(|a| ev[i].actors.contains(a)))
-                .map(|&j| places[j].clone());
-            if let Some(p) = found {
-                places[i] = p;
+                .copied()
+                .find(|&j| ev[j].actors.iter().any(|a| e.actors.contains(a)));
+            if let Some(j) = found {
+                gifts.push((i, j));
                 let at = list.partition_point(|&j| j < i);
                 list.insert(at, i);
             }
         }
     }
-    for (e, p) in events.iter_mut().zip(places) {
-        e.places = p;
+    for (i, j) in gifts {
+        let p = events[j].places.clone();
+        events[i].places = p;
     }
     events
 }
@@ -1044,13 +1048,27 @@ fn casualties_without_dates(
 
 /// Event actor ids: a person stands for the body it belongs to (حفتر → LNA), other
 /// actors for themselves. In order of first mention, without repeats.
-fn actor_ids(pack: &Pack, actors: &[&ActorMention]) -> Vec<String> {
+/// `memo` holds the answers for this document's actors so far, by the address of the
+/// scan's shared id (one per actor): most events name the same few actors.
+fn actor_ids<'s>(
+    pack: &'s Pack,
+    actors: &[&'s ActorMention],
+    memo: &mut Vec<(*const u8, &'s str)>,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for a in actors {
         // Borrowed until it is known to be new.
-        let id: &str = match pack.actor(&a.actor) {
-            Some(x) if x.kind == "person" => x.faction.as_deref().unwrap_or(&a.actor),
-            _ => &a.actor,
+        let key = a.actor.as_ptr();
+        let id: &str = match memo.iter().find(|(k, _)| *k == key) {
+            Some(&(_, id)) => id,
+            None => {
+                let id = match pack.actor(&a.actor) {
+                    Some(x) if x.kind == "person" => x.faction.as_deref().unwrap_or(&a.actor),
+                    _ => &a.actor,
+                };
+                memo.push((key, id));
+                id
+            }
         };
         if !out.iter().any(|o| o == id) {
             out.push(id.to_string());
@@ -1098,28 +1116,29 @@ fn places_in(
     norm: &Normalized,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    let candidates: Vec<&PlaceMention> = places
-        .iter()
-        .filter(|p| p.start >= span.0 && p.end <= span.1)
-        .filter(|p| p.in_actor.is_none() && !p.in_title)
-        .filter(|p| !in_parentheses(orig_text, span.0, p.start))
-        .collect();
+    // (An iterator, walked twice: most spans name no place or one, and a list of them
+    // was an allocation per span.)
+    let candidates = || {
+        places
+            .iter()
+            .filter(|p| p.start >= span.0 && p.end <= span.1)
+            .filter(|p| p.in_actor.is_none() && !p.in_title)
+            .filter(|p| !in_parentheses(orig_text, span.0, p.start))
+    };
     // Most spans name no place: nothing more to map.
-    if candidates.is_empty() {
+    if candidates().next().is_none() {
         return out;
     }
-    let passing_ends: Vec<usize> = hits
-        .iter()
-        .filter(|h| h.cat == Cat::Passing)
-        .map(|h| norm.orig(h.end))
-        .collect();
+    // The passing words' ends, mapped when first needed.
+    let passing_ends = || {
+        hits.iter()
+            .filter(|h| h.cat == Cat::Passing)
+            .map(|h| norm.orig(h.end))
+    };
     // A dateline counts only when the clause names no other place.
-    let named = candidates.iter().any(|p| !is_dateline(orig_text, p));
-    for p in candidates
-        .into_iter()
-        .filter(|p| !(named && is_dateline(orig_text, p)))
-    {
-        let passing = passing_ends.iter().any(|&e| {
+    let named = candidates().any(|p| !is_dateline(orig_text, p));
+    for p in candidates().filter(|p| !(named && is_dateline(orig_text, p))) {
+        let passing = passing_ends().any(|e| {
             e <= p.start && p.start - e <= 8 && {
                 let gap = orig_text.get(e..p.start).unwrap_or("xxxx xx");
                 gap.chars().filter(|c| c.is_alphabetic()).count() <= 3
