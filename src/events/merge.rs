@@ -409,23 +409,31 @@ fn plan(events: &[&Event]) -> Plan {
     let mut taken: FxHashMap<(u32, u32), u32> = FxHashMap::default();
     let mut head_of = vec![NONE; n];
     // The group's signatures seen so far and those with heads (in the order of their
-    // first head), side by side with their ids: scanned whole, so kept together.
+    // first head), side by side with their ids, and their spans apart: they are scanned
+    // whole, and the spans alone rule most of them out.
     let mut group_sigs: Vec<(Sig, u32)> = Vec::new();
+    let mut group_spans: Vec<(u32, u32)> = Vec::new();
     let mut classes: Vec<(Sig, u32)> = Vec::new();
+    let mut class_spans: Vec<(u32, u32)> = Vec::new();
+    let overlap = |(f, t): (u32, u32), s: &Sig| f <= s.to && s.from <= t;
     for g in 0..ngroups {
         group_sigs.clear();
+        group_spans.clear();
         classes.clear();
+        class_spans.clear();
         for &i in &order[start[g] as usize..start[g + 1] as usize] {
             let (r, d) = (sig_of[i as usize], doc_of[i as usize]);
             if !seen[r as usize] {
                 seen[r as usize] = true;
                 let me = sig_list[r as usize];
-                compat[r as usize] = classes
-                    .iter()
-                    .filter(|(s, _)| compatible(s, &me, &lists.lists))
-                    .map(|&(_, id)| id)
-                    .collect();
+                let list = &mut compat[r as usize];
+                for (k, &sp) in class_spans.iter().enumerate() {
+                    if overlap(sp, &me) && compatible(&classes[k].0, &me, &lists.lists) {
+                        list.push(classes[k].1);
+                    }
+                }
                 group_sigs.push((me, r));
+                group_spans.push((me.from, me.to));
             }
             let mut best = (NONE, NONE);
             for &s in &compat[r as usize] {
@@ -449,8 +457,10 @@ fn plan(events: &[&Event]) -> Plan {
                     // may join it from now on (the report's own among them).
                     let me = sig_list[r as usize];
                     classes.push((me, r));
-                    for (o, id) in &group_sigs {
-                        if compatible(&me, o, &lists.lists) {
+                    class_spans.push((me.from, me.to));
+                    for (k, &sp) in group_spans.iter().enumerate() {
+                        let (o, id) = &group_sigs[k];
+                        if overlap(sp, &me) && compatible(&me, o, &lists.lists) {
                             compat[*id as usize].push(r);
                         }
                     }
