@@ -255,19 +255,36 @@ const fn cp1256_not_iso_8859_6(b: u8) -> bool {
 /// time; this is one table test per byte. Anything else (French words, ISO-8859-6, short
 /// texts) still goes to chardetng.
 pub fn plainly_windows_1256(bytes: &[u8]) -> bool {
-    let (mut letters, mut not_iso) = (0usize, false);
-    for &b in bytes {
-        if b < 0x80 {
-            continue;
+    // Branch-free per byte, looked up: bit 0 a letter, bit 1 neither letter nor
+    // punctuation (the answer is no), bit 2 not ISO-8859-6; ASCII is none of them.
+    const CLASS: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0x80;
+        while b < 256 {
+            let x = b as u8;
+            t[b] = if cp1256_arabic(x) {
+                1
+            } else if cp1256_punct(x) {
+                0
+            } else {
+                2
+            } | if cp1256_not_iso_8859_6(x) { 4 } else { 0 };
+            b += 1;
         }
-        if cp1256_arabic(b) {
-            letters += 1;
-        } else if !cp1256_punct(b) {
+        t
+    };
+    let (mut letters, mut flags) = (0usize, 0u8);
+    for block in bytes.chunks(4096) {
+        for &b in block {
+            let c = CLASS[usize::from(b)];
+            letters += usize::from(c & 1);
+            flags |= c;
+        }
+        if flags & 2 != 0 {
             return false;
         }
-        not_iso |= cp1256_not_iso_8859_6(b);
     }
-    not_iso && letters >= 256
+    flags & 4 != 0 && letters >= 256
 }
 
 /// Text has few control characters besides line breaks and tabs; binary junk decoded

@@ -322,6 +322,12 @@ impl CueIndex {
         first
     }
 
+    /// Whether some known event has an alternative without cue words (which every
+    /// article matches).
+    pub fn has_empty_alt(&self) -> bool {
+        self.alts.iter().flatten().any(Vec::is_empty)
+    }
+
     /// The alternatives of known event `k` as pattern ids (empty past the end).
     pub fn alts(&self, k: usize) -> &[Vec<usize>] {
         self.alts.get(k).map_or(&[], Vec::as_slice)
@@ -453,7 +459,14 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     }
     let cues = pack.known_cues();
     let present = cues.scan(norm);
-    for (ki, k) in pack.known_events.iter().enumerate() {
+    // Most articles name no cue at all: then only an alternative without cue words (none
+    // in a sane pack) could match, and the events need not be gone through.
+    let events = if present.iter().any(Option::is_some) || cues.has_empty_alt() {
+        &pack.known_events[..]
+    } else {
+        &[]
+    };
+    for (ki, k) in events.iter().enumerate() {
         let hit = k.cues.iter().zip(cues.alts(ki)).find_map(|(alt, ids)| {
             let pos: Option<Vec<usize>> = ids
                 .iter()
