@@ -293,17 +293,19 @@ pub fn extract(
             continue;
         }
         let Some((kind_idx, trig)) =
-            choose_trigger(lex, sh, &trig_hits, c, has_cas).or_else(|| {
-                if !has_cas {
-                    return None;
-                }
-                let h = sh.iter().find(|h| {
-                    h.word_start >= c.start
-                        && h.end <= c.end
-                        && matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
-                })?;
-                Some((casualties_t.unwrap_or(u8::MAX), *h))
-            })
+            choose_trigger(lex, sh, &trig_hits, c, has_cas, (statement, casualties_t)).or_else(
+                || {
+                    if !has_cas {
+                        return None;
+                    }
+                    let h = sh.iter().find(|h| {
+                        h.word_start >= c.start
+                            && h.end <= c.end
+                            && matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
+                    })?;
+                    Some((casualties_t.unwrap_or(u8::MAX), *h))
+                },
+            )
         else {
             continue;
         };
@@ -622,7 +624,7 @@ pub fn extract(
         // with none, its antecedent (the actor right before "الذي/التي"); in reported
         // content ("قال X إنهم صدّوا"), the speaker named earlier in the sentence.
         let sides_src: Vec<&ActorMention> = if !clause_actors.is_empty() {
-            clause_actors.clone()
+            clause_actors
         } else if sh
             .iter()
             .any(|h| h.cat == Cat::Relative && h.word_start == c.start)
@@ -1369,8 +1371,9 @@ fn choose_trigger(
     trig_hits: &[&LexHit],
     c: &clause::Clause,
     has_cas: bool,
+    // The statement and casualties types (looked up once per document, not per clause).
+    (statement, casualties_t): (Option<u8>, Option<u8>),
 ) -> Option<(u8, LexHit)> {
-    let statement = lex.type_index("statement");
     let ty = |h: &LexHit| match h.cat {
         Cat::Trigger(t) => Some(t),
         _ => None,
@@ -1424,7 +1427,7 @@ fn choose_trigger(
     }
     if has_cas
         && Some(t) == statement
-        && let Some(ct) = lex.type_index("casualties")
+        && let Some(ct) = casualties_t
     {
         t = ct;
     }
