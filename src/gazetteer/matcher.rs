@@ -128,10 +128,14 @@ pub struct Gazetteer {
     /// a hit must end a word, so the text's word there is exactly that first word.
     by_first_word: FirstWords,
     /// The patterns under each first word (`FirstWords` points here).
-    lists: Vec<Vec<Probe>>,
+    lists: Vec<ProbeList>,
     /// The patterns that start with a mark or a space (" الكاني" from a name written
     /// with a leading no-break space): tried at every mark, so kept apart from the table.
     no_first_word: Vec<Probe>,
+    /// What each of those patterns must contain as written in the text (its bytes after
+    /// leading spaces, up to the next space): a document without any of them is spared
+    /// the test at every mark. `None` when some pattern has no such bytes.
+    no_first_word_cores: Option<Vec<memchr::memmem::Finder<'static>>>,
     /// Per pattern, every pack entry spelled that way.
     entries: Vec<Vec<Entry>>,
     before: FxHashSet<String>,
@@ -373,13 +377,26 @@ impl Gazetteer {
                 });
                 keyed[k].1.push((p.len(), li));
             }
-            lists.push(probes);
+            lists.push(ProbeList::new(probes));
         }
         for (_, splits) in &mut keyed {
             splits.sort_unstable();
         }
+        let no_first_word_cores = no_first_word
+            .iter()
+            .map(|pr| {
+                let p = patterns.get(pr.pattern)?.as_bytes();
+                let from = p.iter().position(|b| !b.is_ascii_whitespace())?;
+                let len = p[from..]
+                    .iter()
+                    .position(u8::is_ascii_whitespace)
+                    .unwrap_or(p.len() - from);
+                Some(memchr::memmem::Finder::new(&p[from..from + len]).into_owned())
+            })
+            .collect();
         let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<FxHashSet<_>>();
         Gazetteer {
+            no_first_word_cores,
             patterns,
             by_first_word: FirstWords::new(keyed),
             lists,
@@ -433,7 +450,13 @@ impl Gazetteer {
         let bytes = text.as_bytes();
         let n = bytes.len();
         let first_words = &self.by_first_word;
-        let no_first_word = !self.no_first_word.is_empty();
+        // A pattern without a first word matches only where its bytes after the leading
+        // spaces are written as they are (whitespace in the text matches only a space).
+        let no_first_word = !self.no_first_word.is_empty()
+            && self
+                .no_first_word_cores
+                .as_ref()
+                .is_none_or(|cores| cores.iter().any(|f| f.find(bytes).is_some()));
         let mut i = 0;
         while i < n {
             let c0 = bytes[i];
@@ -488,7 +511,7 @@ impl Gazetteer {
             if let Some(splits) = first_words.get(&bytes[start..run_end]) {
                 for &(p, li) in splits {
                     if let Some(list) = self.lists.get(li) {
-                        self.probe(bytes, (start, start + p, run_end), list, raw);
+                        self.probe_list(bytes, (start, start + p, run_end), list, raw);
                     }
                 }
             }
@@ -525,21 +548,50 @@ impl Gazetteer {
         // The bytes after the first word decide between the names that share it
         // ("قوات الوفاق", "قوات الردع"): eight of them in one compare, then the rest.
         let after = squeezed_head8(bytes, run_end);
-        for pr in list {
-            if after & pr.mask != pr.head {
-                continue;
-            }
-            let Some(p) = self.patterns.get(pr.pattern) else {
-                continue;
-            };
-            if let Some(e) = match_squeezed(&p.as_bytes()[pr.word_len..], bytes, run_end) {
-                raw.push(Raw {
-                    start: s,
-                    end: e,
-                    pattern: pr.pattern,
-                    word_start: ws,
-                });
-            }
+        for pr in list.iter().filter(|pr| after & pr.mask == pr.head) {
+            self.extend(bytes, (ws, s, run_end), pr, raw);
+        }
+    }
+
+    /// `probe` for a first word's patterns: those whose eight bytes after the first
+    /// word are all known are found by bisection (a first word like "قوات" starts dozens
+    /// of names), the shorter ones one by one. The order of the hits does not matter:
+    /// patterns of one list found at one place all differ in length.
+    fn probe_list(
+        &self,
+        bytes: &[u8],
+        at: (usize, usize, usize),
+        list: &ProbeList,
+        raw: &mut Vec<Raw>,
+    ) {
+        let after = squeezed_head8(bytes, at.2);
+        let lo = list.full.partition_point(|pr| pr.head < after);
+        for pr in list.full[lo..].iter().take_while(|pr| pr.head == after) {
+            self.extend(bytes, at, pr, raw);
+        }
+        for pr in list.partial.iter().filter(|pr| after & pr.mask == pr.head) {
+            self.extend(bytes, at, pr, raw);
+        }
+    }
+
+    /// Record the hit of `pr` when the rest of its pattern follows the first word.
+    fn extend(
+        &self,
+        bytes: &[u8],
+        (ws, s, run_end): (usize, usize, usize),
+        pr: &Probe,
+        raw: &mut Vec<Raw>,
+    ) {
+        let Some(p) = self.patterns.get(pr.pattern) else {
+            return;
+        };
+        if let Some(e) = match_squeezed(&p.as_bytes()[pr.word_len..], bytes, run_end) {
+            raw.push(Raw {
+                start: s,
+                end: e,
+                pattern: pr.pattern,
+                word_start: ws,
+            });
         }
     }
 
@@ -900,6 +952,23 @@ fn longest_first<'a>(cands: &[Cand<'a>], scratch: &mut Scratch) -> Vec<Cand<'a>>
     }));
     keys.sort_unstable();
     keys.iter().map(|&k| cands[k as u32 as usize]).collect()
+}
+
+/// The patterns that share a first word: those with eight known bytes after it sorted
+/// by those bytes, the others apart.
+#[derive(Debug, Clone, Default)]
+struct ProbeList {
+    full: Vec<Probe>,
+    partial: Vec<Probe>,
+}
+
+impl ProbeList {
+    fn new(probes: Vec<Probe>) -> ProbeList {
+        let (mut full, partial): (Vec<Probe>, Vec<Probe>) =
+            probes.into_iter().partition(|pr| pr.mask == u64::MAX);
+        full.sort_by_key(|pr| pr.head);
+        ProbeList { full, partial }
+    }
 }
 
 /// The patterns' first words, in an open-addressed table by `word_digest`, behind a
