@@ -131,7 +131,6 @@ pub fn read_folder(root: &Path) -> Result<CorpusRead> {
 
 /// One file, or the reason it is not read.
 pub fn read_file(path: &Path, rel: &str) -> std::result::Result<SourceDoc, String> {
-    use std::io::Read;
     // One open, and the size from the open file: a separate stat would walk the path twice.
     let file = std::fs::File::open(path).map_err(|e| format!("cannot be read: {e}"))?;
     let meta = file
@@ -144,12 +143,7 @@ pub fn read_file(path: &Path, rel: &str) -> std::result::Result<SourceDoc, Strin
             MAX_BYTES / 1_048_576
         ));
     }
-    let mut bytes = Vec::with_capacity(meta.len() as usize + 1);
-    // Through `take`, which reads into the room made above: `File`'s own read_to_end
-    // asks the system for the size and position again first (two more calls per file).
-    file.take(u64::MAX)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot be read: {e}"))?;
+    let bytes = read_all(file, meta.len() as usize).map_err(|e| format!("cannot be read: {e}"))?;
     let sha256 = hex(&Sha256::digest(&bytes));
     let len = bytes.len() as u64;
     let (text, encoding) = decode_owned(bytes)?;
@@ -169,6 +163,33 @@ pub fn read_file(path: &Path, rel: &str) -> std::result::Result<SourceDoc, Strin
         text,
         encoding,
     })
+}
+
+/// The file's bytes: the `size` it had when opened, read into a buffer of that size
+/// (one read call for an article, no second call to see the end; a file that shrank
+/// gives what it still has). A file of size 0 (some special files say so whatever
+/// they hold) is read to its end. `File`'s own `read_to_end` would ask the system for
+/// the size and position again first.
+fn read_all(file: std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    if size == 0 {
+        let mut bytes = Vec::new();
+        file.take(u64::MAX).read_to_end(&mut bytes)?;
+        return Ok(bytes);
+    }
+    let mut file = file;
+    let mut bytes = vec![0; size];
+    let mut got = 0;
+    while got < size {
+        match file.read(&mut bytes[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    bytes.truncate(got);
+    Ok(bytes)
 }
 
 /// Lower-case hex of a digest, without a formatting call per byte.
@@ -755,6 +776,21 @@ mod tests {
 
     fn normalize_lower(s: &str) -> String {
         crate::normalize::normalize(&s.to_lowercase())
+    }
+
+    #[test]
+    fn a_file_is_read_whole_and_hashed() {
+        let dir = std::env::temp_dir().join(format!("tarikh-read-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("temp dir");
+        let path = dir.join("a.txt");
+        // Larger than one read of some systems, so the loop is exercised.
+        let text = "أعلنت الحكومة يوم الخميس وقف إطلاق النار.\n".repeat(3000);
+        std::fs::write(&path, &text).expect("write");
+        let doc = read_file(&path, "a.txt").expect("read");
+        assert_eq!(doc.text, text);
+        assert_eq!(doc.bytes, text.len() as u64);
+        assert_eq!(doc.sha256, hex(&Sha256::digest(text.as_bytes())));
+        let _ = std::fs::remove_dir_all(&dir);
     }
 
     #[test]
