@@ -3,44 +3,54 @@
 
 use rustc_hash::FxHashMap;
 
-use super::dates::event_span;
+use jiff::civil::Date;
+
+use super::dates::span;
 use crate::model::{DateSource, Event, Modality, Precision};
 
-type Span = (jiff::civil::Date, jiff::civil::Date);
+type Span = (Date, Date);
 
 /// No index: a report outside every cluster, or a slot not yet filled.
 const NONE: u32 = u32::MAX;
 
 /// The days an event's date covers, as `dates::event_span`, with the common plain day
-/// ("2019-04-04", no end) read without the general parser: merging and control read
-/// the date of every report, and parsing was a large share of their time.
+/// ("2019-04-04") and month ("2019-04") read without the general parser: merging and
+/// control read the date of every report, and parsing was a large share of their time.
 pub(crate) fn quick_span(date: Option<&str>, end: Option<&str>) -> Option<Span> {
-    if end.is_none()
-        && let Some(d) = date.and_then(plain_day)
-    {
-        return d.map(|d| (d, d));
+    let atom = |v: &str| plain_atom(v).unwrap_or_else(|| span(v));
+    let (s, e) = atom(date?)?;
+    match end.and_then(atom) {
+        Some((_, e2)) => Some((s, e2.max(e))),
+        None => Some((s, e)),
     }
-    event_span(date, end)
 }
 
-/// A "YYYY-MM-DD" string as a date (`Some(None)`: that shape but no such day), or `None`
-/// when the string has another shape and needs the general parser.
-fn plain_day(s: &str) -> Option<Option<jiff::civil::Date>> {
+/// The days a "YYYY-MM-DD" or "YYYY-MM" string covers, as `dates::span` reads them
+/// (`Some(None)`: that shape but no such day or month), or `None` when the string has
+/// another shape and needs the general parser.
+fn plain_atom(s: &str) -> Option<Option<Span>> {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let mut n = [0i16; 3];
-    for (k, r) in [0..4, 5..7, 8..10].into_iter().enumerate() {
-        for &c in &b[r] {
-            if !c.is_ascii_digit() {
-                return None;
-            }
-            n[k] = n[k] * 10 + i16::from(c - b'0');
-        }
-    }
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0i16, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + i16::from(c - b'0'))
+        })
+    };
     // Month and day fit in an i8 (at most 99); out-of-range values fail as in parsing.
-    Some(jiff::civil::Date::new(n[0], n[1] as i8, n[2] as i8).ok())
+    match b.len() {
+        10 if b[4] == b'-' && b[7] == b'-' => {
+            let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+            Some(Date::new(y, m as i8, d as i8).ok().map(|d| (d, d)))
+        }
+        7 if b[4] == b'-' => {
+            let (y, m) = (num(0..4)?, num(5..7)?);
+            Some(
+                Date::new(y, m as i8, 1)
+                    .ok()
+                    .map(|f| (f, f.last_of_month())),
+            )
+        }
+        _ => None,
+    }
 }
 
 /// How good a report is as the representative (lower is better): a day from the text
@@ -56,15 +66,48 @@ fn rank(e: &Event) -> u8 {
 }
 
 /// Strings numbered in order of first sight, so keys are small integers, not text.
+/// Names of up to 16 bytes (nearly all: types, places, actors) are looked up by their
+/// bytes as one number and their length, without hashing and comparing text.
 #[derive(Default)]
 struct Interner<'a> {
-    ids: FxHashMap<&'a str, u32>,
+    short: FxHashMap<(u128, u8), u32>,
+    long: FxHashMap<&'a str, u32>,
 }
 
 impl<'a> Interner<'a> {
     fn id(&mut self, s: &'a str) -> u32 {
-        let n = self.ids.len() as u32;
-        *self.ids.entry(s).or_insert(n)
+        let n = (self.short.len() + self.long.len()) as u32;
+        let b = s.as_bytes();
+        if b.len() <= 16 {
+            *self.short.entry((short_key(b), b.len() as u8)).or_insert(n)
+        } else {
+            *self.long.entry(s).or_insert(n)
+        }
+    }
+}
+
+/// Up to 16 bytes as one number, the same for the same bytes of the same length: the
+/// first and last 8 (or 4) bytes, which overlap and cover every byte.
+fn short_key(b: &[u8]) -> u128 {
+    let n = b.len();
+    let r8 = |i: usize| {
+        b.get(i..i + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            .map_or(0, u64::from_le_bytes)
+    };
+    let r4 = |i: usize| {
+        b.get(i..i + 4)
+            .and_then(|s| <[u8; 4]>::try_from(s).ok())
+            .map_or(0, u32::from_le_bytes)
+    };
+    if n >= 8 {
+        u128::from(r8(0)) | (u128::from(r8(n - 8)) << 64)
+    } else if n >= 4 {
+        u128::from(r4(0)) | (u128::from(r4(n - 4)) << 64)
+    } else {
+        b.iter()
+            .enumerate()
+            .fold(0, |k, (i, &c)| k | (u128::from(c) << (8 * i)))
     }
 }
 
@@ -509,6 +552,7 @@ fn plan(events: &[&Event]) -> Plan {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::events::dates::event_span;
     use crate::model::Casualties;
 
     fn ev(id: &str, date: &str, precision: Precision) -> Event {
@@ -546,6 +590,9 @@ mod tests {
             "2019/04/04",
             "2019-04-0x",
             "+2019-04-04",
+            "+201-04",
+            "2019x04",
+            "2019-4 ",
             "2019-04",
             "2019-W14",
             "2019",
@@ -557,6 +604,7 @@ mod tests {
         .collect();
         for y in ["0000", "0001", "1999", "2016", "2019", "9999"] {
             for m in 0..=13 {
+                cases.push(format!("{y}-{m:02}"));
                 for d in 0..=32 {
                     cases.push(format!("{y}-{m:02}-{d:02}"));
                 }
@@ -569,7 +617,50 @@ mod tests {
                 event_span(Some(c), Some("2019-05")),
                 "{c}"
             );
+            assert_eq!(
+                quick_span(Some("2019"), Some(c)),
+                event_span(Some("2019"), Some(c)),
+                "{c}"
+            );
         }
+    }
+
+    #[test]
+    fn short_names_get_the_same_number_only_when_equal() {
+        let names = [
+            "",
+            "a",
+            "b",
+            "ab",
+            "ba",
+            "abc",
+            "abcd",
+            "abce",
+            "bbcd",
+            "abcde",
+            "abcdf",
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgi",
+            "zbcdefgh",
+            "abcdefghi",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "bbcdefghijklmnop",
+            "abcdefgh\0",
+            "abcdefgh\0\0",
+            "abcdefghijklmnopq",
+            "Tripoli",
+            "طرابلس",
+        ];
+        let mut ix = Interner::default();
+        let ids: Vec<u32> = names.iter().map(|s| ix.id(s)).collect();
+        for (a, x) in names.iter().zip(&ids) {
+            for (b, y) in names.iter().zip(&ids) {
+                assert_eq!(a == b, x == y, "{a:?} {b:?}");
+            }
+        }
+        assert_eq!(ix.id("abcd"), ids[6], "a name keeps its number");
     }
 
     #[test]
