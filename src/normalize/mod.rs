@@ -207,8 +207,10 @@ impl Normalized {
         let arabic = arabic_folds();
         let ascii = ascii_classes();
         let mut text = String::with_capacity(original.len());
+        // Arabic commas, digits and marks change lengths every few dozen bytes: room for
+        // one per 32 bytes made once rather than grown by doubling.
         let mut shifts = Shifts {
-            out: Vec::new(),
+            out: Vec::with_capacity(original.len() / 32),
             delta: 0,
         };
         let mut toks = Tokens {
