@@ -468,6 +468,13 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     };
     for (ki, k) in events.iter().enumerate() {
         let hit = k.cues.iter().zip(cues.alts(ki)).find_map(|(alt, ids)| {
+            // Tested before anything is collected: most alternatives lack a word.
+            if !ids
+                .iter()
+                .all(|&i| present.get(i).is_some_and(Option::is_some))
+            {
+                return None;
+            }
             let pos: Option<Vec<usize>> = ids
                 .iter()
                 .map(|&i| present.get(i).copied().flatten())

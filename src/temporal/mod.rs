@@ -117,8 +117,9 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
         .iter()
         .map(|f| {
             let (value, precision, kind, anchor) = resolve_one(&f.sem, dct.date, last);
-            if let Some(sp) = value::span(&value, dct.date)
-                && !matches!(f.sem, Sem::Duration { .. })
+            // A duration is never read back: its value is not parsed.
+            if !matches!(f.sem, Sem::Duration { .. })
+                && let Some(sp) = value::span(&value, dct.date)
             {
                 last = Some(sp);
             }
