@@ -293,6 +293,25 @@ fn people_and_units_map_to_their_faction() {
 }
 
 #[test]
+fn the_sides_of_2011_and_of_the_unity_government_are_known() {
+    // The 2011 war: the rebels' council and Gaddafi's forces, with clitics.
+    let a = actors("وقال المجلس الوطني الانتقالي إن مقاتلي المعارضة صدوا كتائب القذافي");
+    let f: Vec<_> = a.iter().map(|(_, f)| f.as_str()).collect();
+    assert_eq!(f, ["NTC", "NTC", "Gaddafi forces"], "{a:?}");
+    let a = actors("ونجا العقيد معمر القذافي ولسيف الإسلام القذافي");
+    assert!(
+        a.iter().all(|(_, f)| f == "Gaddafi forces") && a.len() == 2,
+        "{a:?}"
+    );
+    // 2021: the unity government and its leaders.
+    let a = actors("اجتمع الدبيبة والمنفي مع حكومة الوحدة الوطنية");
+    let f: Vec<_> = a.iter().map(|(_, f)| f.as_str()).collect();
+    assert_eq!(f, ["GNU", "GNU", "GNU"], "{a:?}");
+    // "الثوار" alone names many brigades over the years: no side of its own.
+    assert!(actors("قال الثوار").is_empty());
+}
+
+#[test]
 fn latin_names_match_whole_words_and_acronyms_only_in_capitals() {
     assert_eq!(
         place_ids("Clashes in Derna and near Benghazi."),
