@@ -825,3 +825,28 @@ fn a_date_a_statement_names_as_before_or_after_is_its_contents_not_its_own() {
         .expect("statement");
     assert_eq!(said.date.as_deref(), Some("2019-04-04"));
 }
+
+#[test]
+fn a_short_insert_between_commas_stays_in_the_clause_of_its_verb() {
+    // The announcer, the day and the deed are one event: the day set off by commas
+    // does not cut the verb from its object.
+    let ev = events_dated(
+        "أعلنت قوات الوفاق، مساء الاثنين، سيطرتها على مدينة غريان بعد معارك عنيفة.",
+        "2019-06-27",
+    );
+    let taken = ev
+        .iter()
+        .find(|e| e.kind == "territory_taken")
+        .expect("the taking is an event");
+    assert_eq!(taken.places, ["Gharyan"]);
+    assert_eq!(taken.date.as_deref(), Some("2019-06-24"));
+    let c = taken.control.as_ref().expect("a control claim");
+    assert_eq!(c.holder.as_deref(), Some("GNA"));
+    assert!(taken.evidence.starts_with("أعلنت"), "{}", taken.evidence);
+    // A longer stretch after a comma is a clause of its own.
+    let ev = events_dated(
+        "قصفت الطائرات مواقع في سرت، وقالت مصادر محلية في المدينة إن القصف استمر ساعات.",
+        "2019-06-27",
+    );
+    assert!(ev.len() >= 2, "{ev:?}");
+}

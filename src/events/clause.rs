@@ -152,6 +152,40 @@ impl Marks<'_> {
     }
 }
 
+/// Words an insert between two commas may have and still be an adverbial ("مساء أمس
+/// الاثنين"، "في بيان مشترك").
+const INSERT_WORDS: usize = 4;
+
+/// The closing comma of a short insert opened by the comma at `open`: the next mark is
+/// a comma within [`INSERT_WORDS`] words and no hit of `hits` (those after `open`, in
+/// text order) that could open a clause or name an event lies between.
+fn insert_close(text: &str, hits: &[LexHit], open: usize) -> Option<usize> {
+    let rest = text.get(open + 1..)?;
+    // Only the next few words matter: an insert is short.
+    let mut n = rest.len().min(INSERT_WORDS * 24 + 8);
+    while !rest.is_char_boundary(n) {
+        n -= 1;
+    }
+    let window = &rest[..n];
+    let close = open + 1 + window.find([',', '.', '!', '?', ';', '\n'])?;
+    if text.as_bytes()[close] != b',' {
+        return None;
+    }
+    let inner = &text[open + 1..close];
+    let words = inner.split_whitespace().count();
+    if words == 0 || words > INSERT_WORDS {
+        return None;
+    }
+    let opens = hits.iter().take_while(|h| h.word_start < close).any(|h| {
+        h.word_start > open
+            && matches!(
+                h.cat,
+                Cat::Trigger(_) | Cat::Joint | Cat::Relative | Cat::Subordinator
+            )
+    });
+    (!opens).then_some(close)
+}
+
 /// Bytes after which a comma ends a sentence that has no full stop (~300 Arabic words;
 /// news sentences are far shorter).
 const MAX_SENTENCE: usize = 3000;
@@ -196,6 +230,8 @@ pub fn split_in(text: &str, hits: &[LexHit], tokens: &[Token]) -> Vec<Clause> {
     };
     let mut mark = marks.next(0);
     let mut k = 0usize;
+    // The closing comma of a short insert (see `insert_close`) ends nothing.
+    let mut insert_end = 0usize;
     loop {
         let hit_at = hits
             .get(k)
@@ -251,7 +287,14 @@ pub fn split_in(text: &str, hits: &[LexHit], tokens: &[Token]) -> Vec<Clause> {
             has_trigger = false;
             sentence += 1;
             sentence_start = start;
-        } else if c == ',' && has_trigger {
+        } else if c == ',' && has_trigger && i >= insert_end {
+            // A short insert set off by two commas right after the verb ("أعلنت قوات
+            // X، مساء الاثنين، سيطرتها على …", "قالت الوزارة، في بيان، إن …") is an
+            // adverbial of that clause: the clause goes on past it to the verb's object.
+            if let Some(close) = insert_close(text, &hits[k..], i) {
+                insert_end = close + 1;
+                continue;
+            }
             // A comma ends a clause only after its verb: "بين قوات أ، وقوات ب" stays one.
             push(&mut out, start, i, sentence, paragraph);
             start = i + 1;
