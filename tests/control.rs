@@ -181,6 +181,51 @@ fn both_sides_claiming_a_town_the_same_day_stay_contested() {
 }
 
 #[test]
+fn a_side_saying_it_still_holds_a_town_taken_that_day_keeps_it_contested() {
+    // "A entered the town" / "B still controls most of it", the same day.
+    let h = derive(&[
+        ev(
+            "a#1",
+            "2011-08-21",
+            "territory_taken",
+            Some(("Town", Some("A"), Held, &[])),
+        ),
+        ev(
+            "a#2",
+            "2011-08-21",
+            "control_claim",
+            Some(("Town", Some("B"), Held, &[])),
+        ),
+    ]);
+    let s = &state_at(&h, d("2011-08-21"))[0];
+    assert_eq!(s.state, Some(Contested));
+    assert_eq!(
+        s.holder.as_deref(),
+        Some("B"),
+        "the side still there defends"
+    );
+    assert_eq!(s.contenders, ["A"]);
+    assert_eq!(s.events.len(), 2);
+    // A claim of the taker itself only confirms the taking.
+    let h = derive(&[
+        ev(
+            "a#1",
+            "2011-08-21",
+            "territory_taken",
+            Some(("Town", Some("A"), Held, &[])),
+        ),
+        ev(
+            "a#2",
+            "2011-08-21",
+            "control_claim",
+            Some(("Town", Some("A"), Held, &[])),
+        ),
+    ]);
+    let s = &state_at(&h, d("2011-08-21"))[0];
+    assert_eq!((s.holder.as_deref(), s.state), (Some("A"), Some(Held)));
+}
+
+#[test]
 fn a_plain_claim_confirms_without_rewriting_the_past() {
     let h = derive(&[
         ev(

@@ -261,6 +261,35 @@ fn apply_day_inner<'a>(
         return;
     }
     if let Some(h) = holders.first() {
+        // One side took it while another says it still holds it, the same day ("the
+        // rebels entered the capital" / "loyal forces still control most of the city"):
+        // both claims stay visible as a fight. The side still holding was there before.
+        let h: &str = h;
+        let counter: Vec<&str> = confirms
+            .iter()
+            .filter_map(|c| c.holder)
+            .filter(|c| *c != h)
+            .collect();
+        if let Some(&first) = counter.first() {
+            let defender = cur_holder
+                .filter(|c| *c == h || counter.contains(c))
+                .unwrap_or(first);
+            let mut contenders: Vec<&str> = Vec::new();
+            for s in std::iter::once(h).chain(counter.iter().copied()) {
+                if s != defender {
+                    push_unique(&mut contenders, s);
+                }
+            }
+            out.push(Iv {
+                from: date,
+                to: None,
+                holder: Some(defender),
+                state: ControlState::Contested,
+                contenders,
+                events: all(),
+            });
+            return;
+        }
         out.push(held_from(date, h, all()));
         return;
     }
