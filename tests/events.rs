@@ -850,3 +850,19 @@ fn a_short_insert_between_commas_stays_in_the_clause_of_its_verb() {
     );
     assert!(ev.len() >= 2, "{ev:?}");
 }
+
+#[test]
+fn the_place_a_source_reports_from_is_not_the_events_place() {
+    let ev = events("وقتل 12 مقاتلا في الاشتباكات بحسب مصادر طبية في مصراتة.");
+    assert!(
+        ev.iter()
+            .all(|e| !e.places.contains(&"Misrata".to_string())),
+        "{ev:?}"
+    );
+    // A place named after the source phrase, past a comma, is the event's.
+    let ev = events("وبحسب الأمم المتحدة، نزح آلاف السكان من ترهونة بسبب الاشتباكات.");
+    assert!(
+        ev.iter().any(|e| e.places.contains(&"Tarhuna".to_string())),
+        "{ev:?}"
+    );
+}

@@ -42,6 +42,9 @@ pub enum Cat {
     /// A capital-city word (العاصمة): the event's place is the pack's capital.
     Capital,
     Passing,
+    /// A word that names where a report comes from ("بحسب مصادر طبية في مصراتة"): a
+    /// place in that phrase is where the source sits, not where the event happened.
+    Attribution,
     Negated,
     NotNegated,
     Planned,
@@ -134,6 +137,8 @@ struct File {
     joints: Vec<String>,
     #[serde(default)]
     passing_before: Vec<String>,
+    #[serde(default)]
+    attribution: Vec<String>,
     #[serde(default)]
     relatives: Vec<String>,
     #[serde(default)]
@@ -634,6 +639,7 @@ impl Lexicon {
         }
         add(&f.joints, Cat::Joint)?;
         add(&f.passing_before, Cat::Passing)?;
+        add(&f.attribution, Cat::Attribution)?;
         add(&f.relatives, Cat::Relative)?;
         add(&f.subordinators, Cat::Subordinator)?;
         add(&f.simultaneous, Cat::Simultaneous)?;

@@ -824,6 +824,9 @@ fn scene_places(events: &[Event], k: usize, n: usize) -> &[String] {
         .unwrap_or_default()
 }
 
+/// Words an attribution phrase ("بحسب مصادر طبية في") may have before the source's place.
+const ATTRIBUTION_WORDS: usize = 5;
+
 /// How far back (bytes) "المدينة" looks for the city it stands for: a paragraph or two.
 const CITY_ANAPHOR_BYTES: usize = 1500;
 
@@ -1120,12 +1123,26 @@ fn places_in(
     let mut out: Vec<String> = Vec::new();
     // (An iterator, walked twice: most spans name no place or one, and a list of them
     // was an allocation per span.)
+    // "بحسب مصادر طبية في مصراتة": the source's place, a few words on, before a comma.
+    let at_source = |p: &PlaceMention| {
+        hits.iter()
+            .filter(|h| h.cat == Cat::Attribution)
+            .map(|h| norm.orig(h.end))
+            .filter(|&e| e >= span.0 && e <= span.1)
+            .any(|e| {
+                e <= p.start
+                    && orig_text.get(e..p.start).is_some_and(|g| {
+                        g.split_whitespace().count() <= ATTRIBUTION_WORDS && !g.contains([',', '،'])
+                    })
+            })
+    };
     let candidates = || {
         places
             .iter()
             .filter(|p| p.start >= span.0 && p.end <= span.1)
             .filter(|p| p.in_actor.is_none() && !p.in_title)
             .filter(|p| !in_parentheses(orig_text, span.0, p.start))
+            .filter(|p| !at_source(p))
     };
     // Most spans name no place: nothing more to map.
     if candidates().next().is_none() {
