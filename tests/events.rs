@@ -866,3 +866,30 @@ fn the_place_a_source_reports_from_is_not_the_events_place() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_side_named_as_an_attacks_target_defends_the_place() {
+    let ev = events("شنت قوات الوفاق هجوما مفاجئا على مواقع قوات حفتر في غريان.");
+    let c = ev
+        .iter()
+        .find(|e| e.kind == "offensive")
+        .and_then(|e| e.control.as_ref())
+        .expect("a contested claim");
+    assert_eq!(c.place, "Gharyan");
+    assert_eq!(c.state, ControlState::Contested);
+    assert_eq!(c.holder.as_deref(), Some("LNA"), "the target defends");
+    assert_eq!(c.contenders, ["GNA"]);
+    // The target alone named: it defends, it does not attack.
+    let ev = events("وتقدمت القوات بعد هجوم مفاجئ على مواقع قوات حفتر في غريان.");
+    let c = ev
+        .iter()
+        .filter(|e| e.kind == "offensive")
+        .find_map(|e| e.control.as_ref())
+        .expect("a contested claim");
+    assert_eq!(c.holder.as_deref(), Some("LNA"), "{c:?}");
+    assert!(c.contenders.is_empty(), "{c:?}");
+    // Without a named target, the side that attacks is still the contender.
+    let ev = events("هاجمت قوات حفتر مدينة غريان التي تسيطر عليها قوات الوفاق.");
+    let c = ev.iter().find_map(|e| e.control.as_ref()).expect("claim");
+    assert_ne!(c.holder.as_deref(), Some("LNA"), "{c:?}");
+}

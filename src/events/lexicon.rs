@@ -37,6 +37,8 @@ pub enum Cat {
     Stop,
     /// A phrase after which the side named holds the place ("في يد"، "بقبضة").
     HolderBefore,
+    /// A word after which the side named is the target of an attack ("هجوم على مواقع X").
+    TargetBefore,
     /// "The city" (المدينة): the city last named before it.
     CityAnaphor,
     /// A capital-city word (العاصمة): the event's place is the pack's capital.
@@ -159,6 +161,8 @@ struct File {
     city_anaphor: Vec<String>,
     #[serde(default)]
     holder_before: Vec<String>,
+    #[serde(default)]
+    target_before: Vec<String>,
     #[serde(default)]
     destination_before: Vec<String>,
     /// Trigger types whose hit, when it carries the purpose proclitic ل ("لتحريرها"),
@@ -649,6 +653,7 @@ impl Lexicon {
         add(&f.anaphoric_before, Cat::Anaphoric)?;
         add(&f.city_anaphor, Cat::CityAnaphor)?;
         add(&f.holder_before, Cat::HolderBefore)?;
+        add(&f.target_before, Cat::TargetBefore)?;
         add(&f.destination_before, Cat::Destination)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {

@@ -673,6 +673,24 @@ pub fn extract(
                     .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
             .map(|a| pack.faction_of(&a.faction));
+        // "هجوم مفاجئ على مواقع قوات X": X, named after the attack, is its target.
+        let target = sh
+            .iter()
+            .filter(|_| matches!(kind.as_str(), "offensive" | "siege"))
+            .filter(|h| h.cat == Cat::TargetBefore && h.word_start >= trig.end && h.end <= c.end)
+            .find_map(|h| {
+                let at = norm.orig(h.end);
+                s_actors
+                    .iter()
+                    .find(|a| {
+                        a.start >= at
+                            && doc
+                                .text
+                                .get(at..a.start)
+                                .is_some_and(|g| g.split_whitespace().count() <= 1)
+                    })
+                    .map(|a| pack.faction_of(&a.faction))
+            });
         let event_start = date
             .date
             .as_deref()
@@ -715,6 +733,7 @@ pub fn extract(
             },
             agent,
             named_holder,
+            target,
         };
         // For an attack, a side set off by a comma before the trigger is no party to it
         // ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a complementizer
@@ -1191,6 +1210,8 @@ struct ControlCtx<'p, 'a> {
     agent: Option<&'p str>,
     /// The side a phrase names as holder ("في يد X"), for a taking or a claim.
     named_holder: Option<&'p str>,
+    /// The side named as the target of an attack ("على مواقع X"): its defender.
+    target: Option<&'p str>,
 }
 
 impl<'p> ControlCtx<'p, '_> {
@@ -1297,6 +1318,10 @@ fn control_claim<'p>(
             // The defender: who held the place by the article's earlier claims, else an
             // armed group named after the place (مجلس شورى مجاهدي درنة), else a second
             // side named (the first is the attacker).
+            // The target named after the attack defends; every other side attacks.
+            if let Some(t) = ctx.target.filter(|t| sides.contains(t)) {
+                return claim(Some(t), ControlState::Contested, others(Some(t)));
+            }
             if let Some(a) = ctx.agent
                 && let Some(i) = sides.iter().position(|s| *s == a)
             {
