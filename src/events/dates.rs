@@ -101,6 +101,16 @@ pub fn of_timex(t: &Timex) -> Option<EventDate<'_>> {
     })
 }
 
+/// "Now" (الآن، حاليا): the article's own day, at day precision when that day is known
+/// for sure (given, or a range of one day); else as [`of_dct`].
+pub fn of_now(dct: &Dct) -> EventDate<'static> {
+    let mut d = of_dct(dct);
+    if dct.date.is_some() && dct.range[0] == dct.date && dct.range[1] == dct.date {
+        d.precision = Precision::Day;
+    }
+    d
+}
+
 /// The article's date: only the week is sure when nothing in the text names the day
 /// of the event; an undated article keeps the relative form.
 pub fn of_dct(dct: &Dct) -> EventDate<'static> {
@@ -129,6 +139,20 @@ mod tests {
             kind,
             anchor: Anchor::Dct,
         }
+    }
+
+    #[test]
+    fn now_is_the_articles_day_only_when_that_day_is_sure() {
+        let day: jiff::civil::Date = "2019-06-27".parse().expect("d");
+        let given = Dct::given(day, crate::model::DctSource::Manifest, "t");
+        assert_eq!(of_now(&given).precision, Precision::Day);
+        assert_eq!(of_now(&given).date.as_deref(), Some("2019-06-27"));
+        let mut guessed = given.clone();
+        guessed.range = [Some(day), None];
+        assert_eq!(of_now(&guessed).precision, Precision::Week);
+        let none = Dct::none("x");
+        assert_eq!(of_now(&none).date.as_deref(), Some("dct"));
+        assert_eq!(of_now(&none).precision, Precision::Week);
     }
 
     #[test]

@@ -124,13 +124,14 @@ pub fn extract(
 
     // The article's own date, spelled once (formatting a date per event was a hot spot).
     let dct_date = dates::of_dct(dct);
+    let now_date = dates::of_now(dct);
     // "Now" (الآن، حاليا) dates its clause to the article's day, and keeps an older
     // date elsewhere in the sentence from claiming it.
     let usable_timex: Vec<(&Timex, EventDate)> = timex
         .iter()
         .filter_map(|t| {
             if t.value == "PRESENT_REF" {
-                return Some((t, dct_date.clone()));
+                return Some((t, now_date.clone()));
             }
             let d = dates::of_timex(t)?;
             // "منذ الأول من آب": since a day, until the article's day (events.md).
