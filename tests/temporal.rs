@@ -330,3 +330,22 @@ fn the_last_few_days_with_a_count_or_a_dual_end_at_the_article_date() {
     // The days after a past event are not the future of the article.
     assert!(values("وفي الأيام التالية انسحبت القوات", Some("2018-06-29")).is_empty());
 }
+
+#[test]
+fn a_month_without_a_year_in_a_sentence_about_what_is_to_come_is_the_next_one() {
+    let v = |t: &str| one(t, "2019-06-10").1;
+    // Six months ahead: without a cue, last year's December.
+    assert_eq!(v("وقال إن الانتخابات أجريت في ديسمبر."), "2018-12");
+    // With a word of what is to come, the coming December.
+    assert_eq!(v("ومن المقرر أن تجرى الانتخابات في ديسمبر."), "2019-12");
+    assert_eq!(v("وسيعقد المؤتمر في أكتوبر بحضور الأطراف."), "2019-10");
+    // A month already past this year, to come: next year's.
+    assert_eq!(v("ومن المقرر أن تنتهي المرحلة في فبراير."), "2020-02");
+    // The cue of another sentence says nothing about this one.
+    assert_eq!(
+        v("سيعقد المؤتمر. وكانت الاشتباكات اندلعت في ديسمبر."),
+        "2018-12"
+    );
+    // "Not yet" is no future: لم … في نوفمبر stays in the past.
+    assert_eq!(v("ولم يعقد الاجتماع في نوفمبر."), "2018-11");
+}

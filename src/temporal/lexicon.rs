@@ -47,6 +47,9 @@ pub enum Cat {
     FutureRef,
     MonthWord,
     Planned,
+    /// A word of what is to come (من المقرر، سيعقد، يعتزم): a month or day without a year
+    /// later in its sentence is the next one.
+    Upcoming,
     Dateline,
 }
 
@@ -278,6 +281,8 @@ struct Words {
     future_ref: Vec<String>,
     month_word: Vec<String>,
     planned: Vec<String>,
+    #[serde(default)]
+    upcoming: Vec<String>,
     dateline: Vec<String>,
 }
 
@@ -366,6 +371,7 @@ impl Lexicon {
         w.future_ref.iter().for_each(|x| add(x, Cat::FutureRef));
         w.month_word.iter().for_each(|x| add(x, Cat::MonthWord));
         w.planned.iter().for_each(|x| add(x, Cat::Planned));
+        w.upcoming.iter().for_each(|x| add(x, Cat::Upcoming));
         w.dateline.iter().for_each(|x| add(x, Cat::Dateline));
         lx.planned = w.planned.iter().map(|x| normalize(x)).collect();
         lx.dateline = w.dateline.iter().map(|x| normalize(x)).collect();

@@ -23,6 +23,9 @@ pub enum Dir {
     Past,
     Future,
     Current,
+    /// No direction word, but the sentence speaks of what is to come (من المقرر، سيعقد):
+    /// the next such month or day, on or after the article's date.
+    Upcoming,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -201,7 +204,7 @@ fn wd_of(n: u8) -> Weekday {
 
 /// A calendar date without a year: the most recent one on or before the article's
 /// date, unless it is more than three months ahead (then it is last year's), or the
-/// text says الماضي / المقبل.
+/// text says الماضي / المقبل, or its sentence speaks of what is to come (the next one).
 fn settle_year(dct: Date, m: u8, d: Option<u8>, dir: Dir) -> i16 {
     let y = dct.year();
     let cand = Date::new(y, m as i8, d.unwrap_or(1) as i8).unwrap_or(dct);
@@ -217,6 +220,13 @@ fn settle_year(dct: Date, m: u8, d: Option<u8>, dir: Dir) -> i16 {
         }
         Dir::Future => {
             if ck > dk {
+                y
+            } else {
+                y + 1
+            }
+        }
+        Dir::Upcoming => {
+            if ck >= dk {
                 y
             } else {
                 y + 1

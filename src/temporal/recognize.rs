@@ -318,6 +318,18 @@ fn numeric_date(sc: &Scan, i: usize) -> Option<Match> {
     ))
 }
 
+/// How many tokens before a date a word of what is to come still governs it.
+const UPCOMING_TOKENS: usize = 10;
+
+/// Whether a word of what is to come (`upcoming` in the lexicon) stands in the few tokens
+/// before token `start`, in the same sentence.
+fn upcoming_before(sc: &Scan, start: usize) -> bool {
+    (start.saturating_sub(UPCOMING_TOKENS)..start)
+        .rev()
+        .take_while(|&k| !matches!(sc.punct(k), Some('.' | '!' | '?' | '؟' | ':' | '\n')))
+        .any(|k| sc.has(k, |c| c == Cat::Upcoming))
+}
+
 /// Day? Month (/Month | (Month))? (Year | من العام …)? (الماضي|المقبل)?, Gregorian or Hijri.
 fn month_date(sc: &Scan, i: usize) -> Option<Match> {
     // The expression may start at a day number or an ordinal before the month.
@@ -401,6 +413,11 @@ fn month_date(sc: &Scan, i: usize) -> Option<Match> {
         || dir != Dir::None;
     if guarded && !licensed {
         return None;
+    }
+    // "من المقرر أن تجرى الانتخابات في ديسمبر": no year and no direction word, but the
+    // sentence speaks of what is to come.
+    if matches!(y, YearSpec::None) && dir == Dir::None && upcoming_before(sc, start) {
+        dir = Dir::Upcoming;
     }
     let start = if month_word_before && day.is_none() {
         start - 1
