@@ -349,3 +349,29 @@ fn a_month_without_a_year_in_a_sentence_about_what_is_to_come_is_the_next_one() 
     // "Not yet" is no future: لم … في نوفمبر stays in the past.
     assert_eq!(v("ولم يعقد الاجتماع في نوفمبر."), "2018-11");
 }
+
+#[test]
+fn a_past_month_later_in_the_year_than_the_latest_date_is_last_years() {
+    // A January report that counts "since last April": that April is the year before,
+    // so the report's own January date stays possible.
+    let text = "قالت منظمات إغاثة إن الأوضاع الإنسانية تتدهور في جنوب العاصمة، وأفادت المفوضية \
+                في بيان صدر الخميس 16 يناير 2020 بأن عدد النازحين تجاوز 150 ألفا منذ أبريل الماضي.";
+    let pack = pack();
+    let doc = tarikh::corpus::SourceDoc {
+        id: "a".into(),
+        path: "a.txt".into(),
+        text: text.into(),
+        encoding: "utf-8".into(),
+        sha256: String::new(),
+        bytes: text.len() as u64,
+        paragraphs: std::iter::once(0..text.len()).collect(),
+    };
+    let norm = tarikh::normalize::Normalized::new(text);
+    let found = tarikh::temporal::recognize(&doc, &norm, pack);
+    let dct = tarikh::temporal::dct::infer(&doc, &norm, &found, pack);
+    let day: jiff::civil::Date = "2020-01-16".parse().expect("d");
+    assert!(
+        dct.range[0].is_none_or(|lo| lo <= day) && dct.range[1].is_none_or(|hi| hi >= day),
+        "{dct:?}"
+    );
+}

@@ -377,7 +377,7 @@ struct Weekdays {
     exact: Option<i8>,
     /// Each of these fell in the week up to the article's date.
     recent: Vec<i8>,
-    /// Months named as past without a year (أبريل الماضي): the article is after them.
+    /// Months named as past without a year (أبريل الماضي): the article is not in them.
     past_months: Vec<u8>,
 }
 
@@ -532,9 +532,12 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     let Some((mut lo, mut lo_why)) = ev.lo.clone() else {
         return Dct::none("no date, year or known event in the text");
     };
-    // "Last April" in an article of the lower bound's year: the article is after April.
+    // "Last April" when the lower bound is in April: the article is past that April (in
+    // April itself it would say "this April", أبريل الجاري). A past month later in the
+    // year than the bound says nothing: in a January article "أبريل الماضي" is last
+    // year's April.
     for &m in &wds.past_months {
-        if lo.month() as u8 <= m
+        if lo.month() as u8 == m
             && let Ok(next) =
                 Date::new(lo.year(), m as i8, 1).and_then(|d| d.checked_add(1.month()))
             && next > lo
