@@ -893,3 +893,16 @@ fn the_side_named_as_an_attacks_target_defends_the_place() {
     let c = ev.iter().find_map(|e| e.control.as_ref()).expect("claim");
     assert_ne!(c.holder.as_deref(), Some("LNA"), "{c:?}");
 }
+
+#[test]
+fn export_is_not_repelling_an_attack() {
+    // التصدير (export) begins like التصدي (repelling).
+    assert!(
+        !kinds("وقالت المؤسسة الوطنية للنفط إن التصدير من السدرة سيبقى متوقفا.")
+            .contains(&"attack_repelled".to_string())
+    );
+    assert!(
+        kinds("وتمكنت قوات الوفاق من التصدي للهجوم على غريان.")
+            .contains(&"attack_repelled".to_string())
+    );
+}

@@ -574,3 +574,10 @@ fn every_background_row_has_a_known_place_and_holder_and_a_source() {
         assert!(b.to.is_none_or(|t| t >= b.from), "{}: dates", b.id);
     }
 }
+
+#[test]
+fn a_port_named_in_the_dual_is_licensed() {
+    let p = place_ids("استعادت القوات ميناءي السدرة ورأس لانوف.");
+    assert!(p.contains(&"Es Sider".to_string()), "{p:?}");
+    assert!(p.contains(&"Ras Lanuf".to_string()), "{p:?}");
+}
