@@ -209,7 +209,7 @@ fn run(cli: Cli) -> Result<()> {
                 x.control.clone()
             } else {
                 let pack = tarikh::Pack::builtin().context("loading the built-in region pack")?;
-                background::combine(&x.control, &background::histories(&pack))
+                background::with_pack(&x.control, &pack)
             };
             let states: Vec<_> = tarikh::control::query::state_at(&control, at)
                 .into_iter()

@@ -55,6 +55,10 @@ pub struct Actor {
     /// `gazetteer.toml` `actor_before` or a list with another actor licenses them.
     #[serde(default)]
     pub ambiguous_ar: Vec<String>,
+    /// The day a faction ceased to exist (the NTC handed power on, the GNA gave way to
+    /// the unity government): what it held is not known to be held after it.
+    #[serde(default)]
+    pub until: Option<jiff::civil::Date>,
 }
 
 impl Actor {

@@ -67,6 +67,30 @@ pub fn combine(articles: &[ControlHistory], background: &[ControlHistory]) -> Ve
     out
 }
 
+/// The articles' control history combined with the pack's background, each hold ending
+/// at the latest the day before its holder ceased to exist (pack `until`): "the rebels
+/// took Zawiya" in 2011 says nothing about who held it in 2019.
+pub fn with_pack(articles: &[ControlHistory], pack: &Pack) -> Vec<ControlHistory> {
+    let mut all = combine(articles, &histories(pack));
+    for h in &mut all {
+        for iv in &mut h.intervals {
+            let Some(end) = iv
+                .holder
+                .as_deref()
+                .and_then(|id| pack.actor(pack.faction_of(id)))
+                .and_then(|a| a.until)
+                .and_then(|u| u.yesterday().ok())
+            else {
+                continue;
+            };
+            if iv.from.is_none_or(|f| f <= end) && iv.to.is_none_or(|t| t > end) {
+                iv.to = Some(end);
+            }
+        }
+    }
+    all
+}
+
 /// A contested claim that does not say who defends takes the holder the background knows
 /// at the event's date, never one of the attackers: "the LNA attacked Tripoli" in April
 /// 2019 is an attack on the GNA's Tripoli (events.md: the holder of a contested place is
@@ -142,6 +166,36 @@ mod tests {
             ),
             iv("2018-06-01", None, "B", ControlState::Held, "pack:b"),
         ])]
+    }
+
+    #[test]
+    fn a_hold_ends_when_its_holder_ceased_to_exist() {
+        // The pack's NTC handed power on in 2012: its hold of a town, reported in 2011
+        // and never again, says nothing about 2019.
+        let pack = Pack::builtin().expect("pack");
+        let until = pack
+            .actor("NTC")
+            .and_then(|a| a.until)
+            .expect("NTC has an end");
+        let town = ControlHistory {
+            place: "Nowhere Town".into(),
+            intervals: vec![iv("2011-08-20", None, "NTC", ControlState::Held, "d#1")],
+        };
+        let all = with_pack(&[town], &pack);
+        let h = all
+            .iter()
+            .find(|h| h.place == "Nowhere Town")
+            .expect("kept");
+        assert!(interval_at(h, d("2011-12-01")).is_some());
+        assert_eq!(h.intervals[0].to, until.yesterday().ok());
+        assert!(interval_at(h, d("2019-06-01")).is_none(), "unknown after");
+        // A faction still in being keeps its open hold.
+        let other = ControlHistory {
+            place: "Nowhere Town".into(),
+            intervals: vec![iv("2019-01-01", None, "LNA", ControlState::Held, "d#2")],
+        };
+        let all = with_pack(&[other], &pack);
+        assert_eq!(all[0].intervals[0].to, None);
     }
 
     #[test]

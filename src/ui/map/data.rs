@@ -96,7 +96,7 @@ impl MapData {
         }
         // The articles' histories over the pack's background (lasting changes it knows),
         // so cities the corpus is silent about are not grey; tooltips say which is which.
-        let control = background::combine(&x.control, &background::histories(pack));
+        let control = background::with_pack(&x.control, pack);
         let hist: HashMap<&str, usize> = control
             .iter()
             .enumerate()
