@@ -906,3 +906,21 @@ fn export_is_not_repelling_an_attack() {
             .contains(&"attack_repelled".to_string())
     );
 }
+
+#[test]
+fn fighting_that_stopped_is_not_fighting() {
+    let ev = events("وتوقفت الاشتباكات في جنوب طرابلس منذ إعلان الهدنة.");
+    assert!(
+        ev.iter()
+            .filter(|e| e.kind == "armed_clash")
+            .all(|e| e.modality == Modality::Negated && e.control.is_none()),
+        "{ev:?}"
+    );
+    // Fighting that resumed after a pause is fighting.
+    let ev = events("وبعد أسبوعين من الهدوء، تجددت الاشتباكات في جنوب طرابلس.");
+    assert!(
+        ev.iter()
+            .any(|e| e.kind == "armed_clash" && e.modality == Modality::Asserted),
+        "{ev:?}"
+    );
+}

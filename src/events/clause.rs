@@ -156,10 +156,17 @@ impl Marks<'_> {
 /// الاثنين"، "في بيان مشترك").
 const INSERT_WORDS: usize = 4;
 
-/// The closing comma of a short insert opened by the comma at `open`: the next mark is
-/// a comma within [`INSERT_WORDS`] words and no hit of `hits` (those after `open`, in
-/// text order) that could open a clause or name an event lies between.
-fn insert_close(text: &str, hits: &[LexHit], open: usize) -> Option<usize> {
+/// The closing comma of a short adverbial insert opened by the comma at `open`: the next
+/// mark is a comma within [`INSERT_WORDS`] words, no hit of `hits` (those after `open`,
+/// in text order) that could open a clause or name an event lies between, and the insert
+/// is a date expression of `dated` or a "في/عبر …" phrase ("في بيان"). A name set off by
+/// commas ("الرئيس الفرنسي، إيمانويل ماكرون، بعد …") is no adverbial: the clause ends.
+fn insert_close(
+    text: &str,
+    hits: &[LexHit],
+    open: usize,
+    dated: &[(usize, usize)],
+) -> Option<usize> {
     let rest = text.get(open + 1..)?;
     // Only the next few words matter: an insert is short.
     let mut n = rest.len().min(INSERT_WORDS * 24 + 8);
@@ -174,6 +181,15 @@ fn insert_close(text: &str, hits: &[LexHit], open: usize) -> Option<usize> {
     let inner = &text[open + 1..close];
     let words = inner.split_whitespace().count();
     if words == 0 || words > INSERT_WORDS {
+        return None;
+    }
+    let lead = inner.len() - inner.trim_start().len();
+    let (a, b) = (open + 1 + lead, open + 1 + inner.trim_end().len());
+    let i = dated.partition_point(|&(_, e)| e < b);
+    let is_date = dated.get(i).is_some_and(|&(s, e)| s <= a && e >= b);
+    let trimmed = inner.trim();
+    let is_phrase = (trimmed.starts_with("في ") || trimmed.starts_with("عبر ")) && words <= 3;
+    if !(is_date || is_phrase) {
         return None;
     }
     let opens = hits.iter().take_while(|h| h.word_start < close).any(|h| {
@@ -192,11 +208,18 @@ const MAX_SENTENCE: usize = 3000;
 
 /// Split `text` (normalised) into clauses. `hits` are the lexicon hits in text order.
 pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
-    split_in(text, hits, &crate::normalize::tokenize(text))
+    split_in(text, hits, &crate::normalize::tokenize(text), &[])
 }
 
 /// [`split`] with the text's tokens already made (`Normalized::tokens`).
-pub fn split_in(text: &str, hits: &[LexHit], tokens: &[Token]) -> Vec<Clause> {
+/// [`split`] with the text's tokens, and the spans (normalised, in text order) of its
+/// date expressions: a date set off by commas after a verb stays in the verb's clause.
+pub fn split_in(
+    text: &str,
+    hits: &[LexHit],
+    tokens: &[Token],
+    dated: &[(usize, usize)],
+) -> Vec<Clause> {
     let newlines = newlines(text);
     let soft = soft_newlines_in(text, &newlines);
     let mut out = Vec::new();
@@ -291,7 +314,7 @@ pub fn split_in(text: &str, hits: &[LexHit], tokens: &[Token]) -> Vec<Clause> {
             // A short insert set off by two commas right after the verb ("أعلنت قوات
             // X، مساء الاثنين، سيطرتها على …", "قالت الوزارة، في بيان، إن …") is an
             // adverbial of that clause: the clause goes on past it to the verb's object.
-            if let Some(close) = insert_close(text, &hits[k..], i) {
+            if let Some(close) = insert_close(text, &hits[k..], i, dated) {
                 insert_end = close + 1;
                 continue;
             }

@@ -107,7 +107,12 @@ pub fn extract(
             _ => true,
         })
         .collect();
-    let clauses = clause::split_in(text, &hits, norm.tokens());
+    // Date expressions in normalised offsets (timexes come in text order).
+    let dated: Vec<(usize, usize)> = timex
+        .iter()
+        .map(|t| (norm.norm_offset(t.start), norm.norm_offset(t.end)))
+        .collect();
+    let clauses = clause::split_in(text, &hits, norm.tokens(), &dated);
     let statement = lex.type_index("statement");
     let casualties_t = lex.type_index("casualties");
 
