@@ -29,16 +29,48 @@ pub struct Caption {
 
 impl Caption {
     pub fn text(&self) -> String {
-        let d = |d: Option<Date>| d.map_or("…".to_string(), |d| d.to_string());
-        let mut s = self.corpus.clone();
+        self.text_in(false)
+    }
+
+    /// The caption in the picture's language. In Arabic it starts with an Arabic word,
+    /// so it is laid out right to left, and its dates are kept left to right.
+    pub fn text_in(&self, arabic: bool) -> String {
+        let d = |d: Option<Date>| {
+            d.map_or("…".to_string(), |d| {
+                if arabic {
+                    format!("\u{200e}{d}")
+                } else {
+                    d.to_string()
+                }
+            })
+        };
+        let mut parts = Vec::new();
+        if arabic {
+            parts.push(format!("المجموعة: {}", self.corpus));
+        } else {
+            parts.push(self.corpus.clone());
+        }
         if self.from.is_some() || self.to.is_some() {
-            s.push_str(&format!("  ·  {} – {}", d(self.from), d(self.to)));
+            parts.push(format!("{} – {}", d(self.from), d(self.to)));
         }
         if let Some(at) = self.at {
-            s.push_str(&format!("  ·  control at {at}"));
+            parts.push(if arabic {
+                format!("السيطرة في {}", d(Some(at)))
+            } else {
+                format!("control at {at}")
+            });
         }
-        s.push_str("  ·  made with tarikh");
-        s
+        parts.push(
+            if arabic {
+                "صُنعت بـ tarikh"
+            } else {
+                "made with tarikh"
+            }
+            .to_string(),
+        );
+        // Right-to-left marks around the separators keep each part in its place in an
+        // Arabic line, instead of a Latin name and dates running together.
+        parts.join(if arabic { "\u{200f}  ·  \u{200f}" } else { "  ·  " })
     }
 }
 
@@ -116,16 +148,16 @@ pub const CAPTION_HEIGHT: f32 = 26.0;
 
 /// Draws the scene into `ui`: the chosen view above the caption.
 pub fn scene_ui(ui: &mut egui::Ui, scene: &mut Scene) {
-    let caption = scene.caption.text();
+    let caption = scene.caption.text_in(scene.map.arabic);
     egui::Panel::bottom("snapshot_caption")
         .exact_size(CAPTION_HEIGHT)
         .show(ui, |ui| {
             ui.centered_and_justified(|ui| {
-                ui.label(
-                    egui::RichText::new(caption)
-                        .size(13.0)
-                        .color(egui::Color32::from_gray(50)),
-                );
+                // Through the bidi layer: an Arabic caption mixes Arabic, dates and Latin.
+                let font = egui::FontId::proportional(13.0);
+                let job =
+                    crate::ui::text::single_line_job(&caption, &font, egui::Color32::from_gray(50));
+                ui.label(job);
             });
         });
     egui::CentralPanel::default()
