@@ -70,7 +70,11 @@ impl Caption {
         );
         // Right-to-left marks around the separators keep each part in its place in an
         // Arabic line, instead of a Latin name and dates running together.
-        parts.join(if arabic { "\u{200f}  ·  \u{200f}" } else { "  ·  " })
+        parts.join(if arabic {
+            "\u{200f}  ·  \u{200f}"
+        } else {
+            "  ·  "
+        })
     }
 }
 
@@ -202,4 +206,28 @@ fn timeline_ui(ui: &mut egui::Ui, scene: &mut Scene) {
 /// Renders the scene offscreen.
 pub fn render(scene: Scene, spec: RenderSpec) -> Result<(image::RgbaImage, Scene), PngError> {
     png::render_ui(spec, install_fonts, scene, scene_ui)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_caption_speaks_the_pictures_language() {
+        let d = |s: &str| s.parse::<Date>().ok();
+        let c = Caption {
+            corpus: "news".into(),
+            from: d("2019-01-01"),
+            to: d("2019-12-31"),
+            at: d("2019-04-05"),
+        };
+        assert_eq!(
+            c.text(),
+            "news  ·  2019-01-01 – 2019-12-31  ·  control at 2019-04-05  ·  made with tarikh"
+        );
+        let ar = c.text_in(true);
+        assert!(ar.starts_with("المجموعة"), "{ar}");
+        assert!(ar.contains("السيطرة في") && !ar.contains("control"), "{ar}");
+        assert!(ar.contains("2019-04-05") && ar.contains("news"), "{ar}");
+    }
 }
