@@ -375,3 +375,55 @@ fn a_past_month_later_in_the_year_than_the_latest_date_is_last_years() {
         "{dct:?}"
     );
 }
+
+#[test]
+fn a_day_of_a_month_named_relative_to_the_articles_is_that_day() {
+    let v = |t: &str| one(t, "2019-06-10");
+    assert_eq!(
+        v("ستنسحب القوات في الثالث والعشرين من الشهر الجاري.").1,
+        "2019-06-23"
+    );
+    assert_eq!(v("اندلعت المعارك في 28 من الشهر الماضي.").1, "2019-05-28");
+    assert_eq!(v("يبدأ الحوار في الأول من الشهر المقبل.").1, "2019-07-01");
+    // A count before "من الشهر" is no day: "5 من الشهر الماضي" needs its number ≤ 31,
+    // and a bare number without "من" is left alone.
+    assert_eq!(v("قتل 40 من الشهر الماضي.").1, "2019-05");
+    // The 31st of a month of 30 days: the month is what is sure.
+    assert_eq!(
+        one("في الحادي والثلاثين من الشهر الجاري.", "2019-06-10").1,
+        "2019-06"
+    );
+}
+
+#[test]
+fn a_hijri_month_without_its_year_is_the_one_the_articles_date_points_to() {
+    // Ramadan 1440 ran from 6 May to 3 June 2019 (Umm al-Qura).
+    let v = |t: &str| one(t, "2019-06-10");
+    let (_, last, p) = v("بدأ الهجوم في منتصف رمضان الماضي.");
+    assert_eq!(p, Precision::Range);
+    assert!(
+        last.starts_with("2019-05-0") && last.contains("/2019-06-0"),
+        "{last}"
+    );
+    let (_, next, _) = v("ومن المقرر أن تبدأ الهدنة في رمضان المقبل.");
+    assert!(next.starts_with("2020-04-2"), "{next}");
+    let (_, day, p) = v("وأعلنت القوات هدنة في 12 رمضان الماضي.");
+    assert_eq!((day.as_str(), p), ("2019-05-17", Precision::Day));
+}
+
+#[test]
+fn a_hijri_month_name_that_is_a_persons_name_is_no_date() {
+    assert!(
+        values(
+            "وقال الرئيس التركي رجب طيب أردوغان إن بلاده ستدعم الحكومة.",
+            Some("2020-01-10")
+        )
+        .is_empty()
+    );
+    assert!(values("وصرح رمضان أبو جناح بأن الوضع مستقر.", Some("2020-01-10")).is_empty());
+    // With "شهر" before it, it is the month.
+    assert_eq!(
+        values("خلال شهر رمضان تراجعت المعارك.", Some("2019-06-10")).len(),
+        1
+    );
+}

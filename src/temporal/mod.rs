@@ -68,6 +68,18 @@ pub enum Sem {
         unit: Unit,
         n: i32,
     },
+    /// A Hijri month (and day) without a year: the one the article's date and `dir`
+    /// point to (رمضان الماضي).
+    HijriMonth {
+        m: u8,
+        d: Option<u8>,
+        dir: Dir,
+    },
+    /// Day `d` of the month `n` months from the article's (الثالث من الشهر الجاري).
+    RelMonthDay {
+        n: i32,
+        d: u8,
+    },
     /// منذ …: `bound` 1 = more than, -1 = less than; `n` None = vague (منذ سنوات).
     Ago {
         n: Option<u32>,
@@ -242,6 +254,63 @@ fn settle_year(dct: Date, m: u8, d: Option<u8>, dir: Dir) -> i16 {
     }
 }
 
+/// The Gregorian days of Hijri month `m` (day `d` alone if given) of the Hijri year the
+/// article's date `t` and `dir` point to: the last such month on or before `t` by default
+/// and for الماضي (strictly before for الماضي), the next one for المقبل and words of what
+/// is to come, the current year's for الجاري.
+fn hijri_month(t: Date, m: u8, d: Option<u8>, dir: Dir) -> Option<(Date, Date)> {
+    use icu_calendar::Date as IcuDate;
+    use icu_calendar::cal::Hijri;
+    let cal = || Hijri::new_umm_al_qura();
+    let today = IcuDate::try_new_iso(t.year() as i32, t.month() as u8, t.day() as u8)
+        .ok()?
+        .to_calendar(cal());
+    let hy = today.year().extended_year();
+    let span = |y: i32| -> Option<(Date, Date)> {
+        let first = IcuDate::try_new_hijri_with_calendar(y, m, d.unwrap_or(1), cal()).ok()?;
+        let len = if d.is_some() {
+            1
+        } else {
+            first.days_in_month() as i64
+        };
+        let iso = first.to_calendar(icu_calendar::Iso);
+        let a = Date::new(
+            iso.year().extended_year() as i16,
+            iso.month().ordinal as i8,
+            iso.day_of_month().0 as i8,
+        )
+        .ok()?;
+        let b = a.checked_add(jiff::Span::new().days(len - 1)).ok()?;
+        Some((a, b))
+    };
+    let this = span(hy)?;
+    let (prev, next) = (span(hy - 1), span(hy + 1));
+    match dir {
+        Dir::Current => Some(this),
+        Dir::Future | Dir::Upcoming => {
+            if this.0 > t || (dir == Dir::Upcoming && this.1 >= t) {
+                Some(this)
+            } else {
+                next
+            }
+        }
+        Dir::Past => {
+            if this.1 < t {
+                Some(this)
+            } else {
+                prev
+            }
+        }
+        Dir::None => {
+            if this.0 <= t {
+                Some(this)
+            } else {
+                prev
+            }
+        }
+    }
+}
+
 fn resolve_one(
     sem: &Sem,
     dct: Option<Date>,
@@ -312,6 +381,30 @@ fn resolve_one(
                 (v, p, K::Date, Anchor::Dct)
             }
             None => (rel(n as i64, unit), undated, K::Date, Anchor::Dct),
+        },
+        Sem::HijriMonth { m, d, dir } => match dct.and_then(|t| hijri_month(t, m, d, dir)) {
+            Some((a, b)) if a == b => (iso(a), P::Day, K::Date, Anchor::Dct),
+            Some((a, b)) => (
+                format!("{}/{}", iso(a), iso(b)),
+                P::Range,
+                K::Date,
+                Anchor::Dct,
+            ),
+            None => ("XXXX".into(), undated, K::Date, Anchor::Dct),
+        },
+        Sem::RelMonthDay { n, d } => match dct {
+            Some(t) => {
+                let m = add(t, Unit::Month, n as i64).unwrap_or(t);
+                match Date::new(m.year(), m.month(), d as i8) {
+                    Ok(day) => (iso(day), P::Day, K::Date, Anchor::Dct),
+                    // "The 31st of this month" in a month of 30 days: the month is sure.
+                    Err(_) => {
+                        let (v, p) = point(m, Unit::Month);
+                        (v, p, K::Date, Anchor::Dct)
+                    }
+                }
+            }
+            None => (rel(n as i64, Unit::Month), undated, K::Date, Anchor::Dct),
         },
         Sem::Ago { n, unit, bound } => {
             let Some(n) = n else {

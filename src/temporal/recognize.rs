@@ -278,6 +278,7 @@ fn match_at(sc: &Scan, i: usize) -> Option<Match> {
         .or_else(|| within_recent(sc, i))
         .or_else(|| duration(sc, i))
         .or_else(|| anaphor(sc, i))
+        .or_else(|| day_of_rel_month(sc, i))
         .or_else(|| rel_period(sc, i))
         .or_else(|| rel_day(sc, i))
         .or_else(|| year(sc, i))
@@ -331,6 +332,7 @@ fn upcoming_before(sc: &Scan, start: usize) -> bool {
 }
 
 /// Day? Month (/Month | (Month))? (Year | من العام …)? (الماضي|المقبل)?, Gregorian or Hijri.
+/// A Hijri month without a year is settled later, against the article's date.
 fn month_date(sc: &Scan, i: usize) -> Option<Match> {
     // The expression may start at a day number or an ordinal before the month.
     let (start, day, mi) = if let Some((d, _)) = sc.number(i).filter(|(d, _)| (1..=31).contains(d))
@@ -414,6 +416,7 @@ fn month_date(sc: &Scan, i: usize) -> Option<Match> {
     if guarded && !licensed {
         return None;
     }
+    let dir_named = dir != Dir::None;
     // "من المقرر أن تجرى الانتخابات في ديسمبر": no year and no direction word, but the
     // sentence speaks of what is to come.
     if matches!(y, YearSpec::None) && dir == Dir::None && upcoming_before(sc, start) {
@@ -425,7 +428,17 @@ fn month_date(sc: &Scan, i: usize) -> Option<Match> {
         start
     };
     if hijri {
-        let YearSpec::Abs(hy) = y else { return None };
+        // "رمضان الماضي", "في رمضان": a Hijri month without its year is settled against
+        // the article's date when that is known.
+        let YearSpec::Abs(hy) = y else {
+            // Hijri month names are also given names (رجب طيب أردوغان، رمضان): without a
+            // year, one counts only with a day, "شهر" before it, or الماضي/المقبل after.
+            let named_as_month = day.is_some() || month_word_before || dir_named;
+            if !matches!(y, YearSpec::None) || !named_as_month {
+                return None;
+            }
+            return Some((start, j, Sem::HijriMonth { m, d: day, dir }, false));
+        };
         let hd = day.unwrap_or(1);
         let cal = Hijri::new_umm_al_qura();
         let h = IcuDate::try_new_hijri_with_calendar(hy as i32, m, hd, cal).ok()?;
@@ -712,6 +725,32 @@ fn anaphor(sc: &Scan, i: usize) -> Option<Match> {
         return Some((start, ni + 2, Sem::Anaphor { unit }, false));
     }
     None
+}
+
+/// A day of a month named relative to the article's: "الثالث والعشرين من الشهر الجاري",
+/// "23 من الشهر الماضي". A bare number needs its "من", an ordinal may stand without it.
+fn day_of_rel_month(sc: &Scan, i: usize) -> Option<Match> {
+    let (d, mut j) = if let Some(Cat::Ordinal(d)) = sc.cat(i, |c| matches!(c, Cat::Ordinal(_))) {
+        (d, i + sc.span(i))
+    } else {
+        let (d, _) = sc.number(i).filter(|(d, _)| (1..=31).contains(d))?;
+        if sc.word(i + 1) != Some("من") {
+            return None;
+        }
+        (d as u8, i + 1)
+    };
+    if sc.word(j) == Some("من") {
+        j += 1;
+    }
+    let (_, end, sem, _) = rel_period(sc, j)?;
+    let Sem::RelPeriod {
+        unit: Unit::Month,
+        n,
+    } = sem
+    else {
+        return None;
+    };
+    Some((i, end, Sem::RelMonthDay { n, d }, false))
 }
 
 /// هذا الأسبوع، الشهر الماضي، العام المقبل، العام الجاري.
