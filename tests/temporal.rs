@@ -357,15 +357,7 @@ fn a_past_month_later_in_the_year_than_the_latest_date_is_last_years() {
     let text = "قالت منظمات إغاثة إن الأوضاع الإنسانية تتدهور في جنوب العاصمة، وأفادت المفوضية \
                 في بيان صدر الخميس 16 يناير 2020 بأن عدد النازحين تجاوز 150 ألفا منذ أبريل الماضي.";
     let pack = pack();
-    let doc = tarikh::corpus::SourceDoc {
-        id: "a".into(),
-        path: "a.txt".into(),
-        text: text.into(),
-        encoding: "utf-8".into(),
-        sha256: String::new(),
-        bytes: text.len() as u64,
-        paragraphs: std::iter::once(0..text.len()).collect(),
-    };
+    let doc = tarikh::corpus::SourceDoc::from_text("a", text);
     let norm = tarikh::normalize::Normalized::new(text);
     let found = tarikh::temporal::recognize(&doc, &norm, pack);
     let dct = tarikh::temporal::dct::infer(&doc, &norm, &found, pack);

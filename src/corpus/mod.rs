@@ -34,6 +34,21 @@ pub struct SourceDoc {
     pub paragraphs: Vec<Range<usize>>,
 }
 
+impl SourceDoc {
+    /// An article held in memory (a test's text, a pasted one): one paragraph, no file.
+    pub fn from_text(id: &str, text: &str) -> SourceDoc {
+        SourceDoc {
+            id: id.into(),
+            path: format!("{id}.txt"),
+            text: text.into(),
+            encoding: "utf-8".into(),
+            sha256: String::new(),
+            bytes: text.len() as u64,
+            paragraphs: std::iter::once(0..text.len()).collect(),
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct CorpusRead {
     pub docs: Vec<SourceDoc>,

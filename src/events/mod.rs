@@ -679,24 +679,25 @@ pub fn extract(
                     .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
             .map(|a| pack.faction_of(&a.faction));
+        // The side named at most a word after `at` (after "في يد", "على مواقع" …).
+        let side_after = |at: usize| {
+            s_actors
+                .iter()
+                .find(|a| {
+                    a.start >= at
+                        && doc
+                            .text
+                            .get(at..a.start)
+                            .is_some_and(|g| g.split_whitespace().count() <= 1)
+                })
+                .map(|a| pack.faction_of(&a.faction))
+        };
         // "هجوم مفاجئ على مواقع قوات X": X, named after the attack, is its target.
         let target = sh
             .iter()
             .filter(|_| matches!(kind.as_str(), "offensive" | "siege"))
             .filter(|h| h.cat == Cat::TargetBefore && h.word_start >= trig.end && h.end <= c.end)
-            .find_map(|h| {
-                let at = norm.orig(h.end);
-                s_actors
-                    .iter()
-                    .find(|a| {
-                        a.start >= at
-                            && doc
-                                .text
-                                .get(at..a.start)
-                                .is_some_and(|g| g.split_whitespace().count() <= 1)
-                    })
-                    .map(|a| pack.faction_of(&a.faction))
-            });
+            .find_map(|h| side_after(norm.orig(h.end)));
         let event_start = date
             .date
             .as_deref()
@@ -713,19 +714,7 @@ pub fn extract(
                 let before = text.get(c.start..h.word_start).unwrap_or("").trim_end();
                 !(before.ends_with("كانت") || before.ends_with("كان"))
             })
-            .find_map(|h| {
-                let at = norm.orig(h.end);
-                s_actors
-                    .iter()
-                    .find(|a| {
-                        a.start >= at
-                            && doc
-                                .text
-                                .get(at..a.start)
-                                .is_some_and(|g| g.split_whitespace().count() <= 1)
-                    })
-                    .map(|a| pack.faction_of(&a.faction))
-            });
+            .find_map(|h| side_after(norm.orig(h.end)));
         let ctx = ControlCtx {
             pack,
             doc_actors: &scan.actors,

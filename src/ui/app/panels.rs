@@ -1151,15 +1151,7 @@ mod tests {
         use crate::corpus::SourceDoc;
         let pack = crate::Pack::builtin().expect("pack");
         let why = |text: &str| {
-            let doc = SourceDoc {
-                id: "a".into(),
-                path: "a.txt".into(),
-                text: text.into(),
-                encoding: "utf-8".into(),
-                sha256: String::new(),
-                bytes: text.len() as u64,
-                paragraphs: std::iter::once(0..text.len()).collect(),
-            };
+            let doc = SourceDoc::from_text("a", text);
             let norm = crate::normalize::Normalized::new(text);
             let found = crate::temporal::recognize(&doc, &norm, &pack);
             crate::temporal::dct::infer(&doc, &norm, &found, &pack).why
