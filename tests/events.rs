@@ -11,15 +11,7 @@ fn pack() -> Pack {
 }
 
 fn doc(id: &str, text: &str) -> SourceDoc {
-    SourceDoc {
-        id: id.into(),
-        path: format!("{id}.txt"),
-        text: text.into(),
-        encoding: "utf-8".into(),
-        sha256: String::new(),
-        bytes: text.len() as u64,
-        paragraphs: std::iter::once(0..text.len()).collect(),
-    }
+    SourceDoc::from_text(id, text)
 }
 
 fn dct(s: &str) -> Dct {

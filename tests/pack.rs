@@ -11,15 +11,7 @@ fn pack() -> Pack {
 }
 
 fn doc(text: &str) -> SourceDoc {
-    SourceDoc {
-        id: "t".into(),
-        path: "t.txt".into(),
-        text: text.into(),
-        encoding: "utf-8".into(),
-        sha256: String::new(),
-        bytes: text.len() as u64,
-        paragraphs: std::iter::once(0..text.len()).collect(),
-    }
+    SourceDoc::from_text("t", text)
 }
 
 fn places(text: &str) -> Vec<(String, String)> {
