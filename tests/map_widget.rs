@@ -85,8 +85,15 @@ fn the_colour_of_a_place_follows_the_date() {
         Status::Held("GNA")
     );
     assert!(h.state().data.background_at(&sirte, h.state().date));
-    // Before anything either knows, the holder is unknown.
+    // In 2011 the pack's background knows the revolution's side took the city.
     h.state_mut().date = Some(d("2012-01-01"));
+    h.run_steps(1);
+    assert_eq!(
+        h.state().data.status_at(&sirte, h.state().date),
+        Status::Held("NTC")
+    );
+    // Before anything either knows, the holder is unknown.
+    h.state_mut().date = Some(d("2010-06-01"));
     h.run_steps(1);
     assert_eq!(
         h.state().data.status_at(&sirte, h.state().date),
