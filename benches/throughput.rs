@@ -187,19 +187,7 @@ fn stages(docs: &[SourceDoc], pack: &tarikh::Pack, bytes: usize) {
         let evs = tarikh::events::extract(doc, &norm, pack, &dct, &timex);
         t[4] += s.elapsed();
         events.extend(evs.iter().cloned());
-        results.push(pipeline::DocResult {
-            out: tarikh::model::DocumentOut {
-                id: doc.id.clone(),
-                path: doc.path.clone(),
-                sha256: doc.sha256.clone(),
-                bytes: doc.bytes,
-                encoding: doc.encoding.clone(),
-                dct,
-                timex,
-                mentions,
-            },
-            events: evs,
-        });
+        results.push(pipeline::DocResult::new(doc, dct, timex, mentions, evs));
     }
     let s = Instant::now();
     let merged = tarikh::events::merge(events);

@@ -46,18 +46,31 @@ pub fn analyze(doc: &SourceDoc, pack: &Pack, given: Option<Dct>) -> DocResult {
     let timex = crate::temporal::resolve(&found, &dct, &doc.text);
     let mentions = crate::gazetteer::place_mentions(doc, &norm, pack);
     let events = crate::events::extract(doc, &norm, pack, &dct, &timex);
-    DocResult {
-        out: DocumentOut {
-            id: doc.id.clone(),
-            path: doc.path.clone(),
-            sha256: doc.sha256.clone(),
-            bytes: doc.bytes,
-            encoding: doc.encoding.clone(),
-            dct,
-            timex,
-            mentions,
-        },
-        events,
+    DocResult::new(doc, dct, timex, mentions, events)
+}
+
+impl DocResult {
+    /// One document's results, with the document's own fields copied into its output.
+    pub fn new(
+        doc: &SourceDoc,
+        dct: Dct,
+        timex: Vec<Timex>,
+        mentions: Vec<Mention>,
+        events: Vec<Event>,
+    ) -> DocResult {
+        DocResult {
+            out: DocumentOut {
+                id: doc.id.clone(),
+                path: doc.path.clone(),
+                sha256: doc.sha256.clone(),
+                bytes: doc.bytes,
+                encoding: doc.encoding.clone(),
+                dct,
+                timex,
+                mentions,
+            },
+            events,
+        }
     }
 }
 
