@@ -36,6 +36,16 @@ fn ev(
     }
 }
 
+/// An event of `kind` claiming `holder` holds "Town".
+fn held(id: &str, date: &str, kind: &str, holder: &str) -> Event {
+    ev(
+        id,
+        date,
+        kind,
+        Some(("Town", Some(holder), ControlState::Held, &[])),
+    )
+}
+
 fn d(s: &str) -> jiff::civil::Date {
     s.parse().expect("date")
 }
@@ -50,18 +60,8 @@ use ControlState::*;
 #[test]
 fn a_taking_changes_the_holder_from_its_date_on() {
     let h = derive(&[
-        ev(
-            "a#1",
-            "2019-01-01",
-            "control_claim",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
-        ev(
-            "b#1",
-            "2019-03-01",
-            "territory_taken",
-            Some(("Town", Some("B"), Held, &[])),
-        ),
+        held("a#1", "2019-01-01", "control_claim", "A"),
+        held("b#1", "2019-03-01", "territory_taken", "B"),
     ]);
     assert_eq!(at(&h, "2019-02-01").0.as_deref(), Some("A"));
     let (holder, state, events) = at(&h, "2019-03-05");
@@ -77,12 +77,7 @@ fn a_taking_changes_the_holder_from_its_date_on() {
 #[test]
 fn fighting_makes_a_held_place_contested_with_the_holder_defending() {
     let h = derive(&[
-        ev(
-            "a#1",
-            "2019-01-01",
-            "control_claim",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
+        held("a#1", "2019-01-01", "control_claim", "A"),
         ev(
             "b#1",
             "2019-02-01",
@@ -116,12 +111,7 @@ fn an_unnamed_defender_is_whoever_holds_it_after_and_did_not_attack() {
             "offensive",
             Some(("Town", None, Contested, &["B"])),
         ),
-        ev(
-            "c#1",
-            "2020-06-01",
-            "territory_taken",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
+        held("c#1", "2020-06-01", "territory_taken", "A"),
     ]);
     let s = &state_at(&h, d("2019-04-06"))[0];
     assert_eq!((s.holder.as_deref(), s.state), (Some("A"), Some(Contested)));
@@ -133,12 +123,7 @@ fn an_unnamed_defender_is_whoever_holds_it_after_and_did_not_attack() {
             "offensive",
             Some(("Town", None, Contested, &["B"])),
         ),
-        ev(
-            "c#1",
-            "2020-06-01",
-            "territory_taken",
-            Some(("Town", Some("B"), Held, &[])),
-        ),
+        held("c#1", "2020-06-01", "territory_taken", "B"),
     ]);
     assert_eq!(state_at(&h, d("2019-04-06"))[0].holder, None);
 }
@@ -162,18 +147,8 @@ fn fighting_no_longer_reported_leaves_the_map_after_some_weeks() {
 #[test]
 fn both_sides_claiming_a_town_the_same_day_stay_contested() {
     let h = derive(&[
-        ev(
-            "a#1",
-            "2019-05-01",
-            "territory_taken",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
-        ev(
-            "b#1",
-            "2019-05-01",
-            "territory_taken",
-            Some(("Town", Some("B"), Held, &[])),
-        ),
+        held("a#1", "2019-05-01", "territory_taken", "A"),
+        held("b#1", "2019-05-01", "territory_taken", "B"),
     ]);
     let s = &state_at(&h, d("2019-05-01"))[0];
     assert_eq!(s.state, Some(Contested));
@@ -184,18 +159,8 @@ fn both_sides_claiming_a_town_the_same_day_stay_contested() {
 fn a_side_saying_it_still_holds_a_town_taken_that_day_keeps_it_contested() {
     // "A entered the town" / "B still controls most of it", the same day.
     let h = derive(&[
-        ev(
-            "a#1",
-            "2011-08-21",
-            "territory_taken",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
-        ev(
-            "a#2",
-            "2011-08-21",
-            "control_claim",
-            Some(("Town", Some("B"), Held, &[])),
-        ),
+        held("a#1", "2011-08-21", "territory_taken", "A"),
+        held("a#2", "2011-08-21", "control_claim", "B"),
     ]);
     let s = &state_at(&h, d("2011-08-21"))[0];
     assert_eq!(s.state, Some(Contested));
@@ -208,18 +173,8 @@ fn a_side_saying_it_still_holds_a_town_taken_that_day_keeps_it_contested() {
     assert_eq!(s.events.len(), 2);
     // A claim of the taker itself only confirms the taking.
     let h = derive(&[
-        ev(
-            "a#1",
-            "2011-08-21",
-            "territory_taken",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
-        ev(
-            "a#2",
-            "2011-08-21",
-            "control_claim",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
+        held("a#1", "2011-08-21", "territory_taken", "A"),
+        held("a#2", "2011-08-21", "control_claim", "A"),
     ]);
     let s = &state_at(&h, d("2011-08-21"))[0];
     assert_eq!((s.holder.as_deref(), s.state), (Some("A"), Some(Held)));
@@ -228,18 +183,8 @@ fn a_side_saying_it_still_holds_a_town_taken_that_day_keeps_it_contested() {
 #[test]
 fn a_plain_claim_confirms_without_rewriting_the_past() {
     let h = derive(&[
-        ev(
-            "a#1",
-            "2019-01-01",
-            "territory_taken",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
-        ev(
-            "a#2",
-            "2019-06-01",
-            "control_claim",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
+        held("a#1", "2019-01-01", "territory_taken", "A"),
+        held("a#2", "2019-06-01", "control_claim", "A"),
     ]);
     let s = &state_at(&h, d("2019-07-01"))[0];
     assert_eq!(
@@ -253,21 +198,11 @@ fn a_plain_claim_confirms_without_rewriting_the_past() {
 #[test]
 fn negated_planned_and_hypothetical_events_never_change_control() {
     for m in [Modality::Negated, Modality::Planned, Modality::Hypothetical] {
-        let mut e = ev(
-            "a#1",
-            "2019-01-01",
-            "territory_taken",
-            Some(("Town", Some("A"), Held, &[])),
-        );
+        let mut e = held("a#1", "2019-01-01", "territory_taken", "A");
         e.modality = m;
         assert!(derive(&[e]).is_empty(), "{m:?}");
     }
-    let mut e = ev(
-        "a#1",
-        "2019-01-01",
-        "territory_taken",
-        Some(("Town", Some("A"), Held, &[])),
-    );
+    let mut e = held("a#1", "2019-01-01", "territory_taken", "A");
     e.modality = Modality::Reported;
     assert_eq!(derive(&[e]).len(), 1, "a reported claim counts");
 }
@@ -323,12 +258,7 @@ fn an_attacker_pulling_back_leaves_the_defender_holding() {
     assert_eq!((s.holder.as_deref(), s.state), (Some("A"), Some(Held)));
     // The holder itself withdrawing loses it.
     let h = derive(&[
-        ev(
-            "a#1",
-            "2019-01-01",
-            "control_claim",
-            Some(("Town", Some("A"), Held, &[])),
-        ),
+        held("a#1", "2019-01-01", "control_claim", "A"),
         ev(
             "a#2",
             "2019-06-01",
