@@ -88,8 +88,13 @@ pub struct KnownEvent {
 /// What naming a known event says about the article's own date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Bound {
-    /// The article is from on or after the event (an operation's name, an office held).
+    /// A happening the article is on or after, and usually reports soon after (an
+    /// offensive launched, a city declared taken): with the weekdays it names, the
+    /// article's day can be settled near it.
     After,
+    /// Something that exists from that day on (a body, an office holder, a name, a long
+    /// operation): the article is on or after it, but may be years later.
+    Since,
     /// The article is from within `date..=date_end` (a rank or office held then).
     Within,
     /// Named as still to come, the article is from before it; named plainly, nothing.
@@ -560,11 +565,12 @@ fn parse_known_events(text: &str) -> Result<Vec<KnownEvent>, String> {
             .collect();
         let bound = match r.bound.trim() {
             "" | "after" => Bound::After,
+            "since" => Bound::Since,
             "within" => Bound::Within,
             "planned" => Bound::Planned,
             b => {
                 return Err(format!(
-                    "row {}: bound {b:?} is not after|within|planned",
+                    "row {}: bound {b:?} is not after|since|within|planned",
                     i + 2
                 ));
             }

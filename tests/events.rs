@@ -428,6 +428,20 @@ fn modality_cues_respect_commas_emphasis_purpose_and_late_negation() {
         m("لقد تقدمت قوات الوفاق نحو مدينة ترهونة.").map(|x| x.1),
         Some(Modality::Asserted)
     );
+    // After قد, a verb in تـ/نـ that ends like a perfect is a past deed, not a possible one.
+    assert_eq!(
+        m("وكانت البعثة الأممية قد نددت بالاشتباكات في العاصمة.").map(|x| x.1),
+        Some(Modality::Asserted)
+    );
+    assert_eq!(
+        m("وكانت القوات قد تقدموا نحو مدينة ترهونة.").map(|x| x.1),
+        Some(Modality::Asserted)
+    );
+    // An imperfect after قد is what may happen.
+    assert_eq!(
+        m("قد تشن القوات هجوما على مدينة ترهونة.").map(|x| x.1),
+        Some(Modality::Hypothetical)
+    );
     // ل + masdar of a meeting is its purpose.
     assert_eq!(
         m("توجه المبعوث الأممي إلى بنغازي للقاء حفتر."),
@@ -438,6 +452,28 @@ fn modality_cues_respect_commas_emphasis_purpose_and_late_negation() {
         m("اللقاء بين الطرفين لم يتم بعد في جنيف.").map(|x| x.1),
         Some(Modality::Negated)
     );
+}
+
+#[test]
+fn a_deed_that_could_not_be_done_or_failed_did_not_happen() {
+    let first = |s: &str| {
+        events(s)
+            .into_iter()
+            .find(|e| e.kind == "territory_taken" || e.kind == "offensive")
+    };
+    // The negation stands before "be able", many words before the deed.
+    let e = first("ولم تتمكن قوات الحكومة حتى الآن من استعادة المواقع التي خسرتها قرب غريان.")
+        .expect("event");
+    assert_eq!(e.modality, Modality::Negated);
+    assert!(e.control.is_none(), "no control from a deed that failed");
+    let e = first("فشلت القوات المهاجمة مجددا في اقتحام مدينة الزاوية.").expect("event");
+    assert_eq!(e.modality, Modality::Negated);
+    // Able, without a negation: it happened.
+    let e = first("وتمكنت قوات الحكومة أمس من استعادة مدينة غريان.").expect("event");
+    assert_eq!(e.modality, Modality::Asserted);
+    // A comma closes the clause of the failure.
+    let e = first("فشلت المفاوضات، وسيطرت القوات على مدينة غريان.").expect("event");
+    assert_eq!(e.modality, Modality::Asserted);
 }
 
 #[test]

@@ -71,6 +71,19 @@ fn a_weekday_after_yesterday_and_a_part_of_day_is_one_expression() {
 }
 
 #[test]
+fn a_weekday_before_an_ordinal_date_is_one_expression_with_it() {
+    // 2020-06-05 is a Friday.
+    let (t, v, p) = one(
+        "دخلت القوات المدينة يوم الجمعة الخامس من يونيو دون مقاومة",
+        "2020-06-11",
+    );
+    assert_eq!(
+        (t.as_str(), v.as_str(), p),
+        ("يوم الجمعة الخامس من يونيو", "2020-06-05", Precision::Day)
+    );
+}
+
+#[test]
 fn a_conjunction_glued_to_a_date_word_stays_outside_the_span() {
     let v = values("جاء أمس وغدا يغادر", Some("2019-04-06"));
     let texts: Vec<&str> = v.iter().map(|x| x.0.as_str()).collect();
@@ -266,6 +279,32 @@ fn an_office_holder_named_in_the_text_bounds_the_article_date() {
         "range {:?} why {}",
         d[0].range,
         d[0].why
+    );
+}
+
+#[test]
+fn a_lasting_body_bounds_the_date_but_does_not_settle_the_day_while_a_happening_can() {
+    let d = article_dates(&[
+        (
+            "gna-sunday.txt",
+            "تجددت الاشتباكات اليوم الأحد بين قوات حكومة الوفاق ومسلحين جنوب العاصمة.\n",
+        ),
+        (
+            "gna-zcairo.txt",
+            "رحب المجلس اليوم الأحد بإعلان القاهرة الذي دعا إلى وقف إطلاق النار.\n",
+        ),
+    ]);
+    // The GNA existed for years: an article naming it and a Sunday is not dated to the
+    // first Sunday after it was proposed.
+    assert_eq!(d[0].date, None, "why: {}", d[0].why);
+    assert!(d[0].range[0].is_some_and(|r| r >= jiff::civil::date(2015, 10, 8)));
+    assert!(!d[0].why.contains("fit"), "no day guessed: {}", d[0].why);
+    // The Cairo Declaration (Saturday 2020-06-06) is news: the Sunday after it.
+    assert_eq!(
+        d[1].date,
+        Some(jiff::civil::date(2020, 6, 7)),
+        "why: {}",
+        d[1].why
     );
 }
 

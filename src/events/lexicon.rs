@@ -48,6 +48,11 @@ pub enum Cat {
     /// place in that phrase is where the source sits, not where the event happened.
     Attribution,
     Negated,
+    /// A verb of being able (تمكن، استطاع، نجح): negated, it negates the deed it governs
+    /// however far on in its clause ("لم تتمكن القوات حتى الآن من استعادة …").
+    Ability,
+    /// A verb of failing (فشل، أخفق، عجز): the deed it governs did not happen.
+    Inability,
     NotNegated,
     Planned,
     Hypothetical,
@@ -205,6 +210,10 @@ struct ModalityFile {
     negated: Vec<String>,
     #[serde(default)]
     not_negated: Vec<String>,
+    #[serde(default)]
+    ability: Vec<String>,
+    #[serde(default)]
+    inability: Vec<String>,
     #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
@@ -673,6 +682,8 @@ impl Lexicon {
         let m = &f.modality;
         add(&m.negated, Cat::Negated)?;
         add(&m.not_negated, Cat::NotNegated)?;
+        add(&m.ability, Cat::Ability)?;
+        add(&m.inability, Cat::Inability)?;
         add(&m.planned, Cat::Planned)?;
         add(&m.hypothetical, Cat::Hypothetical)?;
         add(&m.before_imperfect, Cat::BeforeImperfect)?;

@@ -14,10 +14,22 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
         .unwrap_or(usize::MAX)
 }
 
-/// Does the word right after `end` look like an imperfect verb (يـ، تـ، نـ، أ)?
+/// Does the word right after `end` look like an imperfect verb (يـ، تـ، نـ)? A word in
+/// تـ or نـ that ends like a perfect (ـت of "she", ـوا of "they": «قد نددت»، «قد تقدموا»)
+/// is a past deed, not a possible one; after قد the imperfect plural ends in ـون.
 fn next_word_imperfect(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("").trim_start();
-    matches!(rest.chars().next(), Some('ي' | 'ت' | 'ن'))
+    let word = rest
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    match word.chars().next() {
+        Some('ي') => true,
+        Some('ت' | 'ن') => {
+            !(word.chars().count() >= 4 && (word.ends_with('ت') || word.ends_with("وا")))
+        }
+        _ => false,
+    }
 }
 
 /// The modality of an event whose trigger is `trig`, in the clause `[cs, ce)` of the
@@ -71,7 +83,28 @@ pub fn of(
                 && h.word_start >= trig.end
                 && words_between(text, trig.end, h.word_start) <= 3
         });
-    if negated || negated_after {
+    // "لم تتمكن القوات حتى الآن من استعادة …", "فشلت في اقتحام …": a failed or impossible
+    // deed, however many words (subject, adverbs) stand between the verb and the deed,
+    // as long as no comma ends the clause in between.
+    let no_comma_to_trig = |h: &LexHit| {
+        h.end <= trig.word_start
+            && !text
+                .get(h.end..trig.word_start)
+                .is_some_and(|g| g.contains([',', '،']))
+    };
+    let unable = hits.iter().filter(in_clause).any(|h| match h.cat {
+        Cat::Inability => no_comma_to_trig(h),
+        Cat::Ability => {
+            no_comma_to_trig(h)
+                && hits.iter().filter(in_clause).any(|n| {
+                    n.cat == Cat::Negated
+                        && n.end <= h.word_start
+                        && words_between(text, n.end, h.word_start) == 0
+                })
+        }
+        _ => false,
+    });
+    if negated || negated_after || unable {
         return Modality::Negated;
     }
     let hypothetical = hits

@@ -508,6 +508,14 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                 ev.lower(k.date, || why("after"));
             }
             Bound::After => {}
+            // A bound only: it says nothing of how long after the article is.
+            Bound::Since if !planned => {
+                if ev.lo.as_ref().is_none_or(|(x, _)| k.date > *x) {
+                    day_precise_lo = false;
+                }
+                ev.lower(k.date, || why("after"));
+            }
+            Bound::Since => {}
             Bound::Within => {
                 let period = match k.date_end {
                     Some(e) => format!(
@@ -578,7 +586,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
             why.push_str(&format!("; not after {h}: {hw}"));
         }
     }
-    if fitted {
+    if fitted && settled {
         why.push_str(&format!(
             "; the weekdays it names fit {guess} ({})",
             guess.weekday_name_en()

@@ -196,6 +196,10 @@ pub fn recognize(
     // Every pattern starts at a number, a word the lexicon knows, or قبل / في
     // (since, within_recent): only those tokens are tried, in order.
     let mut next = 0;
+    // The token span of the last expression kept: a later one may reach back over it
+    // (a weekday joins the ordinal date after it: «يوم الجمعة الخامس من يونيو»), and
+    // then the longer one replaces it.
+    let mut last: Option<(usize, usize)> = None;
     for &s in &sc.starts {
         let i = s as usize;
         if i < next {
@@ -205,12 +209,23 @@ pub fn recognize(
         let Some((a, b, sem, time)) = m else { continue };
         let (s, e) = norm.orig_span(sc.start(a), sc.toks[b - 1].end);
         if ranges.is_empty() || ranges.iter().any(|r| r.start <= s && e <= r.end) {
+            if let Some((la, lb)) = last
+                && a < lb
+            {
+                if a > la {
+                    // Overlapping without covering it: the first one stands.
+                    next = b.max(i + 1);
+                    continue;
+                }
+                out.pop();
+            }
             out.push(Found {
                 start: s,
                 end: e,
                 sem,
                 time,
             });
+            last = Some((a, b));
         }
         next = b.max(i + 1);
     }
