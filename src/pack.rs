@@ -280,6 +280,16 @@ impl Pack {
 
     /// The faction an actor belongs to, following `faction` links (a person → a unit →
     /// its faction); the actor itself when it names none. Cycles stop after a few steps.
+    /// The side the background (`control.csv`) says held `place` on `date`: the holder,
+    /// or the defender of a contested row.
+    pub fn background_holder(&self, place: &str, date: Date) -> Option<&str> {
+        self.background
+            .iter()
+            .filter(|b| b.place == place && b.from <= date && b.to.is_none_or(|t| date <= t))
+            .map(|b| b.holder.as_str())
+            .next_back()
+    }
+
     pub fn faction_of<'a>(&'a self, id: &'a str) -> &'a str {
         let mut cur = id;
         for _ in 0..8 {

@@ -773,6 +773,36 @@ fn the_dateline_city_is_where_the_report_was_filed_not_another_clauses_scene() {
 }
 
 #[test]
+fn in_a_clash_the_side_that_held_the_town_by_the_background_defends_it() {
+    // In 2018 the GNA held Tripoli (control.csv): named second, it is still the defender.
+    let ev = events_on(
+        "اندلعت اشتباكات عنيفة بين اللواء السابع وقوات الوفاق في طرابلس.",
+        "2018-09-02",
+    );
+    let c = ev
+        .iter()
+        .find(|e| e.kind == "armed_clash")
+        .and_then(|e| e.control.clone())
+        .expect("a contested claim");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref(), c.state),
+        ("Tripoli", Some("GNA"), ControlState::Contested)
+    );
+    assert!(!c.contenders.contains(&"GNA".to_string()));
+    // Where the background knows no holder, the side named first stays the defender.
+    let ev = events_on(
+        "اندلعت اشتباكات عنيفة بين اللواء السابع وقوات الوفاق في غريان.",
+        "2018-09-02",
+    );
+    let c = ev
+        .iter()
+        .find(|e| e.kind == "armed_clash")
+        .and_then(|e| e.control.clone())
+        .expect("a contested claim");
+    assert_ne!(c.holder.as_deref(), Some("GNA"));
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

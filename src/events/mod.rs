@@ -1345,9 +1345,19 @@ fn control_claim<'p>(
             claim(defender, ControlState::Contested, contenders)
         }
         "armed_clash" => {
-            // Fighting between sides: whoever held it before, else the side the clause
-            // puts first (X يخوض معارك ضد Y في Z).
-            let defender = ctx.defender(place).or_else(|| sides.first().copied())?;
+            // Fighting between sides: whoever held it before by the article, else the side
+            // the region's background says held it then ("clashes between the Seventh
+            // Brigade and Tripoli's brigades" in 2018: the GNA's side defends Tripoli),
+            // else the side the clause puts first (X يخوض معارك ضد Y في Z).
+            let known = ctx
+                .date
+                .and_then(|d| pack.background_holder(place, d))
+                .map(|h| pack.faction_of(h));
+            let background_side = || known.and_then(|h| sides.iter().copied().find(|s| *s == h));
+            let defender = ctx
+                .defender(place)
+                .or_else(background_side)
+                .or_else(|| sides.first().copied())?;
             let defender = Some(defender);
             let contenders = others(defender);
             claim(defender, ControlState::Contested, contenders)
