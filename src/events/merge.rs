@@ -208,14 +208,12 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
 }
 
 /// `merge` over the concatenation of `parts` (each article's events), without building
-/// the concatenation: only the events that stay are moved, once, into the result.
+/// the concatenation: reports are folded into their representatives where they lie, and
+/// only the events that stay are moved, once, into the result (a single part is
+/// compacted in place and returned, so no new buffer is filled at all).
 pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
-    let all: Vec<&Event> = parts.iter().flatten().collect();
-    let plan = plan(&all);
-    drop(all);
+    let plan = plan(&parts);
     let into = &plan.into;
-    let kept = into.iter().filter(|&&b| b == NONE).count();
-    let mut out = Vec::with_capacity(kept);
     // Reports still to fold into each representative: its sources are allocated once at
     // their full length (growing them step by step made glibc consolidate its free
     // lists at every large step, right after the merged reports were freed).
@@ -223,10 +221,7 @@ pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
     for &b in into.iter().filter(|&&b| b != NONE) {
         left[b as usize] += 1;
     }
-    // Where each kept report went in `out`.
-    let mut pos = vec![NONE; into.len()];
-    // Where each report is among the parts (part, index): a head later than the report
-    // merged into it is still there.
+    // Where each report is among the parts (part, index).
     let mut place: Vec<(u32, u32)> = Vec::with_capacity(into.len());
     for (p, part) in parts.iter().enumerate() {
         place.extend((0..part.len() as u32).map(|i| (p as u32, i)));
@@ -242,98 +237,75 @@ pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
                 .all(|a| y.binary_search(a).is_ok())
         }
     };
-    // One pass in report order: a kept report moves to `out`; another is folded into
-    // its representative and dropped at once, while it is still in the cache. What it
-    // adds (a control claim, more actors, figures, its id) is moved, not copied.
-    // Parts are consumed whole when no report folds into a later one of its own part
-    // (an article never merges with itself, so the pipeline's parts always are);
-    // otherwise each report is taken out of its part, leaving an empty event.
-    let in_order = into
-        .iter()
-        .enumerate()
-        .all(|(j, &b)| b == NONE || (b as usize) < j || place[b as usize].0 != place[j].0);
-    let mut j = 0;
-    let mut step = |e: Event, parts: &mut [Vec<Event>]| {
-        let b = into[j];
+    // In report order, each merging report gives its representative what it adds (a
+    // control claim, more actors, figures, its id), moved, not copied; what is left of
+    // it is dropped with the part.
+    for (j, &b) in into.iter().enumerate() {
         if b == NONE {
-            let mut e = e;
-            e.sources.reserve_exact(left[j] as usize);
-            pos[j] = out.len() as u32;
-            out.push(e);
-        } else {
-            let head = if pos[b as usize] != NONE {
-                &mut out[pos[b as usize] as usize]
-            } else {
-                let (p, i) = place[b as usize];
-                &mut parts[p as usize][i as usize]
-            };
-            head.sources.reserve_exact(left[b as usize] as usize);
-            left[b as usize] -= 1;
-            fold(head, e, adds_actors(j, b as usize));
+            continue;
         }
-        j += 1;
-    };
-    for p in 0..parts.len() {
-        if in_order {
-            for e in std::mem::take(&mut parts[p]) {
-                step(e, &mut parts);
-            }
-        } else {
-            for i in 0..parts[p].len() {
-                let e = std::mem::replace(&mut parts[p][i], placeholder());
-                step(e, &mut parts);
-            }
-        }
+        let ((pj, ij), (pb, ib)) = (place[j], place[b as usize]);
+        let Some((head, other)) = two_mut(&mut parts, (pb, ib), (pj, ij)) else {
+            continue;
+        };
+        head.sources.reserve_exact(left[b as usize] as usize);
+        left[b as usize] -= 1;
+        fold(head, other, adds_actors(j, b as usize));
+    }
+    // The reports that stay, in order: each part keeps its own and they are joined.
+    let mut j = 0;
+    for part in &mut parts {
+        part.retain(|_| {
+            j += 1;
+            into[j - 1] == NONE
+        });
+    }
+    if parts.len() == 1 {
+        let mut out = parts.pop().unwrap_or_default();
+        out.shrink_to_fit();
+        return out;
+    }
+    let kept = into.iter().filter(|&&b| b == NONE).count();
+    let mut out = Vec::with_capacity(kept);
+    for part in &mut parts {
+        out.append(part);
     }
     out
 }
 
-/// Add what another report of the same event says to its representative.
-fn fold(head: &mut Event, other: Event, adds_actors: bool) {
-    let Event {
-        id,
-        actors,
-        casualties: oc,
-        control,
-        ..
-    } = other;
+/// Two different events of `parts`, by (part, index), both mutable.
+fn two_mut(
+    parts: &mut [Vec<Event>],
+    (pa, ia): (u32, u32),
+    (pb, ib): (u32, u32),
+) -> Option<(&mut Event, &mut Event)> {
+    let (pa, ia, pb, ib) = (pa as usize, ia as usize, pb as usize, ib as usize);
+    if pa == pb {
+        let [a, b] = parts.get_mut(pa)?.get_disjoint_mut([ia, ib]).ok()?;
+        return Some((a, b));
+    }
+    let [a, b] = parts.get_disjoint_mut([pa, pb]).ok()?;
+    Some((a.get_mut(ia)?, b.get_mut(ib)?))
+}
+
+/// Add what another report of the same event says to its representative, taking it
+/// from the other report (which is dropped afterwards).
+fn fold(head: &mut Event, other: &mut Event, adds_actors: bool) {
     if head.control.is_none() {
-        head.control = control;
+        head.control = other.control.take();
     }
     if adds_actors {
-        for a in actors {
+        for a in std::mem::take(&mut other.actors) {
             if !head.actors.contains(&a) {
                 head.actors.push(a);
             }
         }
     }
-    let c = &mut head.casualties;
+    let (c, oc) = (&mut head.casualties, other.casualties);
     c.killed = c.killed.max(oc.killed);
     c.injured = c.injured.max(oc.injured);
     c.displaced = c.displaced.max(oc.displaced);
-    head.sources.push(id);
-}
-
-/// An event that owns nothing, left where a kept event was moved out.
-fn placeholder() -> Event {
-    Event {
-        id: String::new(),
-        doc: String::new(),
-        start: 0,
-        end: 0,
-        evidence: String::new(),
-        date: None,
-        date_end: None,
-        precision: Precision::Unknown,
-        date_source: DateSource::Dct,
-        kind: String::new(),
-        modality: Modality::Asserted,
-        places: Vec::new(),
-        actors: Vec::new(),
-        casualties: Default::default(),
-        control: None,
-        sources: Vec::new(),
-    }
+    head.sources.push(std::mem::take(&mut other.id));
 }
 
 /// Who merges into whom.
@@ -355,8 +327,8 @@ struct Plan {
     sets: Vec<Vec<u32>>,
 }
 
-fn plan(events: &[&Event]) -> Plan {
-    let n = events.len();
+fn plan(parts: &[Vec<Event>]) -> Plan {
+    let n = parts.iter().map(Vec::len).sum();
     let mut docs = Interner::default();
     let mut strs = Interner::default();
     let mut lists = ListInterner::default();
@@ -373,7 +345,7 @@ fn plan(events: &[&Event]) -> Plan {
     let mut groups: FxHashMap<u64, u32> = FxHashMap::default();
     let mut group_of_sig: Vec<u32> = Vec::new();
     let mut last_doc: Option<(&str, u32)> = None;
-    for (i, e) in events.iter().enumerate() {
+    for (i, e) in parts.iter().flatten().enumerate() {
         // An article's reports come together: its id is looked up once.
         doc_of[i] = match last_doc {
             Some((d, n)) if d == e.doc => n,
@@ -554,6 +526,28 @@ mod tests {
     use super::*;
     use crate::events::dates::event_span;
     use crate::model::Casualties;
+
+    /// An event that owns nothing, to build test events from.
+    fn placeholder() -> Event {
+        Event {
+            id: String::new(),
+            doc: String::new(),
+            start: 0,
+            end: 0,
+            evidence: String::new(),
+            date: None,
+            date_end: None,
+            precision: Precision::Unknown,
+            date_source: DateSource::Dct,
+            kind: String::new(),
+            modality: Modality::Asserted,
+            places: Vec::new(),
+            actors: Vec::new(),
+            casualties: Default::default(),
+            control: None,
+            sources: Vec::new(),
+        }
+    }
 
     fn ev(id: &str, date: &str, precision: Precision) -> Event {
         Event {
