@@ -406,6 +406,9 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 struct Phrases {
     list: Vec<String>,
     ac: Option<aho_corasick::AhoCorasick>,
+    /// The same phrases as a bare DFA, fed one normalised byte at a time (see
+    /// [`may_hold_phrase`]).
+    dfa: Option<aho_corasick::dfa::DFA>,
 }
 
 fn boilerplate_phrases() -> &'static Phrases {
@@ -424,7 +427,8 @@ fn boilerplate_phrases() -> &'static Phrases {
             .kind(Some(aho_corasick::AhoCorasickKind::DFA))
             .build(&list)
             .ok();
-        Phrases { list, ac }
+        let dfa = aho_corasick::dfa::DFA::new(&list).ok();
+        Phrases { list, ac, dfa }
     })
 }
 
@@ -444,9 +448,14 @@ fn is_boilerplate_with(line: &str, buf: &mut String) -> bool {
     // '|', '•' (E2 80 A2) and '·' (C2 B7), counted on bytes without decoding: in UTF-8,
     // 0xB7 after 0xC2 and 0xA2 after 0xE2 0x80 are exactly those characters.
     let b = line.as_bytes();
-    let separators = b.iter().filter(|&&x| x == b'|').count()
-        + b.windows(2).filter(|w| w == &[0xC2, 0xB7]).count()
-        + b.windows(3).filter(|w| w == &[0xE2, 0x80, 0xA2]).count();
+    // Most lines have none of those bytes: one search instead of three counting passes.
+    let separators = if memchr::memchr3(b'|', 0xC2, 0xE2, b).is_none() {
+        0
+    } else {
+        b.iter().filter(|&&x| x == b'|').count()
+            + b.windows(2).filter(|w| w == &[0xC2, 0xB7]).count()
+            + b.windows(3).filter(|w| w == &[0xE2, 0x80, 0xA2]).count()
+    };
     if separators >= 3 && words <= separators * 4 {
         return true;
     }
@@ -454,6 +463,12 @@ fn is_boilerplate_with(line: &str, buf: &mut String) -> bool {
     let Some(ac) = &phrases.ac else {
         return false;
     };
+    if let Some(dfa) = &phrases.dfa
+        && caseless(b)
+        && !may_hold_phrase(line, dfa)
+    {
+        return false;
+    }
     lower_normalized(line, buf);
     let norm = buf.trim_matches(|c: char| !is_alnum(c));
     // Most short lines hold no phrase at all: the plain search answers that faster than
@@ -526,21 +541,39 @@ fn count_words(line: &str, limit: usize) -> usize {
     words
 }
 
-/// `normalize(&line.to_lowercase())`, into `out` (cleared first). Lower-casing is
-/// skipped when it cannot change anything but ASCII (which `normalize` lower-cases
-/// itself): Arabic, and the punctuation blocks, have no case. Other text takes the full
-/// Unicode path.
-fn lower_normalized(line: &str, out: &mut String) {
-    // On bytes: ASCII, continuation bytes, and the lead bytes of U+0080–U+00BF (0xC2),
-    // U+0600–U+06FF (0xD8–0xDB) and U+2000–U+206F (0xE2 0x80, 0xE2 0x81 0x80–0xAF).
-    let b = line.as_bytes();
+/// Whether a phrase of the automaton occurs in the normalised form of a caseless line
+/// (see [`caseless`]), which is not written out: each character is folded and its bytes
+/// go straight through the automaton. `false` rules the line out (a phrase in the
+/// trimmed normalised line is one in the whole), `true` leaves it to the full test.
+fn may_hold_phrase(line: &str, dfa: &aho_corasick::dfa::DFA) -> bool {
+    use aho_corasick::Anchored;
+    use aho_corasick::automaton::Automaton;
+    let Ok(mut sid) = dfa.start_state(Anchored::No) else {
+        return true;
+    };
+    let mut found = false;
+    crate::normalize::fold_each(line, |_, c| {
+        let mut utf8 = [0u8; 4];
+        for &x in c.encode_utf8(&mut utf8).as_bytes() {
+            sid = dfa.next_state(Anchored::No, sid, x);
+            found |= dfa.is_match(sid);
+        }
+    });
+    found
+}
+
+/// Whether lower-casing cannot change the line but for ASCII (which `normalize`
+/// lower-cases itself): Arabic, and the punctuation blocks, have no case. On bytes:
+/// ASCII, continuation bytes, and the lead bytes of U+0080–U+00BF (0xC2), U+0600–U+06FF
+/// (0xD8–0xDB) and U+2000–U+206F (0xE2 0x80, 0xE2 0x81 0x80–0xAF).
+fn caseless(b: &[u8]) -> bool {
     // Most lines have no other lead byte at all (a pass the compiler vectorises); the
     // punctuation block needs its second and third bytes looked at.
     let others = b
         .iter()
         .filter(|&&x| x >= 0xC0 && x != 0xC2 && !(0xD8..=0xDB).contains(&x))
         .count();
-    let caseless = others == 0
+    others == 0
         || b.iter().enumerate().all(|(i, &x)| match x {
             0..0xC0 | 0xC2 | 0xD8..=0xDB => true,
             0xE2 => match (b.get(i + 1), b.get(i + 2)) {
@@ -549,9 +582,15 @@ fn lower_normalized(line: &str, out: &mut String) {
                 _ => false,
             },
             _ => false,
-        });
+        })
+}
+
+/// `normalize(&line.to_lowercase())`, into `out` (cleared first). Lower-casing is
+/// skipped when it cannot change anything but ASCII (see [`caseless`]). Other text
+/// takes the full Unicode path.
+fn lower_normalized(line: &str, out: &mut String) {
     out.clear();
-    if caseless {
+    if caseless(line.as_bytes()) {
         crate::normalize::normalize_into(line, out);
     } else {
         crate::normalize::normalize_into(&line.to_lowercase(), out);
@@ -780,6 +819,43 @@ mod tests {
             let line = format!("Ab {c} ت");
             assert_eq!(lowered(&line), normalize_lower(&line), "{c:?}");
         }
+    }
+
+    #[test]
+    fn the_streamed_automaton_finds_what_the_search_over_the_normalised_line_finds() {
+        let phrases = boilerplate_phrases();
+        let (Some(ac), Some(dfa)) = (&phrases.ac, &phrases.dfa) else {
+            panic!("the phrase automata build");
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample-corpus");
+        let mut lines: Vec<String> = Vec::new();
+        for e in std::fs::read_dir(dir).expect("sample corpus").flatten() {
+            if e.path().extension().is_some_and(|x| x == "txt") {
+                let text = std::fs::read_to_string(e.path()).expect("UTF-8 sample");
+                lines.extend(text.lines().map(str::to_string));
+            }
+        }
+        // Phrases as written (hamza, ta marbuta, upper case, harakat), alone and inside text.
+        for p in [
+            "إقرأ أيضاً",
+            "جميع الحقوق محفوظة",
+            "Read MORE",
+            "شارك الخبر |",
+        ] {
+            lines.push(p.to_string());
+            lines.push(format!("«{p}» نص قصير"));
+        }
+        let mut seen = 0;
+        for line in &lines {
+            if !caseless(line.as_bytes()) {
+                continue;
+            }
+            let mut norm = String::new();
+            lower_normalized(line, &mut norm);
+            assert_eq!(may_hold_phrase(line, dfa), ac.is_match(&norm), "{line}");
+            seen += usize::from(ac.is_match(&norm));
+        }
+        assert!(seen >= 8, "{seen} lines with a phrase");
     }
 
     fn lowered(s: &str) -> String {

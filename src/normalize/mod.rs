@@ -62,7 +62,7 @@ fn arabic_folds() -> &'static [Option<char>; 256] {
 /// Call `emit(offset, folded)` for every character of `original` that `fold` keeps, in
 /// order, on bytes: ASCII and the Arabic block without decoding or matching.
 #[inline(always)]
-fn fold_each(original: &str, mut emit: impl FnMut(usize, char)) {
+pub(crate) fn fold_each(original: &str, mut emit: impl FnMut(usize, char)) {
     let src = original.as_bytes();
     let arabic = arabic_folds();
     let mut i = 0;

@@ -143,13 +143,21 @@ fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
         s += 1;
     }
     let window = &norm[s..at];
-    let window = window
-        .rsplit(['.', '!', '?', '\n'])
-        .next()
-        .unwrap_or(window);
+    // After the sentence's last break: the delimiters are ASCII, looked for on bytes.
+    let window = match window
+        .bytes()
+        .rposition(|b| matches!(b, b'.' | b'!' | b'?' | b'\n'))
+    {
+        Some(k) => &window[k + 1..],
+        None => window,
+    };
+    // A bit per length of the planned words (63: that long or longer): most words of the
+    // window have none of those lengths and are compared with nothing.
+    let bit = |n: usize| 1u64 << n.min(63);
+    let lens = planned.iter().fold(0u64, |m, p| m | bit(p.len()));
     window
         .split(|c: char| !is_alnum(c))
-        .any(|w| !w.is_empty() && planned.iter().any(|p| p == w))
+        .any(|w| lens & bit(w.len()) != 0 && !w.is_empty() && planned.iter().any(|p| p == w))
         || planned
             .iter()
             .filter(|p| p.contains(' '))

@@ -25,7 +25,8 @@ struct Scan<'a> {
     /// lexicon cuts a conjunction off is marked in its `Hit` (see [`Scan::start`]).
     toks: &'a [Token],
     /// Per token: 0, or 1 + the index of its hit in `found` (most words have none: four
-    /// bytes a token instead of a whole `Option<Hit>`).
+    /// bytes a token instead of a whole `Option<Hit>`); for a number of up to six digits,
+    /// its value and length (see [`number_slot`]), parsed once instead of once per pattern.
     slot: Vec<u32>,
     found: Vec<Hit<'a>>,
     /// The tokens where a pattern may start (see [`Scan::may_start`]), in order.
@@ -43,6 +44,7 @@ impl<'a> Scan<'a> {
             match t.kind {
                 TokKind::Punct => continue,
                 TokKind::Number => {
+                    slot[i] = number_slot(t.text(norm).as_bytes());
                     starts.push(i as u32);
                     continue;
                 }
@@ -56,7 +58,7 @@ impl<'a> Scan<'a> {
             };
             let Some(h) = hit else {
                 // A token without a hit has no conjunction cut off: its text is the token's.
-                if matches!(w, "قبل" | "في") {
+                if starts_unlisted(w.as_bytes()) {
                     starts.push(i as u32);
                 }
                 continue;
@@ -77,8 +79,14 @@ impl<'a> Scan<'a> {
 
     /// The lexicon's hit at token `i`, if any.
     fn hit(&self, i: usize) -> Option<Hit<'a>> {
-        let k = *self.slot.get(i)? as usize;
-        k.checked_sub(1).and_then(|k| self.found.get(k)).copied()
+        let k = *self.slot.get(i)?;
+        if k & NUMBER != 0 {
+            return None;
+        }
+        (k as usize)
+            .checked_sub(1)
+            .and_then(|k| self.found.get(k))
+            .copied()
     }
 
     fn lookup(norm: &str, toks: &[Token], i: usize, w: &str, lex: &'a Lexicon) -> Option<Hit<'a>> {
@@ -138,16 +146,10 @@ impl<'a> Scan<'a> {
             .map_or(0, |t| t.start + if cut { 'و'.len_utf8() } else { 0 })
     }
 
+    /// The value and digit count of a number token of up to six digits.
     fn number(&self, i: usize) -> Option<(u32, usize)> {
-        let t = self.toks.get(i)?;
-        if t.kind != TokKind::Number {
-            return None;
-        }
-        let s = t.text(self.norm);
-        if s.len() > 6 {
-            return None;
-        }
-        s.parse().ok().map(|n| (n, s.len()))
+        let k = *self.slot.get(i)?;
+        (k & NUMBER != 0).then_some((k & VALUE, (k >> 20 & 7) as usize))
     }
 
     fn punct(&self, i: usize) -> Option<char> {
@@ -169,6 +171,34 @@ impl<'a> Scan<'a> {
             _ => None,
         }
     }
+}
+
+/// The tag of a number's slot; below it, three bits of digit count (from bit 20) and
+/// the value (below 2^20, as six digits are).
+const NUMBER: u32 = 1 << 31;
+const VALUE: u32 = (1 << 20) - 1;
+
+/// The slot of a number token: its value and length, or 0 (no number to the patterns)
+/// for more than six digits. Number tokens are ASCII digits (the normaliser folds the
+/// other digits to them).
+fn number_slot(digits: &[u8]) -> u32 {
+    if digits.is_empty() || digits.len() > 6 || !digits.iter().all(u8::is_ascii_digit) {
+        return 0;
+    }
+    let n = digits
+        .iter()
+        .fold(0u32, |n, &d| n * 10 + u32::from(d - b'0'));
+    NUMBER | (digits.len() as u32) << 20 | n
+}
+
+/// قبل or في: words that start a pattern (since, within_recent) without a lexicon
+/// entry. Compared as bytes (ق ب ل, ف ي): a string comparison called memcmp for every
+/// word of the same length.
+fn starts_unlisted(w: &[u8]) -> bool {
+    matches!(
+        w,
+        [0xD9, 0x82, 0xD8, 0xA8, 0xD9, 0x84] | [0xD9, 0x81, 0xD9, 0x8A]
+    )
 }
 
 fn is_month(c: Cat) -> bool {
@@ -867,4 +897,31 @@ pub fn planned_words(norm: &str, lex: &Lexicon) -> Vec<(usize, usize)> {
         .filter(|&i| sc.has(i, |c| c == Cat::Planned))
         .map(|i| (sc.start(i), sc.toks[i + sc.span(i) - 1].end))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_slots_hold_what_parsing_gives() {
+        for s in ["0", "7", "31", "2019", "000123", "999999", "1234567", ""] {
+            let k = number_slot(s.as_bytes());
+            let want = (s.len() <= 6).then(|| s.parse::<u32>().ok()).flatten();
+            let got = (k & NUMBER != 0).then_some(k & VALUE);
+            assert_eq!(got, want, "{s:?}");
+            if got.is_some() {
+                assert_eq!((k >> 20 & 7) as usize, s.len());
+            }
+        }
+    }
+
+    #[test]
+    fn the_unlisted_pattern_starts_are_qabl_and_fi() {
+        assert!(starts_unlisted("قبل".as_bytes()));
+        assert!(starts_unlisted("في".as_bytes()));
+        for w in ["قبلي", "فيه", "بل", "ف", "", "قتل"] {
+            assert!(!starts_unlisted(w.as_bytes()), "{w}");
+        }
+    }
 }
