@@ -690,6 +690,25 @@ fn since_a_day_is_a_range_to_the_article_date() {
     assert_eq!(ev[0].date.as_deref(), Some("2016-08-01"));
     assert_eq!(ev[0].date_end.as_deref(), Some("2016-12-06"));
     assert_eq!(ev[0].precision, Precision::Range);
+    // "Since the fighting broke out on the 26th": the toll runs from that day.
+    let ev = analyzed(
+        "وارتفعت حصيلة القتلى منذ اندلاع المواجهات في 26 أغسطس 2018 إلى 47 قتيلا.",
+        "2018-09-02",
+    );
+    let toll = ev
+        .iter()
+        .find(|e| e.casualties.killed == Some(47))
+        .expect("toll");
+    assert_eq!(
+        (toll.date.as_deref(), toll.date_end.as_deref()),
+        (Some("2018-08-26"), Some("2018-09-02"))
+    );
+    // A date after "في" with no "منذ" before it is that day.
+    let ev = analyzed(
+        "وقتل 12 شخصا في اشتباكات اندلعت في 26 أغسطس 2018.",
+        "2018-09-02",
+    );
+    assert!(ev.iter().all(|e| e.date_end.is_none()), "{ev:?}");
 }
 
 #[test]
@@ -800,6 +819,74 @@ fn in_a_clash_the_side_that_held_the_town_by_the_background_defends_it() {
         .and_then(|e| e.control.clone())
         .expect("a contested claim");
     assert_ne!(c.holder.as_deref(), Some("GNA"));
+}
+
+#[test]
+fn losing_control_of_a_town_is_the_losers_withdrawal() {
+    let ev = events("وفقدت قوات حفتر السيطرة على مدينة غريان بعد معارك عنيفة.");
+    let w = ev.first().expect("an event");
+    assert_eq!(w.kind, "withdrawal");
+    let c = w.control.clone().expect("control");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref(), c.state),
+        ("Gharyan", Some("LNA"), ControlState::Lost)
+    );
+    // Without the word of losing it is a taking.
+    let ev = events("وبسطت قوات حفتر السيطرة على مدينة غريان.");
+    assert_eq!(ev.first().map(|e| e.kind.as_str()), Some("territory_taken"));
+}
+
+#[test]
+fn days_after_an_event_opens_its_own_clause() {
+    // "ويأتي الهجوم بعد أيام من فقدان …": the loss of Gharyan is its own (earlier) event.
+    let ev = events("ويأتي الهجوم بعد أيام من فقدان قوات حفتر السيطرة على مدينة غريان.");
+    let w = ev
+        .iter()
+        .find(|e| e.kind == "withdrawal")
+        .expect("the loss is an event");
+    assert_eq!(w.places, ["Gharyan"]);
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "offensive" || !e.places.contains(&"Gharyan".to_string())),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn the_front_lines_are_no_clash() {
+    // Centres "near the front lines" are no clash.
+    let k = kinds("ويحتجز نحو ألف مهاجر في مراكز قريبة من خطوط القتال جنوب طرابلس.");
+    assert!(!k.contains(&"armed_clash".to_string()), "{k:?}");
+}
+
+#[test]
+fn where_people_fled_to_is_not_where_the_toll_was_taken() {
+    let ev = events("وقتل 20 شخصا في اشتباكات في صبراتة، كما نزح آلاف السكان نحو زوارة والعجيلات.");
+    let toll = ev
+        .iter()
+        .find(|e| e.casualties.killed == Some(20))
+        .expect("toll");
+    assert!(
+        toll.places.contains(&"Sabratha".to_string()),
+        "{:?}",
+        toll.places
+    );
+    assert!(
+        !toll.places.iter().any(|p| p == "Zuwara" || p == "Ajaylat"),
+        "{:?}",
+        toll.places
+    );
+}
+
+#[test]
+fn the_city_centre_is_in_the_city() {
+    let text = "دخلت القوات مدينة صبراتة أمس. وانسحب المسلحون من مواقعهم وسط المدينة.";
+    let ev = events(text);
+    let w = ev
+        .iter()
+        .find(|e| e.kind == "withdrawal")
+        .expect("withdrawal");
+    assert_eq!(w.places, ["Sabratha"]);
 }
 
 #[test]

@@ -39,6 +39,11 @@ pub enum Cat {
     HolderBefore,
     /// A word after which the side named is the target of an attack ("هجوم على مواقع X").
     TargetBefore,
+    /// A word before "the city" that puts something inside it (وسط المدينة، داخل المدينة),
+    /// where other passing words put it near.
+    Inside,
+    /// A word of losing before a taking ("فقدت قوات X السيطرة على"): the side lost it.
+    LossBefore,
     /// "The city" (المدينة): the city last named before it.
     CityAnaphor,
     /// A capital-city word (العاصمة): the event's place is the pack's capital.
@@ -113,6 +118,8 @@ pub struct Lexicon {
     pub purpose: HashMap<u8, u8>,
     /// Types whose purpose form (ل + masdar) is an intention: planned.
     pub purpose_planned: Vec<u8>,
+    /// Trigger type index → the type it stands for after a word of losing.
+    pub loss: HashMap<u8, u8>,
 }
 
 impl Default for Lexicon {
@@ -131,6 +138,7 @@ impl Default for Lexicon {
             capital: None,
             purpose: HashMap::new(),
             purpose_planned: Vec::new(),
+            loss: HashMap::new(),
         }
     }
 }
@@ -170,6 +178,13 @@ struct File {
     target_before: Vec<String>,
     #[serde(default)]
     destination_before: Vec<String>,
+    #[serde(default)]
+    loss_before: Vec<String>,
+    #[serde(default)]
+    inside_before: Vec<String>,
+    /// A trigger type → the type it stands for after a `loss_before` word.
+    #[serde(default)]
+    loss: HashMap<String, String>,
     /// Trigger types whose hit, when it carries the purpose proclitic ل ("لتحريرها"),
     /// names the aim of another action, not a thing done: mapped to the type given.
     #[serde(default)]
@@ -664,21 +679,26 @@ impl Lexicon {
         add(&f.holder_before, Cat::HolderBefore)?;
         add(&f.target_before, Cat::TargetBefore)?;
         add(&f.destination_before, Cat::Destination)?;
+        add(&f.loss_before, Cat::LossBefore)?;
+        add(&f.inside_before, Cat::Inside)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {
             add(&c.words, Cat::Capital)?;
         }
-        let mut purpose = HashMap::new();
-        for (from, to) in &f.purpose {
+        let type_map = |what: &str, m: &HashMap<String, String>| {
             let idx = |t: &str| {
                 types
                     .iter()
                     .position(|x| x == t)
                     .map(|i| i as u8)
-                    .ok_or_else(|| format!("purpose: {t:?} has no trigger group"))
+                    .ok_or_else(|| format!("{what}: {t:?} has no trigger group"))
             };
-            purpose.insert(idx(from)?, idx(to)?);
-        }
+            m.iter()
+                .map(|(from, to)| Ok((idx(from)?, idx(to)?)))
+                .collect::<Result<HashMap<u8, u8>, String>>()
+        };
+        let purpose = type_map("purpose", &f.purpose)?;
+        let loss = type_map("loss", &f.loss)?;
         let m = &f.modality;
         add(&m.negated, Cat::Negated)?;
         add(&m.not_negated, Cat::NotNegated)?;
@@ -735,6 +755,7 @@ impl Lexicon {
             capital: f.capital.map(|c| c.place),
             purpose,
             purpose_planned,
+            loss,
         })
     }
 

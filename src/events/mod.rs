@@ -25,6 +25,26 @@ use crate::pack::{Pack, Place};
 use dates::EventDate;
 use lexicon::{Cat, LexHit};
 
+/// Does the text before a date expression make it a start ("منذ", or "منذ اندلاع
+/// المعارك في" — since a happening on that day)?
+fn since_before(before: &str) -> bool {
+    let b = before.trim_end();
+    if b.ends_with("منذ") {
+        return true;
+    }
+    let Some(rest) = b.strip_suffix("في") else {
+        return false;
+    };
+    if rest.ends_with(|c: char| c.is_alphabetic()) {
+        return false;
+    }
+    // At most three words (a verbal noun and what it governs) between منذ and في.
+    rest.split_whitespace()
+        .rev()
+        .take(4)
+        .any(|w| w == "منذ" || w == "ومنذ")
+}
+
 /// Types whose clause says something happened at a place, so a clause without a place
 /// takes the place of the scene (the last such event of the paragraph).
 const SCENE_TYPES: &[&str] = &[
@@ -140,11 +160,8 @@ pub fn extract(
             }
             let d = dates::of_timex(t)?;
             // "منذ الأول من آب": since a day, until the article's day (events.md).
-            let since = t.text.starts_with("منذ")
-                || doc
-                    .text
-                    .get(..t.start)
-                    .is_some_and(|b| b.trim_end().ends_with("منذ"));
+            let since =
+                t.text.starts_with("منذ") || doc.text.get(..t.start).is_some_and(since_before);
             if since
                 && d.precision == Precision::Day
                 && let (Some(from), Some(day)) = (d.date.as_deref(), dct.date)
@@ -301,21 +318,26 @@ pub fn extract(
                 .to_string();
             continue;
         }
-        let Some((kind_idx, trig)) =
-            choose_trigger(lex, sh, &trig_hits, c, has_cas, (statement, casualties_t)).or_else(
-                || {
-                    if !has_cas {
-                        return None;
-                    }
-                    let h = sh.iter().find(|h| {
-                        h.word_start >= c.start
-                            && h.end <= c.end
-                            && matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
-                    })?;
-                    Some((casualties_t.unwrap_or(u8::MAX), *h))
-                },
-            )
-        else {
+        let Some((kind_idx, trig)) = choose_trigger(
+            lex,
+            text,
+            sh,
+            &trig_hits,
+            c,
+            has_cas,
+            (statement, casualties_t),
+        )
+        .or_else(|| {
+            if !has_cas {
+                return None;
+            }
+            let h = sh.iter().find(|h| {
+                h.word_start >= c.start
+                    && h.end <= c.end
+                    && matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
+            })?;
+            Some((casualties_t.unwrap_or(u8::MAX), *h))
+        }) else {
             continue;
         };
         let kind = lex
@@ -345,6 +367,10 @@ pub fn extract(
             continue;
         }
         let mut places = clause_places;
+        if Some(kind_idx) == casualties_t {
+            // "نزح آلاف السكان نحو زوارة": where people fled to is not where the toll was.
+            places.retain(|p| !is_destination(&doc.text, sh, norm, s_places, (os, oe), p));
+        }
         let clause_idx = ci;
         let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
         // "جنوب شرق العاصمة" locates something else relative to the capital: a capital
@@ -383,14 +409,15 @@ pub fn extract(
             };
             let at = norm.orig(h.word_start);
             let i = places_sorted.partition_point(|p| p.end <= at);
-            // "القريبة من المدينة": near the city is not in it.
-            let near = sh.iter().any(|p| {
-                p.cat == Cat::Passing
-                    && p.end <= h.word_start
+            // "القريبة من المدينة": near the city is not in it; "وسط المدينة" is.
+            let right_before = |p: &LexHit| {
+                p.end <= h.word_start
                     && text
                         .get(p.end..h.word_start)
                         .is_some_and(|g| g.trim().is_empty())
-            });
+            };
+            let near = sh.iter().any(|p| p.cat == Cat::Passing && right_before(p))
+                && !sh.iter().any(|p| p.cat == Cat::Inside && right_before(p));
             if near {
             } else if let Some(&(_, k, n)) = scene.as_ref().filter(|(p, _, _)| c.paragraph <= p + 2)
                 && let Some(city) = scene_places(&events, k, n).iter().find(|p| is_city(p))
@@ -451,7 +478,10 @@ pub fn extract(
                                 .iter()
                                 .filter(|m| *m.place == *p && m.start >= ks && m.end <= ke)
                                 .all(|m| is_dateline(&doc.text, m));
-                            if only_dateline {
+                            if only_dateline
+                                || (Some(kind_idx) == casualties_t
+                                    && is_destination(&doc.text, sh, norm, s_places, (ks, ke), &p))
+                            {
                                 continue;
                             }
                             if !places.contains(&p) {
@@ -1398,6 +1428,53 @@ const CONTROL_TYPES: &[&str] = &[
     "armed_clash",
 ];
 
+/// Is every mention of `place` in the span a destination: right after a destination
+/// word (إلى، نحو، one word between at most), or joined by "و" to a place that is
+/// ("نحو زوارة والعجيلات")?
+fn is_destination(
+    orig_text: &str,
+    hits: &[LexHit],
+    norm: &Normalized,
+    places: &[PlaceMention],
+    span: (usize, usize),
+    place: &str,
+) -> bool {
+    let ends: Vec<usize> = hits
+        .iter()
+        .filter(|h| h.cat == Cat::Destination)
+        .map(|h| norm.orig(h.end))
+        .filter(|&e| e >= span.0 && e <= span.1)
+        .collect();
+    if ends.is_empty() {
+        return false;
+    }
+    // Mentions in text order; the end of the last one that was a destination.
+    let mut last_dest: Option<usize> = None;
+    let mut any = false;
+    for p in places
+        .iter()
+        .filter(|p| p.start >= span.0 && p.end <= span.1)
+    {
+        let gap = |e: usize| orig_text.get(e..p.start);
+        let dest = ends
+            .iter()
+            .any(|&e| e <= p.start && gap(e).is_some_and(|g| g.split_whitespace().count() <= 1))
+            || last_dest.is_some_and(|e| {
+                e <= p.start && gap(e).is_some_and(|g| matches!(g.trim(), "و" | "،" | "، و" | ","))
+            });
+        if dest {
+            last_dest = Some(p.end);
+        }
+        if *p.place == *place {
+            if !dest {
+                return false;
+            }
+            any = true;
+        }
+    }
+    any
+}
+
 /// A place of the span the text names as a destination: right after a `destination`
 /// word of the lexicon (إلى، نحو، باتجاه), with at most one word ("مدينة") between.
 fn destination_place(
@@ -1435,6 +1512,7 @@ fn destination_place(
 /// casualties report.
 fn choose_trigger(
     lex: &Lexicon,
+    text: &str,
     hits: &[LexHit],
     trig_hits: &[&LexHit],
     c: &clause::Clause,
@@ -1491,6 +1569,19 @@ fn choose_trigger(
     if (chosen.purpose || purpose_word)
         && let Some(&to) = lex.purpose.get(&t)
     {
+        t = to;
+    }
+    // "فقدت قوات X السيطرة على Y": a taking after a word of losing is the side's loss
+    // (the side named between is the one that lost it).
+    let lost = hits.iter().any(|h| {
+        h.cat == Cat::LossBefore
+            && h.word_start >= c.start
+            && h.end <= chosen.word_start
+            && text
+                .get(h.end..chosen.word_start)
+                .is_some_and(|g| !g.contains([',', '،']) && g.split_whitespace().count() <= 4)
+    });
+    if lost && let Some(&to) = lex.loss.get(&t) {
         t = to;
     }
     if has_cas
