@@ -106,6 +106,10 @@ pub struct Lexicon {
     /// a step is a look at a few letters (sorted codes searched per letter were a tenth
     /// of the events stage).
     proclitics: CliticTrie,
+    /// The same proclitics as byte codes by first letter, when they allow it (see
+    /// [`CliticCodes`]): a word's possible proclitics are found with a few compares of
+    /// its first eight bytes, not a walk of the trie letter by letter.
+    clitic_codes: Option<CliticCodes>,
     max_clitic: usize,
     pub window: usize,
     pub reported_types: Vec<u8>,
@@ -129,6 +133,7 @@ impl Default for Lexicon {
             index: Index::default(),
             pats: Vec::new(),
             proclitics: CliticTrie::default(),
+            clitic_codes: None,
             max_clitic: 0,
             window: 5,
             reported_types: Vec::new(),
@@ -323,6 +328,73 @@ impl CliticTrie {
     }
 }
 
+/// Proclitic strings of at most eight bytes, each as its bytes in a number with a mask,
+/// filed by their first letter. Arabic letters (U+0600–U+06FF) are two bytes whose
+/// low bits make a slot of 256; anything else goes to a last slot.
+#[derive(Debug, Clone)]
+struct CliticCodes {
+    /// Per slot, its range of `codes`.
+    slots: Vec<(u16, u16)>,
+    /// (bytes, mask, length), by slot.
+    codes: Vec<(u64, u64, usize)>,
+}
+
+impl CliticCodes {
+    const OTHER: usize = 256;
+
+    fn slot(b: &[u8]) -> usize {
+        match b {
+            [b0 @ 0xD8..=0xDB, b1, ..] => usize::from(b0 & 3) << 6 | usize::from(b1 & 0x3F),
+            _ => CliticCodes::OTHER,
+        }
+    }
+
+    /// `None` when a proclitic is longer than eight bytes (then the trie walks).
+    fn new(clitics: &[String]) -> Option<CliticCodes> {
+        let mut all: Vec<(usize, u64, u64, usize)> = Vec::new();
+        for p in clitics {
+            if p.len() > 8 {
+                return None;
+            }
+            if p.is_empty() {
+                continue;
+            }
+            let (code, mask) = eight(p.as_bytes());
+            let e = (CliticCodes::slot(p.as_bytes()), code, mask, p.len());
+            if !all.contains(&e) {
+                all.push(e);
+            }
+        }
+        all.sort_unstable();
+        let mut slots = vec![(0u16, 0u16); CliticCodes::OTHER + 1];
+        for (k, e) in all.iter().enumerate() {
+            let r = &mut slots[e.0];
+            if r.0 == r.1 {
+                r.0 = k as u16;
+            }
+            r.1 = k as u16 + 1;
+        }
+        let codes = all.into_iter().map(|(_, c, m, n)| (c, m, n)).collect();
+        Some(CliticCodes { slots, codes })
+    }
+
+    /// The proclitics that `word` (a run of letters, `head` its first eight bytes)
+    /// starts with, each shorter than or as long as the word: their lengths.
+    #[inline]
+    fn of<'a>(&'a self, word: &[u8], head: u64) -> impl Iterator<Item = usize> + 'a {
+        let (a, b) = self
+            .slots
+            .get(CliticCodes::slot(word))
+            .copied()
+            .unwrap_or((0, 0));
+        let len = word.len();
+        self.codes[a as usize..b as usize]
+            .iter()
+            .filter(move |&&(c, m, n)| n <= len && head & m == c)
+            .map(|&(_, _, n)| n)
+    }
+}
+
 /// The event types of `design/events.md`; a lexicon may not invent others.
 pub const KNOWN_TYPES: &[&str] = &[
     "offensive",
@@ -352,13 +424,19 @@ fn is_letter(c: char) -> bool {
 struct Index {
     /// Every entry's spelling (normalised, `*` dropped), by entry index.
     strings: Vec<String>,
+    /// The same spellings end to end, and each one's range: looked up around every
+    /// word, so kept in one block (strings of their own were scattered over the heap).
+    arena: Vec<u8>,
+    spans: Vec<(u32, u32)>,
     /// By their first word (leading letters): entries that must end a word, and
     /// multi-word ones. At a position, the text's word is exactly that first word.
     /// A first word of up to eight bytes (most: في، من، قد، لم …, which the text is full
     /// of) is keyed by its bytes as one number, hashed in one step and compared
     /// without a string compare; longer ones by their spelling.
     by_code: CodeTable,
-    by_word: FxHashMap<String, Vec<Probe>>,
+    /// First words longer than eight bytes, by a digest of all their bytes (see
+    /// `long_key`); a digest may be shared, so a hit is checked in full.
+    by_word: CodeTable,
     /// One-word `*` entries of four bytes or more, by their first four bytes: they are a
     /// prefix of the text's word.
     by_start: CodeTable,
@@ -380,11 +458,18 @@ struct Index {
 /// a general hash map's probing was most of the lexicon scan.
 #[derive(Debug, Clone, Default)]
 struct CodeTable {
-    /// Slot keys (0: empty) and each slot's range of `probes`.
-    keys: Vec<u64>,
-    ranges: Vec<(u32, u32)>,
+    /// Slot keys (0: empty) with each slot's range of `probes`, side by side: a lookup
+    /// reads one slot, not a key and then a range from two arrays.
+    slots: Vec<Slot>,
     probes: Vec<Probe>,
     shift: u32,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    from: u32,
+    to: u32,
 }
 
 impl CodeTable {
@@ -396,8 +481,7 @@ impl CodeTable {
             .trailing_zeros();
         let size = 1usize << bits;
         let mut t = CodeTable {
-            keys: vec![0; size],
-            ranges: vec![(0, 0); size],
+            slots: vec![Slot::default(); size],
             probes: Vec::new(),
             shift: 64 - bits,
         };
@@ -408,13 +492,16 @@ impl CodeTable {
                 continue;
             }
             let mut i = t.slot(key);
-            while t.keys[i] != 0 {
+            while t.slots[i].key != 0 {
                 i = (i + 1) & (size - 1);
             }
             let from = t.probes.len() as u32;
             t.probes.extend(list);
-            t.keys[i] = key;
-            t.ranges[i] = (from, t.probes.len() as u32);
+            t.slots[i] = Slot {
+                key,
+                from,
+                to: t.probes.len() as u32,
+            };
         }
         t
     }
@@ -426,22 +513,37 @@ impl CodeTable {
 
     #[inline]
     fn get(&self, key: u64) -> Option<&[Probe]> {
-        if self.keys.is_empty() {
+        if self.slots.is_empty() {
             return None;
         }
-        let mask = self.keys.len() - 1;
+        let mask = self.slots.len() - 1;
         let mut i = self.slot(key);
         loop {
-            match self.keys[i] {
+            let s = self.slots[i];
+            match s.key {
                 0 => return None,
-                k if k == key => {
-                    let (a, b) = self.ranges[i];
-                    return self.probes.get(a as usize..b as usize);
-                }
+                k if k == key => return self.probes.get(s.from as usize..s.to as usize),
                 _ => i = (i + 1) & mask,
             }
         }
     }
+}
+
+/// The key of a first word longer than eight bytes in `Index::by_word`: a digest of its
+/// length and all its bytes, never 0 (an empty slot).
+#[inline]
+fn long_key(w: &[u8]) -> u64 {
+    let mut h = w.len() as u64;
+    let mut chunks = w.chunks_exact(8);
+    for c in &mut chunks {
+        let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        h = (h.rotate_left(5) ^ v).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    let r = chunks.remainder();
+    if !r.is_empty() {
+        h = (h.rotate_left(5) ^ eight(r).0).wrapping_mul(0x517C_C1B7_2722_0A95);
+    }
+    h | 1
 }
 
 /// A one-hash bit filter over 64-bit keys: no false negatives, few false positives.
@@ -484,9 +586,9 @@ struct Raw {
 /// rule it out in one compare before a full one: many entries share a start ("ال…").
 #[derive(Debug, Clone, Copy)]
 struct Probe {
-    entry: usize,
     head: u64,
     mask: u64,
+    entry: u32,
     /// The entry has no bytes past those eight: a head that matches is a whole match.
     whole: bool,
 }
@@ -495,9 +597,9 @@ impl Probe {
     fn new(entry: usize, from: &[u8]) -> Probe {
         let (head, mask) = eight(from);
         Probe {
-            entry,
             head,
             mask,
+            entry: entry as u32,
             whole: from.len() <= 8,
         }
     }
@@ -522,6 +624,7 @@ impl Index {
         let mut ix = Index::default();
         let mut by_code: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
         let mut by_start: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
+        let mut by_word: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
         for (i, (s, p)) in strings.iter().zip(pats).enumerate() {
             let word = s.find(|c: char| !is_letter(c)).unwrap_or(s.len());
             let one_word_prefix = p.prefix && word == s.len();
@@ -532,10 +635,7 @@ impl Index {
                     by_code.entry(eight(&b[..word]).0).or_default().push(probe);
                 } else {
                     ix.word_bits.insert(eight(&b[..word]).0);
-                    ix.by_word
-                        .entry(s[..word].to_string())
-                        .or_default()
-                        .push(probe);
+                    by_word.entry(long_key(&b[..word])).or_default().push(probe);
                 }
             } else if let Some(k) = first4(b).filter(|_| word > 0) {
                 by_start
@@ -550,6 +650,12 @@ impl Index {
         }
         ix.by_code = CodeTable::new(by_code);
         ix.by_start = CodeTable::new(by_start);
+        ix.by_word = CodeTable::new(by_word);
+        for st in &strings {
+            let from = ix.arena.len() as u32;
+            ix.arena.extend_from_slice(st.as_bytes());
+            ix.spans.push((from, ix.arena.len() as u32));
+        }
         ix.strings = strings;
         ix
     }
@@ -558,19 +664,42 @@ impl Index {
     /// the list's probes start, from `at`.
     #[inline]
     fn try_list(&self, text: &str, at: usize, list: &[Probe], off: usize, out: &mut Vec<Raw>) {
+        self.try_list_as(text, at, list, off, false, out);
+    }
+
+    /// `try_list`; with `digest`, the list's key is only a digest of the text's first
+    /// `off` bytes (`by_word`), so every entry is compared in full, and must be at least
+    /// that long: then its first word is the text's whole word (which ends at a
+    /// non-letter, as the entry's must where they agree).
+    #[inline]
+    fn try_list_as(
+        &self,
+        text: &str,
+        at: usize,
+        list: &[Probe],
+        off: usize,
+        digest: bool,
+        out: &mut Vec<Raw>,
+    ) {
         let hay = &text.as_bytes()[at..];
         let next = head(&hay[off..]);
         for p in list {
             if next & p.mask != p.head {
                 continue;
             }
-            // The bytes before `off` are the list's key, already the text's.
-            let s = self.strings[p.entry].as_bytes();
-            if p.whole || hay.starts_with(s) {
+            let (a, b) = self.spans[p.entry as usize];
+            let s = &self.arena[a as usize..b as usize];
+            // Otherwise the bytes before `off` are the list's key, already the text's.
+            let found = if digest {
+                s.len() >= off && hay.starts_with(s)
+            } else {
+                p.whole || hay.starts_with(s)
+            };
+            if found {
                 out.push(Raw {
                     start: at,
                     end: at + s.len(),
-                    entry: p.entry,
+                    entry: p.entry as usize,
                     word: None,
                 });
             }
@@ -591,15 +720,14 @@ impl Index {
             None => eight(word).0,
         };
         if !word.is_empty() {
-            let list = if word.len() <= 8 {
-                self.by_code.get(code)
-            } else if self.word_bits.may_hold(code) {
-                self.by_word.get(&text[at..word_end]).map(Vec::as_slice)
-            } else {
-                None
-            };
-            if let Some(list) = list {
-                self.try_list(text, at, list, word_end - at, out);
+            if word.len() <= 8 {
+                if let Some(list) = self.by_code.get(code) {
+                    self.try_list(text, at, list, word.len(), out);
+                }
+            } else if self.word_bits.may_hold(code)
+                && let Some(list) = self.by_word.get(long_key(word))
+            {
+                self.try_list_as(text, at, list, word.len(), true, out);
             }
         }
         if let Some(k) = first4(word)
@@ -737,6 +865,7 @@ impl Lexicon {
         for p in &clitics {
             proclitics.insert(p);
         }
+        let clitic_codes = CliticCodes::new(&clitics);
         let max_clitic = clitics.iter().map(|p| p.len()).max().unwrap_or(0);
         let nk = |m: &HashMap<String, u64>| -> FxHashMap<String, u64> {
             m.iter().map(|(k, v)| (normalize(k), *v)).collect()
@@ -746,6 +875,7 @@ impl Lexicon {
             index,
             pats,
             proclitics,
+            clitic_codes,
             max_clitic,
             window: m.window.unwrap_or(5),
             reported_types,
@@ -801,16 +931,25 @@ impl Lexicon {
             ix.lookup(text, i, run_end, &mut raw);
             // Along the word's proclitic string: a lookup after every whole proclitic;
             // the walk ends where no proclitic starts so.
-            let mut at = i;
-            let mut node = 0;
-            for ch in text[i..run_end].chars() {
-                let Some(next) = self.proclitics.step(node, ch) else {
-                    break;
-                };
-                node = next;
-                at += ch.len_utf8();
-                if self.proclitics.ends(node) {
-                    ix.lookup(text, at, run_end, &mut raw);
+            if let Some(cc) = &self.clitic_codes {
+                // The same lookups, found from the word's first bytes (the order of
+                // `raw` does not matter).
+                let word = &text.as_bytes()[i..run_end];
+                for n in cc.of(word, head(&text.as_bytes()[i..])) {
+                    ix.lookup(text, i + n, run_end, &mut raw);
+                }
+            } else {
+                let mut at = i;
+                let mut node = 0;
+                for ch in text[i..run_end].chars() {
+                    let Some(next) = self.proclitics.step(node, ch) else {
+                        break;
+                    };
+                    node = next;
+                    at += ch.len_utf8();
+                    if self.proclitics.ends(node) {
+                        ix.lookup(text, at, run_end, &mut raw);
+                    }
                 }
             }
             for r in &mut raw[first..] {
@@ -942,5 +1081,48 @@ impl Lexicon {
             keep[k - 1]
         });
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon(proclitics: &str) -> Lexicon {
+        let toml = format!(
+            "proclitics = [{proclitics}]\n[[trigger]]\ntype = \"offensive\"\nwords = [\"هجوم\", \"اقتحام المدينة\"]\n\
+             [[trigger]]\ntype = \"armed_clash\"\nwords = [\"اشتباكات\"]\n"
+        );
+        Lexicon::parse(&toml).unwrap_or_default()
+    }
+
+    fn found(lex: &Lexicon, text: &str) -> Vec<(usize, usize, usize)> {
+        lex.find(&normalize(text))
+            .iter()
+            .map(|h| (h.word_start, h.start, h.end))
+            .collect()
+    }
+
+    #[test]
+    fn a_long_proclitic_finds_the_same_hits_as_short_ones() {
+        // A proclitic over eight bytes cannot be read as one number: the letter-by-letter
+        // walk takes over, and must find what the byte codes find.
+        let text = "وبالهجوم ثم الاشتباكات وهجوم واقتحام المدينة";
+        let short = lexicon("\"و\", \"ال\", \"وبال\"");
+        let long = lexicon("\"و\", \"ال\", \"وبال\", \"وبالالال\"");
+        assert!(long.clitic_codes.is_none() && short.clitic_codes.is_some());
+        let a = found(&short, text);
+        assert_eq!(a.len(), 4, "{a:?}");
+        assert_eq!(a, found(&long, text));
+    }
+
+    #[test]
+    fn a_long_first_word_matches_only_itself() {
+        // "اشتباكات" is over eight bytes: found by its digest, and a longer word that
+        // starts like it is not it.
+        let lex = lexicon("\"و\"");
+        assert_eq!(found(&lex, "اشتباكات").len(), 1);
+        assert!(found(&lex, "اشتباكاتها").is_empty());
+        assert!(found(&lex, "اشتباك").is_empty());
     }
 }
