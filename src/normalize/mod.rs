@@ -170,6 +170,22 @@ fn class_fast(c: char) -> Class {
 #[inline]
 fn kept_arabic_run(b: &[u8], kept: &[u64; 2]) -> usize {
     let mut n = 0;
+    // Four characters at a time while they last: their lead bytes tested at once (each
+    // 0xD8 or 0xD9), then each second byte's bit.
+    while let Some(Ok(chunk)) = b.get(n..n + 8).map(<[u8; 8]>::try_from) {
+        let v = u64::from_le_bytes(chunk);
+        if v & 0x00FE_00FE_00FE_00FE != 0x00D8_00D8_00D8_00D8 {
+            break;
+        }
+        let four = (0..4).all(|k| {
+            let (x, y) = (chunk[2 * k], chunk[2 * k + 1]);
+            (kept[usize::from(x & 1)] >> (y & 0x3F)) & 1 != 0
+        });
+        if !four {
+            break;
+        }
+        n += 8;
+    }
     while n + 1 < b.len() {
         let (x, y) = (b[n], b[n + 1]);
         // 0xD8 or 0xD9 (the only bytes with those seven high bits), then its mask's bit.
@@ -219,14 +235,28 @@ impl Normalized {
         };
         let mut i = 0;
         while i < src.len() {
-            // A run of letters that stay as they are is copied at once.
-            let n = kept_arabic_run(&src[i..], kept);
-            if n > 0 {
-                if let Some(run) = original.get(i..i + n) {
-                    toks.push(text.len(), n, Class::Word);
+            // A stretch of letters that stay as they are and ASCII spaces (most of an
+            // article) is copied at once; its words and spaces go to the tokenizer as they
+            // are met, at the offsets they will have.
+            let base = text.len();
+            let mut j = i;
+            loop {
+                let n = kept_arabic_run(&src[j..], kept);
+                if n > 0 {
+                    toks.push(base + j - i, n, Class::Word);
+                    j += n;
+                }
+                if src.get(j) != Some(&b' ') {
+                    break;
+                }
+                toks.push(base + j - i, 1, Class::Space);
+                j += 1;
+            }
+            if j > i {
+                if let Some(run) = original.get(i..j) {
                     text.push_str(run);
                 }
-                i += n;
+                i = j;
                 continue;
             }
             // ASCII (spaces, digits, Latin) and the rest of the Arabic block, looked up.
@@ -590,9 +620,12 @@ mod tests {
             "قال: والأربعاءُ ٣مايو، 2019م «نص»\t—ABC12x ؠـٱ".to_string(),
             String::new(),
             "7".to_string(),
+            // Long words, double spaces, words that end in a letter that folds.
+            "قال المتحدث  باسم الاستخباراتية إن القوات وصلت الى المدينة  والمستشفى ".repeat(3),
         ] {
             let n = Normalized::new(&orig);
             assert_eq!(n.tokens(), tokenize(&n.text), "{orig:?}");
+            assert_eq!(n.text, normalize(&orig));
         }
     }
 

@@ -137,7 +137,7 @@ fn header_like(text: &str, start: usize, end: usize) -> bool {
 
 /// Whether a phrase at normalised byte `at` is preceded, in its sentence, by a word
 /// that puts it in the future or denies it (من المقرر، لم …).
-fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
+fn planned_before(norm: &str, at: usize, lex: &super::Lexicon) -> bool {
     let mut s = at.saturating_sub(80);
     while !norm.is_char_boundary(s) {
         s += 1;
@@ -151,17 +151,18 @@ fn planned_before(norm: &str, at: usize, planned: &[String]) -> bool {
         Some(k) => &window[k + 1..],
         None => window,
     };
-    // A bit per length of the planned words (63: that long or longer): most words of the
-    // window have none of those lengths and are compared with nothing.
-    let bit = |n: usize| 1u64 << n.min(63);
-    let lens = planned.iter().fold(0u64, |m, p| m | bit(p.len()));
-    window
-        .split(|c: char| !is_alnum(c))
-        .any(|w| lens & bit(w.len()) != 0 && !w.is_empty() && planned.iter().any(|p| p == w))
-        || planned
-            .iter()
-            .filter(|p| p.contains(' '))
-            .any(|p| window.contains(p.as_str()))
+    // The words of the window: its runs of alphanumeric characters.
+    let mut word = None;
+    for (i, c) in window.char_indices() {
+        if is_alnum(c) {
+            word.get_or_insert(i);
+        } else if let Some(w) = word.take()
+            && lex.is_planned_word(&window[w..i])
+        {
+            return true;
+        }
+    }
+    word.is_some_and(|w| lex.is_planned_word(&window[w..])) || lex.has_planned_phrase(window)
 }
 
 /// Every cue phrase of the pack's known events, indexed by its first word, and for each
@@ -426,7 +427,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     continue;
                 };
                 let at = norm_offset(norm, f.start);
-                if planned_before(&norm.text, at, &lex.planned) {
+                if planned_before(&norm.text, at, lex) {
                     if d.is_some() {
                         ev.upper(first, || format!("«{text}» is still to come"));
                     }
@@ -440,7 +441,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
             Sem::Year(y) => {
                 if let Ok(first) = Date::new(y, 1, 1) {
                     let at = norm_offset(norm, f.start);
-                    if !planned_before(&norm.text, at, &lex.planned) {
+                    if !planned_before(&norm.text, at, lex) {
                         if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                             day_precise_lo = false;
                         }
@@ -501,7 +502,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
             })
         });
         let Some((at, cue)) = hit else { continue };
-        let planned = planned_before(&norm.text, at, &lex.planned);
+        let planned = planned_before(&norm.text, at, lex);
         let why = |what: &str| {
             format!(
                 "{what} {} ({}, region pack) — named by «{cue}»",

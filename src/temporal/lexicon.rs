@@ -95,6 +95,11 @@ pub struct Lexicon {
     pub planned: Vec<String>,
     /// Normalised words that introduce the article's own date in a header.
     pub dateline: Vec<String>,
+    /// `planned` as DCT inference tests it before every date: a bit per length of its
+    /// entries (63: that long or longer), so most words are compared with nothing, and
+    /// a searcher made once per entry of several words.
+    planned_lens: u64,
+    planned_phrases: Vec<memchr::memmem::Finder<'static>>,
     /// Every form of a first word as an article may write it (with the proclitics the
     /// recognizer takes off), and what its lookup tries: one hash lookup per word
     /// instead of one per proclitic variant.
@@ -150,7 +155,24 @@ fn ending_bit(w: &[u8]) -> Option<usize> {
     Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize)
 }
 
+/// A word length's bit in [`Lexicon::planned_lens`].
+fn length_bit(n: usize) -> u64 {
+    1 << n.min(63)
+}
+
 impl Lexicon {
+    /// Whether `w` is one of the `planned` entries.
+    pub(crate) fn is_planned_word(&self, w: &str) -> bool {
+        self.planned_lens & length_bit(w.len()) != 0 && self.planned.iter().any(|p| p == w)
+    }
+
+    /// Whether one of the `planned` entries of several words occurs in `text`.
+    pub(crate) fn has_planned_phrase(&self, text: &str) -> bool {
+        self.planned_phrases
+            .iter()
+            .any(|f| f.find(text.as_bytes()).is_some())
+    }
+
     /// What the recognizer looks up for the word `w` as written; `None` when no form of
     /// it is a first word of the index.
     #[inline]
@@ -374,6 +396,13 @@ impl Lexicon {
         w.upcoming.iter().for_each(|x| add(x, Cat::Upcoming));
         w.dateline.iter().for_each(|x| add(x, Cat::Dateline));
         lx.planned = w.planned.iter().map(|x| normalize(x)).collect();
+        lx.planned_lens = lx.planned.iter().fold(0, |m, p| m | length_bit(p.len()));
+        lx.planned_phrases = lx
+            .planned
+            .iter()
+            .filter(|p| p.contains(' '))
+            .map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned())
+            .collect();
         lx.dateline = w.dateline.iter().map(|x| normalize(x)).collect();
         for v in lx.index.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
