@@ -36,7 +36,10 @@ fn plain_atom(s: &str) -> Option<Option<Span>> {
         })
     };
     // Month and day fit in an i8 (at most 99); out-of-range values fail as in parsing.
+    // A value that starts with a letter (a relative "dct-2d" of an undated article, the
+    // commonest in some corpora) is no ISO atom, and the parser would trim it first.
     match b.len() {
+        _ if b.first().is_some_and(u8::is_ascii_alphabetic) => Some(None),
         10 if b[4] == b'-' && b[7] == b'-' => {
             let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
             Some(Date::new(y, m as i8, d as i8).ok().map(|d| (d, d)))
@@ -213,51 +216,37 @@ pub fn merge(events: Vec<Event>) -> Vec<Event> {
 /// compacted in place and returned, so no new buffer is filled at all).
 pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
     let plan = plan(&parts);
-    let into = &plan.into;
+    let merges = &plan.merges;
     // Reports still to fold into each representative: its sources are allocated once at
     // their full length (growing them step by step made glibc consolidate its free
     // lists at every large step, right after the merged reports were freed).
-    let mut left = vec![0u32; into.len()];
-    for &b in into.iter().filter(|&&b| b != NONE) {
-        left[b as usize] += 1;
+    let mut left = vec![0u32; plan.candidates];
+    for m in merges {
+        left[m.head as usize] += 1;
     }
-    // Where each report is among the parts (part, index).
-    let mut place: Vec<(u32, u32)> = Vec::with_capacity(into.len());
-    for (p, part) in parts.iter().enumerate() {
-        place.extend((0..part.len() as u32).map(|i| (p as u32, i)));
-    }
-    // Does a report other than the head add actors? Not when its set of actors is within
-    // the head's own (the head's list only grows), so its names need not be compared.
-    let adds_actors = |j: usize, b: usize| {
-        let (x, y) = (plan.actors[j], plan.actors[b]);
-        x != y && {
-            let y = &plan.sets[y as usize];
-            !plan.sets[x as usize]
-                .iter()
-                .all(|a| y.binary_search(a).is_ok())
-        }
-    };
     // In report order, each merging report gives its representative what it adds (a
     // control claim, more actors, figures, its id), moved, not copied; what is left of
     // it is dropped with the part.
-    for (j, &b) in into.iter().enumerate() {
-        if b == NONE {
-            continue;
-        }
-        let ((pj, ij), (pb, ib)) = (place[j], place[b as usize]);
-        let Some((head, other)) = two_mut(&mut parts, (pb, ib), (pj, ij)) else {
+    for m in merges {
+        let Some((head, other)) = two_mut(&mut parts, m.head_at, m.at) else {
             continue;
         };
-        head.sources.reserve_exact(left[b as usize] as usize);
-        left[b as usize] -= 1;
-        fold(head, other, adds_actors(j, b as usize));
+        head.sources.reserve_exact(left[m.head as usize] as usize);
+        left[m.head as usize] -= 1;
+        fold(head, other, m.adds_actors);
     }
-    // The reports that stay, in order: each part keeps its own and they are joined.
-    let mut j = 0;
-    for part in &mut parts {
+    // The reports that stay, in order: each part keeps its own (parts no report left
+    // are not even walked) and they are joined.
+    let mut next = merges.iter().map(|m| m.at).peekable();
+    for (p, part) in parts.iter_mut().enumerate() {
+        if next.peek().is_none_or(|&(q, _)| q as usize != p) {
+            continue;
+        }
+        let mut i = 0;
         part.retain(|_| {
-            j += 1;
-            into[j - 1] == NONE
+            let gone = next.next_if_eq(&(p as u32, i)).is_some();
+            i += 1;
+            !gone
         });
     }
     if parts.len() == 1 {
@@ -265,8 +254,7 @@ pub fn merge_parts(mut parts: Vec<Vec<Event>>) -> Vec<Event> {
         out.shrink_to_fit();
         return out;
     }
-    let kept = into.iter().filter(|&&b| b == NONE).count();
-    let mut out = Vec::with_capacity(kept);
+    let mut out = Vec::with_capacity(parts.iter().map(Vec::len).sum());
     for part in &mut parts {
         out.append(part);
     }
@@ -317,105 +305,120 @@ fn fold(head: &mut Event, other: &mut Event, adds_actors: bool) {
 /// are in the first k of them (it joined the first without it, or made a new one when
 /// all had it), so the first open head of a signature for a document is its k-th,
 /// k counted per (signature, document), and no cluster's documents are ever scanned.
-/// The clusters, and what folding needs from the first pass.
+/// The clusters, as what folding needs: who merges into whom.
 struct Plan {
-    /// For every report, the representative it merges into (`NONE`: it stays).
-    into: Vec<u32>,
-    /// Every merging report's set of actors (an index into `sets`).
-    actors: Vec<u32>,
-    /// Sets of actors: sorted, deduplicated string numbers.
-    sets: Vec<Vec<u32>>,
+    /// The reports that merge into another, in report order.
+    merges: Vec<Merge>,
+    /// How many reports could merge (the numbering of `Merge::head`).
+    candidates: usize,
+}
+
+/// One report that merges into its cluster's representative.
+struct Merge {
+    /// Where the report and its representative are: (part, index).
+    at: (u32, u32),
+    head_at: (u32, u32),
+    /// The representative's number among the reports that could merge.
+    head: u32,
+    /// Whether the report may name actors the representative lacks: not when its set of
+    /// actors is within the representative's own, so its names need not be compared.
+    adds_actors: bool,
+}
+
+/// A report that could merge: one with places and a date span.
+struct Candidate {
+    at: (u32, u32),
+    sig: u32,
+    doc: u32,
+    rank: u8,
 }
 
 fn plan(parts: &[Vec<Event>]) -> Plan {
-    let n = parts.iter().map(Vec::len).sum();
     let mut docs = Interner::default();
     let mut strs = Interner::default();
     let mut lists = ListInterner::default();
-    // Sized for a corpus where most reports repeat others (no growing by steps).
-    let mut sigs: FxHashMap<Sig, u32> =
-        FxHashMap::with_capacity_and_hasher(n / 8, Default::default());
+    let mut sigs: FxHashMap<Sig, u32> = FxHashMap::default();
     let mut sig_list: Vec<Sig> = Vec::new();
-    // Per report: its signature and document (`NONE` signature: it never merges).
-    let mut sig_of = vec![NONE; n];
-    let mut doc_of = vec![0u32; n];
-    let mut rank_of = vec![0u8; n];
-    let mut actors_of = vec![NONE; n];
+    let mut cands: Vec<Candidate> = Vec::new();
     let mut buf: Vec<u32> = Vec::new();
     let mut groups: FxHashMap<u64, u32> = FxHashMap::default();
     let mut group_of_sig: Vec<u32> = Vec::new();
     let mut last_doc: Option<(&str, u32)> = None;
-    for (i, e) in parts.iter().flatten().enumerate() {
-        // An article's reports come together: its id is looked up once.
-        doc_of[i] = match last_doc {
-            Some((d, n)) if d == e.doc => n,
-            _ => {
-                let n = docs.id(&e.doc);
-                last_doc = Some((&e.doc, n));
-                n
+    for (p, part) in parts.iter().enumerate() {
+        for (i, e) in part.iter().enumerate() {
+            // A report without places or without a date span can join no cluster, and
+            // no other report can join its own (its document is not even read).
+            if e.places.is_empty() {
+                continue;
             }
-        };
-        // A report without places or without a date span can join no cluster, and no
-        // other report can join its own.
-        if e.places.is_empty() {
-            continue;
+            let Some(span) = quick_span(e.date.as_deref(), e.date_end.as_deref()) else {
+                continue;
+            };
+            // An article's reports come together: its id is looked up once.
+            let doc = match last_doc {
+                Some((d, n)) if d == e.doc => n,
+                _ => {
+                    let n = docs.id(&e.doc);
+                    last_doc = Some((&e.doc, n));
+                    n
+                }
+            };
+            buf.clear();
+            buf.extend(e.places.iter().map(|p| strs.id(p)));
+            buf.sort_unstable();
+            let places = lists.id(&buf);
+            let kind = strs.id(&e.kind);
+            let key = ((kind as u64) << 32) | places as u64;
+            let next = groups.len() as u32;
+            let group = *groups.entry(key).or_insert(next);
+            buf.clear();
+            buf.extend(e.actors.iter().map(|a| strs.id(a)));
+            buf.sort_unstable();
+            buf.dedup();
+            let sig = Sig {
+                group,
+                from: day_key(span.0),
+                to: day_key(span.1),
+                day: e.precision == Precision::Day,
+                said: said(e.modality),
+                actors: lists.id(&buf),
+            };
+            let next = sig_list.len() as u32;
+            let sig = *sigs.entry(sig).or_insert_with(|| {
+                sig_list.push(sig);
+                group_of_sig.push(group);
+                next
+            });
+            cands.push(Candidate {
+                at: (p as u32, i as u32),
+                sig,
+                doc,
+                rank: rank(e),
+            });
         }
-        let Some(span) = quick_span(e.date.as_deref(), e.date_end.as_deref()) else {
-            continue;
-        };
-        buf.clear();
-        buf.extend(e.places.iter().map(|p| strs.id(p)));
-        buf.sort_unstable();
-        let places = lists.id(&buf);
-        let kind = strs.id(&e.kind);
-        let key = ((kind as u64) << 32) | places as u64;
-        let next = groups.len() as u32;
-        let group = *groups.entry(key).or_insert(next);
-        buf.clear();
-        buf.extend(e.actors.iter().map(|a| strs.id(a)));
-        buf.sort_unstable();
-        buf.dedup();
-        rank_of[i] = rank(e);
-        let actors = lists.id(&buf);
-        actors_of[i] = actors;
-        let sig = Sig {
-            group,
-            from: day_key(span.0),
-            to: day_key(span.1),
-            day: e.precision == Precision::Day,
-            said: said(e.modality),
-            actors,
-        };
-        let next = sig_list.len() as u32;
-        sig_of[i] = *sigs.entry(sig).or_insert_with(|| {
-            sig_list.push(sig);
-            group_of_sig.push(group);
-            next
-        });
     }
     drop(sigs);
-    // Reports by group, each group in report order (a counting sort).
+    let n = cands.len();
+    // Candidates by group, each group in report order (a counting sort).
     let ngroups = groups.len();
     let mut start = vec![0u32; ngroups + 1];
-    for &s in sig_of.iter().filter(|&&s| s != NONE) {
-        start[group_of_sig[s as usize] as usize + 1] += 1;
+    for c in &cands {
+        start[group_of_sig[c.sig as usize] as usize + 1] += 1;
     }
     for g in 0..ngroups {
         start[g + 1] += start[g];
     }
-    let mut order = vec![0u32; start[ngroups] as usize];
+    let mut order = vec![0u32; n];
     let mut fill = start.clone();
-    for (i, &s) in sig_of.iter().enumerate() {
-        if s != NONE {
-            let g = group_of_sig[s as usize] as usize;
-            order[fill[g] as usize] = i as u32;
-            fill[g] += 1;
-        }
+    for (i, c) in cands.iter().enumerate() {
+        let g = group_of_sig[c.sig as usize] as usize;
+        order[fill[g] as usize] = i as u32;
+        fill[g] += 1;
     }
     drop(fill);
 
     let nsigs = sig_list.len();
-    // Per signature: the heads with it (their reports, in order), and once seen, the
+    // Per signature: the heads with it (their candidates, in order), and once seen, the
     // signatures with heads it is compatible with, in the order their first head came.
     let mut heads: Vec<Vec<u32>> = vec![Vec::new(); nsigs];
     let mut compat: Vec<Vec<u32>> = vec![Vec::new(); nsigs];
@@ -437,7 +440,7 @@ fn plan(parts: &[Vec<Event>]) -> Plan {
         classes.clear();
         class_spans.clear();
         for &i in &order[start[g] as usize..start[g + 1] as usize] {
-            let (r, d) = (sig_of[i as usize], doc_of[i as usize]);
+            let (r, d) = (cands[i as usize].sig, cands[i as usize].doc);
             if !seen[r as usize] {
                 seen[r as usize] = true;
                 let me = sig_list[r as usize];
@@ -492,32 +495,33 @@ fn plan(parts: &[Vec<Event>]) -> Plan {
     // first on a tie.
     let mut best = vec![NONE; n];
     let mut size = vec![0u32; n];
-    for j in 0..n {
-        let h = head_of[j];
-        if h == NONE {
-            continue;
-        }
+    for (j, &h) in head_of.iter().enumerate() {
         let h = h as usize;
         size[h] += 1;
-        if best[h] == NONE || rank_of[j] < rank_of[best[h] as usize] {
+        if best[h] == NONE || cands[j].rank < cands[best[h] as usize].rank {
             best[h] = j as u32;
         }
     }
-    let mut into = vec![NONE; n];
-    for j in 0..n {
-        let h = head_of[j];
-        if h == NONE || size[h as usize] < 2 {
+    let sets = &lists.lists;
+    let actors = |c: &Candidate| sig_list[c.sig as usize].actors;
+    let mut merges = Vec::new();
+    for (j, &h) in head_of.iter().enumerate() {
+        let b = best[h as usize];
+        if size[h as usize] < 2 || b == j as u32 {
             continue;
         }
-        let b = best[h as usize];
-        if b != j as u32 {
-            into[j] = b;
-        }
+        let (x, y) = (actors(&cands[j]), actors(&cands[b as usize]));
+        let within = |x: &[u32], y: &[u32]| x.iter().all(|a| y.binary_search(a).is_ok());
+        merges.push(Merge {
+            at: cands[j].at,
+            head_at: cands[b as usize].at,
+            head: b,
+            adds_actors: x != y && !within(&sets[x as usize], &sets[y as usize]),
+        });
     }
     Plan {
-        into,
-        actors: actors_of,
-        sets: lists.lists,
+        merges,
+        candidates: n,
     }
 }
 
@@ -591,6 +595,16 @@ mod tests {
             "2019-W14",
             "2019",
             "dct-2d",
+            "dct",
+            "dct-1d",
+            "dct+3w",
+            "dct-12m",
+            "dct-2y",
+            "d019",
+            "d019-04",
+            "d019-W14",
+            "W019-04-04",
+            "d-04-04-04",
             "",
         ]
         .iter()
