@@ -890,6 +890,32 @@ fn the_city_centre_is_in_the_city() {
 }
 
 #[test]
+fn a_bombing_or_an_attack_on_one_building_does_not_contest_the_town() {
+    for text in [
+        "تبنى التنظيم الهجوم الانتحاري في طرابلس أمس.",
+        "شن مسلحون هجوما على مقر المفوضية في طرابلس أمس.",
+    ] {
+        let ev = events(text);
+        let attack = ev
+            .iter()
+            .find(|e| e.kind == "offensive")
+            .unwrap_or_else(|| panic!("an attack in {text}: {ev:?}"));
+        assert_eq!(attack.places, ["Tripoli"]);
+        assert!(attack.control.is_none(), "{text}: {:?}", attack.control);
+    }
+    // An attack on the town itself does.
+    let ev = events("شنت قوات حفتر هجوما على مدينة غريان أمس.");
+    assert!(
+        ev.iter()
+            .any(|e| e.kind == "offensive" && e.control.is_some()),
+        "{ev:?}"
+    );
+    // "Targeted" alone is no air strike.
+    let k = kinds("وأطلق مسلحون النار على الموظفين واستهدفوا المبنى.");
+    assert!(!k.contains(&"air_strike".to_string()), "{k:?}");
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

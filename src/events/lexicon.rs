@@ -42,6 +42,9 @@ pub enum Cat {
     /// A word before "the city" that puts something inside it (وسط المدينة، داخل المدينة),
     /// where other passing words put it near.
     Inside,
+    /// A word next to an attack that makes it a bombing or a raid on a building
+    /// (انتحاري، مفخخة، ناسفة): no claim on who holds the town.
+    NoControl,
     /// A word of losing before a taking ("فقدت قوات X السيطرة على"): the side lost it.
     LossBefore,
     /// "The city" (المدينة): the city last named before it.
@@ -187,6 +190,8 @@ struct File {
     loss_before: Vec<String>,
     #[serde(default)]
     inside_before: Vec<String>,
+    #[serde(default)]
+    no_control_near: Vec<String>,
     /// A trigger type → the type it stands for after a `loss_before` word.
     #[serde(default)]
     loss: HashMap<String, String>,
@@ -809,6 +814,7 @@ impl Lexicon {
         add(&f.destination_before, Cat::Destination)?;
         add(&f.loss_before, Cat::LossBefore)?;
         add(&f.inside_before, Cat::Inside)?;
+        add(&f.no_control_near, Cat::NoControl)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {
             add(&c.words, Cat::Capital)?;

@@ -784,7 +784,26 @@ pub fn extract(
         } else {
             sides_src
         };
-        let (control, holder) = match control_claim(&ctx, &kind, modality, &places, &sides_src) {
+        // "الهجوم الانتحاري"، "سيارة مفخخة": a bombing does not contest who holds the town.
+        let bombing = kind == "offensive"
+            && sh.iter().any(|h| {
+                h.cat == Cat::NoControl && {
+                    let (a, b) = if h.word_start >= trig.end {
+                        (trig.end, h.word_start)
+                    } else {
+                        (h.end.min(trig.word_start), trig.word_start)
+                    };
+                    text.get(a..b).is_some_and(|g| {
+                        !g.contains([',', '،']) && g.split_whitespace().count() <= 2
+                    })
+                }
+            });
+        let claim = if bombing {
+            None
+        } else {
+            control_claim(&ctx, &kind, modality, &places, &sides_src)
+        };
+        let (control, holder) = match claim {
             Some((cl, h)) => (Some(cl), h),
             None => (None, None),
         };
