@@ -461,13 +461,16 @@ struct Index {
 /// Probe lists by a nonzero 64-bit key (a word's bytes as a number), in one flat
 /// open-addressed table: looked up at every word start and after every proclitic, where
 /// a general hash map's probing was most of the lexicon scan.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct CodeTable {
     /// Slot keys (0: empty) with each slot's range of `probes`, side by side: a lookup
     /// reads one slot, not a key and then a range from two arrays.
     slots: Vec<Slot>,
     probes: Vec<Probe>,
     shift: u32,
+    /// A bit per 12-bit hash of a key, in front of the slots: most lookups miss, and a
+    /// 512-byte filter stays in the first-level cache where the slots do not.
+    filter: [u64; 64],
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -475,6 +478,17 @@ struct Slot {
     key: u64,
     from: u32,
     to: u32,
+}
+
+impl Default for CodeTable {
+    fn default() -> Self {
+        CodeTable {
+            slots: Vec::new(),
+            probes: Vec::new(),
+            shift: 63,
+            filter: [0; 64],
+        }
+    }
 }
 
 impl CodeTable {
@@ -489,6 +503,7 @@ impl CodeTable {
             slots: vec![Slot::default(); size],
             probes: Vec::new(),
             shift: 64 - bits,
+            filter: [0; 64],
         };
         let mut lists: Vec<(u64, Vec<Probe>)> = lists.into_iter().collect();
         lists.sort_unstable_by_key(|l| l.0);
@@ -496,6 +511,8 @@ impl CodeTable {
             if key == 0 {
                 continue;
             }
+            let f = CodeTable::filter_bit(key);
+            t.filter[f >> 6] |= 1 << (f & 63);
             let mut i = t.slot(key);
             while t.slots[i].key != 0 {
                 i = (i + 1) & (size - 1);
@@ -517,8 +534,14 @@ impl CodeTable {
     }
 
     #[inline]
+    fn filter_bit(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    }
+
+    #[inline]
     fn get(&self, key: u64) -> Option<&[Probe]> {
-        if self.slots.is_empty() {
+        let f = CodeTable::filter_bit(key);
+        if self.filter[f >> 6] & (1 << (f & 63)) == 0 || self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -575,6 +598,20 @@ impl Bits {
         let k = Bits::slot(key);
         self.0[k >> 6] & (1 << (k & 63)) != 0
     }
+}
+
+/// `Lexicon::find_in`'s working lists: raw hits, checked hits with their sort keys, and
+/// which of them are kept.
+#[derive(Default)]
+struct FindScratch {
+    raw: Vec<Raw>,
+    keyed: Vec<(LexHit, (usize, usize, usize))>,
+    keep: Vec<bool>,
+}
+
+thread_local! {
+    static FIND_SCRATCH: std::cell::RefCell<FindScratch> =
+        std::cell::RefCell::new(FindScratch::default());
 }
 
 /// An entry spelled in the text, before the checks of `Lexicon::find_in`.
@@ -917,7 +954,11 @@ impl Lexicon {
         // Every entry spelled at a word start or right after a proclitic string there
         // (and entries starting with a mark at every other character): the only places
         // the checks below can keep a hit. The order does not matter: sorted below.
-        let mut raw: Vec<Raw> = Vec::with_capacity(tokens.len() / 2);
+        // Working lists kept between documents (a fresh list of every raw hit, sized by
+        // the text, was an allocation of several pages per document).
+        let mut scratch = FIND_SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+        let FindScratch { raw, keyed, keep } = &mut scratch;
+        raw.clear();
         if !ix.marks.is_empty() {
             let mut i = 0;
             while i < text.len() {
@@ -925,7 +966,7 @@ impl Lexicon {
                     break;
                 };
                 if !is_letter(c) {
-                    ix.try_list(text, i, &ix.marks, 0, &mut raw);
+                    ix.try_list(text, i, &ix.marks, 0, raw);
                 }
                 i += c.len_utf8();
             }
@@ -934,7 +975,7 @@ impl Lexicon {
         for t in tokens.iter().filter(|t| t.kind == TokKind::Word) {
             let (i, run_end) = (t.start, t.end);
             let first = raw.len();
-            ix.lookup(text, i, run_end, &mut raw);
+            ix.lookup(text, i, run_end, raw);
             // Along the word's proclitic string: a lookup after every whole proclitic;
             // the walk ends where no proclitic starts so.
             if let Some(cc) = &self.clitic_codes {
@@ -942,7 +983,7 @@ impl Lexicon {
                 // `raw` does not matter).
                 let word = &text.as_bytes()[i..run_end];
                 for n in cc.of(word, head(&text.as_bytes()[i..])) {
-                    ix.lookup(text, i + n, run_end, &mut raw);
+                    ix.lookup(text, i + n, run_end, raw);
                 }
             } else {
                 let mut at = i;
@@ -954,7 +995,7 @@ impl Lexicon {
                     node = next;
                     at += ch.len_utf8();
                     if self.proclitics.ends(node) {
-                        ix.lookup(text, at, run_end, &mut raw);
+                        ix.lookup(text, at, run_end, raw);
                     }
                 }
             }
@@ -966,8 +1007,9 @@ impl Lexicon {
         // all entries at once reports them.
         // Each hit keeps its place in that order as a tie-break: one sort below gives
         // what sorting the entries by it and then stably by word start did.
-        let mut out: Vec<(LexHit, (usize, usize, usize))> = Vec::with_capacity(raw.len());
-        for r in raw {
+        let out = keyed;
+        out.clear();
+        for r in raw.drain(..) {
             let (s, pid) = (r.start, r.entry);
             let Some(pat) = self.pats.get(pid) else {
                 continue;
@@ -1045,9 +1087,10 @@ impl Lexicon {
         }
         // (The tie-breaks are distinct: an entry is looked up once per position.)
         out.sort_unstable_by_key(|(h, k)| (h.word_start, std::cmp::Reverse(h.end), *k));
-        let mut out: Vec<LexHit> = out.into_iter().map(|(h, _)| h).collect();
+        let mut out: Vec<LexHit> = out.drain(..).map(|(h, _)| h).collect();
         // Drop a trigger inside a longer trigger (and same-kind duplicates).
-        let mut keep = vec![true; out.len()];
+        keep.clear();
+        keep.resize(out.len(), true);
         for i in 0..out.len() {
             if !keep[i] {
                 continue;
@@ -1086,6 +1129,7 @@ impl Lexicon {
             k += 1;
             keep[k - 1]
         });
+        FIND_SCRATCH.with(|s| *s.borrow_mut() = scratch);
         out
     }
 }
