@@ -105,7 +105,7 @@ pub fn fill_defenders(events: &mut [crate::model::Event], background: &[ControlH
             continue;
         }
         let Some((start, _)) =
-            crate::events::dates::event_span(e.date.as_deref(), e.date_end.as_deref())
+            crate::events::merge::quick_span(e.date.as_deref(), e.date_end.as_deref())
         else {
             continue;
         };
