@@ -976,40 +976,61 @@ impl ProbeList {
 /// test (in a table small enough for the first-level cache) rules them out.
 #[derive(Debug, Clone)]
 struct FirstWords {
-    /// Each key (a proclitic string and a first word), with the length of the proclitic
-    /// string and the index of the first word's patterns in `Gazetteer::lists`.
-    words: Vec<(String, Vec<(usize, usize)>)>,
-    /// Index + 1 into `words` by digest (linear probing); 0 is an empty slot.
+    /// Every key (a proclitic string and a first word) end to end, in one block.
+    keys: Vec<u8>,
+    /// Per key: its range of `keys` and its range of `splits`.
+    words: Vec<[u32; 4]>,
+    /// For each key, the length of the proclitic string and the index of the first
+    /// word's patterns in `Gazetteer::lists`.
+    splits: Vec<(usize, usize)>,
+    /// Index + 1 into `words` by the digest's high bits (linear probing); 0 is an empty
+    /// slot. At most half full: kept small (with the keys in one block), the table
+    /// stays in cache across documents, where a sparse one and a string per key did not.
     slots: Vec<u32>,
     /// A bit per digest of a first word.
     bits: Vec<u64>,
-    /// Digest width: `slots.len() == 1 << shift_bits`.
+    /// Digest width: `bits` holds `1 << width` bits.
     width: u32,
+    /// `slots.len() == 1 << (width - shift)`.
+    shift: u32,
 }
 
 impl FirstWords {
-    fn new(words: Vec<(String, Vec<(usize, usize)>)>) -> FirstWords {
-        // At most an eighth full, and at least 2^16 slots (an 8 KB bitset).
-        let width = (words.len().max(1) * 8)
+    fn new(list: Vec<(String, Vec<(usize, usize)>)>) -> FirstWords {
+        // A bitset of at least 2^16 bits (8 KB), at most an eighth full.
+        let width = (list.len().max(1) * 8)
             .next_power_of_two()
             .trailing_zeros()
             .max(16);
-        let mut slots = vec![0u32; 1 << width];
+        let slot_bits = (list.len().max(1) * 2)
+            .next_power_of_two()
+            .trailing_zeros()
+            .min(width);
+        let shift = width - slot_bits;
+        let mut slots = vec![0u32; 1 << slot_bits];
         let mut bits = vec![0u64; (1usize << width) / 64];
-        for (k, (w, _)) in words.iter().enumerate() {
+        let (mut keys, mut words, mut splits) = (Vec::new(), Vec::new(), Vec::new());
+        for (k, (w, sp)) in list.iter().enumerate() {
             let d = word_digest(w.as_bytes(), width);
             bits[d / 64] |= 1 << (d % 64);
-            let mut slot = d;
+            let mut slot = d >> shift;
             while slots[slot] != 0 {
                 slot = (slot + 1) & (slots.len() - 1);
             }
             slots[slot] = u32::try_from(k + 1).unwrap_or(u32::MAX);
+            let (k0, s0) = (keys.len() as u32, splits.len() as u32);
+            keys.extend_from_slice(w.as_bytes());
+            splits.extend_from_slice(sp);
+            words.push([k0, keys.len() as u32, s0, splits.len() as u32]);
         }
         FirstWords {
+            keys,
             words,
+            splits,
             slots,
             bits,
             width,
+            shift,
         }
     }
 
@@ -1020,17 +1041,16 @@ impl FirstWords {
         if self.bits.get(d / 64)? & (1 << (d % 64)) == 0 {
             return None;
         }
-        self.get_slot(w, d)
+        self.get_slot(w, d >> self.shift)
     }
 
     #[inline(never)]
-    fn get_slot(&self, w: &[u8], d: usize) -> Option<&[(usize, usize)]> {
-        let mut slot = d;
+    fn get_slot(&self, w: &[u8], mut slot: usize) -> Option<&[(usize, usize)]> {
         loop {
             let k = *self.slots.get(slot)? as usize;
-            let (key, probes) = self.words.get(k.checked_sub(1)?)?;
-            if key.as_bytes() == w {
-                return Some(probes);
+            let &[k0, k1, s0, s1] = self.words.get(k.checked_sub(1)?)?;
+            if self.keys.get(k0 as usize..k1 as usize) == Some(w) {
+                return self.splits.get(s0 as usize..s1 as usize);
             }
             slot = (slot + 1) & (self.slots.len() - 1);
         }
