@@ -187,12 +187,22 @@ pub struct CueIndex {
 /// alike, with ال, and differ at the end).
 #[inline]
 fn first_key(w: &[u8]) -> usize {
-    // The last four bytes, the last one highest (one load for most words).
-    let tail = match w.len().checked_sub(4).and_then(|s| w.get(s..)) {
+    key_of(w.len(), tail_of(w))
+}
+
+/// The last four bytes of a word, the last one highest (one load for most words).
+#[inline]
+fn tail_of(w: &[u8]) -> u32 {
+    match w.len().checked_sub(4).and_then(|s| w.get(s..)) {
         Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
         _ => w.iter().rev().fold(0u32, |h, &b| (h << 8) | u32::from(b)),
-    };
-    let h = (w.len() as u32)
+    }
+}
+
+/// [`first_key`] of a word of `len` bytes ending in `tail`.
+#[inline]
+fn key_of(len: usize, tail: u32) -> usize {
+    let h = (len as u32)
         .wrapping_mul(0x9E37_79B9)
         .wrapping_add(tail)
         .wrapping_mul(0x85EB_CA6B);
@@ -273,25 +283,6 @@ impl CueIndex {
             return first;
         }
         let b = text.as_bytes();
-        let mut try_at = |at: usize, end: usize| {
-            // On bytes first: most words are no cue's first word.
-            let Some(k) = b.get(at..end).map(first_key) else {
-                return;
-            };
-            if self.first_bits[k >> 6] & (1 << (k & 63)) == 0 {
-                return;
-            }
-            let Some(w) = text.get(at..end) else { return };
-            for &id in self.by_first.get(w).map_or(&[][..], Vec::as_slice) {
-                let p = &self.pats[id];
-                if first[id].is_none()
-                    && text[at..].starts_with(p.as_str())
-                    && cue_at_word_edges(text, at, at + p.len())
-                {
-                    first[id] = Some(at);
-                }
-            }
-        };
         // Runs of alphanumeric characters: adjacent word, number and (rarely) alphanumeric
         // punctuation tokens; tokens cover every character but white space.
         let toks = norm.tokens();
@@ -303,32 +294,64 @@ impl CueIndex {
         };
         let mut i = 0;
         while i < toks.len() {
-            if !alnum(&toks[i]) {
-                i += 1;
+            let t = toks[i];
+            i += 1;
+            if !alnum(&t) {
                 continue;
             }
-            let start = toks[i].start;
-            let mut end = toks[i].end;
-            i += 1;
+            let (start, mut end) = (t.start, t.end);
             while let Some(t) = toks.get(i).filter(|t| t.start == end && alnum(t)) {
                 end = t.end;
                 i += 1;
             }
-            // The run itself, then after one and two proclitics (و ف ب ل ك, two bytes each).
-            let mut at = start;
-            for _ in 0..3 {
-                try_at(at, end);
+            let Some(run) = b.get(start..end) else {
+                continue;
+            };
+            // The run itself, then after one and two proclitics (و ف ب ل ك, two bytes
+            // each): on bytes first, as most words are no cue's first word. The variants
+            // share their last four bytes while they have that many.
+            let tail = tail_of(run);
+            let mut skip = 0;
+            loop {
+                let len = run.len() - skip;
+                let k = key_of(
+                    len,
+                    if len >= 4 {
+                        tail
+                    } else {
+                        tail_of(&run[skip..])
+                    },
+                );
+                if self.first_bits[k >> 6] & (1 << (k & 63)) != 0 {
+                    self.found_at(text, start + skip, end, &mut first);
+                }
                 let clitic = matches!(
-                    (b.get(at), b.get(at + 1)),
+                    (run.get(skip), run.get(skip + 1)),
                     (Some(0xD9), Some(0x88 | 0x81 | 0x84 | 0x83)) | (Some(0xD8), Some(0xA8))
                 );
-                if !clitic || at + 2 >= end {
+                if skip == 4 || !clitic || skip + 2 >= run.len() {
                     break;
                 }
-                at += 2;
+                skip += 2;
             }
         }
         first
+    }
+
+    /// The cues whose first word is `text[at..end]` that start there as whole words, not
+    /// yet found: found there.
+    #[inline(never)]
+    fn found_at(&self, text: &str, at: usize, end: usize, first: &mut [Option<usize>]) {
+        let Some(w) = text.get(at..end) else { return };
+        for &id in self.by_first.get(w).map_or(&[][..], Vec::as_slice) {
+            let Some(p) = self.pats.get(id) else { continue };
+            if first.get(id).is_some_and(Option::is_none)
+                && text[at..].starts_with(p.as_str())
+                && cue_at_word_edges(text, at, at + p.len())
+            {
+                first[id] = Some(at);
+            }
+        }
     }
 
     /// Whether some known event has an alternative without cue words (which every
@@ -476,74 +499,71 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
         &[]
     };
     for (ki, k) in events.iter().enumerate() {
-        let hit = k.cues.iter().zip(cues.alts(ki)).find_map(|(alt, ids)| {
-            // Tested before anything is collected: most alternatives lack a word.
-            if !ids
-                .iter()
+        // The first alternative whose cue words all occur.
+        let Some((alt, ids)) = k.cues.iter().zip(cues.alts(ki)).find(|(_, ids)| {
+            ids.iter()
                 .all(|&i| present.get(i).is_some_and(Option::is_some))
-            {
-                return None;
-            }
-            let pos: Option<Vec<usize>> = ids
+        }) else {
+            continue;
+        };
+        let pos = |i: usize| present.get(i).copied().flatten().unwrap_or(0);
+        let at = ids.iter().map(|&i| pos(i)).max().unwrap_or(0);
+        // Written only for a bound that is kept (most are not): the cue words quoted as
+        // the article writes them, not in normalised form.
+        let cue = || {
+            let quoted: Vec<&str> = ids
                 .iter()
-                .map(|&i| present.get(i).copied().flatten())
+                .zip(alt)
+                .map(|(&i, c)| {
+                    let (s, e) = norm.orig_span(pos(i), pos(i) + c.len());
+                    doc.text.get(s..e).unwrap_or(c.as_str())
+                })
                 .collect();
-            // Quote the cue words as the article writes them, not in normalised form.
-            pos.map(|p| {
-                let quoted: Vec<&str> = p
-                    .iter()
-                    .zip(alt)
-                    .map(|(&at, c)| {
-                        let (s, e) = norm.orig_span(at, at + c.len());
-                        doc.text.get(s..e).unwrap_or(c.as_str())
-                    })
-                    .collect();
-                (p.into_iter().max().unwrap_or(0), quoted.join(" + "))
-            })
-        });
-        let Some((at, cue)) = hit else { continue };
-        let planned = planned_before(&norm.text, at, lex);
+            quoted.join(" + ")
+        };
         let why = |what: &str| {
             format!(
-                "{what} {} ({}, region pack) — named by «{cue}»",
-                k.label, k.date
+                "{what} {} ({}, region pack) — named by «{}»",
+                k.label,
+                k.date,
+                cue()
             )
         };
+        // A lower bound at or before the one held, or an upper one at or after it, changes
+        // nothing: then the sentence is not read for words of what is to come.
+        let raises = |d: Date| ev.lo.as_ref().is_none_or(|(x, _)| d > *x);
         match k.bound {
-            Bound::After if !planned => {
-                if ev.lo.as_ref().is_none_or(|(x, _)| k.date > *x) {
-                    day_precise_lo = true;
+            Bound::After | Bound::Since => {
+                if !raises(k.date) || planned_before(&norm.text, at, lex) {
+                    continue;
                 }
+                day_precise_lo = k.bound == Bound::After;
                 ev.lower(k.date, || why("after"));
             }
-            Bound::After => {}
-            // A bound only: it says nothing of how long after the article is.
-            Bound::Since if !planned => {
-                if ev.lo.as_ref().is_none_or(|(x, _)| k.date > *x) {
-                    day_precise_lo = false;
-                }
-                ev.lower(k.date, || why("after"));
-            }
-            Bound::Since => {}
             Bound::Within => {
-                let period = match k.date_end {
+                let period = || match k.date_end {
                     Some(e) => format!(
-                        "during {} ({} to {e}, region pack) — named by «{cue}»",
-                        k.label, k.date
+                        "during {} ({} to {e}, region pack) — named by «{}»",
+                        k.label,
+                        k.date,
+                        cue()
                     ),
                     None => why("during"),
                 };
-                ev.lower(k.date, || period.clone());
+                ev.lower(k.date, period);
                 if let Some(e) = k.date_end {
-                    ev.upper(e, || period);
+                    ev.upper(e, period);
                 }
             }
-            Bound::Planned if planned => {
-                if let Ok(d) = k.date.yesterday() {
+            Bound::Planned => {
+                let Ok(d) = k.date.yesterday() else { continue };
+                if ev.hi.as_ref().is_some_and(|(x, _)| d >= *x) {
+                    continue;
+                }
+                if planned_before(&norm.text, at, lex) {
                     ev.upper(d, || why("before (still to come)"));
                 }
             }
-            Bound::Planned => {}
         }
     }
     let Some((mut lo, mut lo_why)) = ev.lo.clone() else {

@@ -157,7 +157,31 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
 }
 
 fn iso(d: Date) -> String {
-    d.to_string()
+    ymd(d.year(), d.month() as u8, Some(d.day() as u8)).unwrap_or_else(|| d.to_string())
+}
+
+/// `YYYY-MM` (`d` none) or `YYYY-MM-DD`, written digit by digit when the year has four
+/// digits and the rest two, as `format!` and jiff write them: a formatting call per
+/// value was much of resolving. `None` for anything else (left to them).
+fn ymd(y: i16, m: u8, d: Option<u8>) -> Option<String> {
+    if !(0..=9999).contains(&y) || m > 99 || d.is_some_and(|d| d > 99) {
+        return None;
+    }
+    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    let y = y as u16;
+    let mut s = String::with_capacity(10);
+    s.extend([
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+    ]);
+    s.extend([digit(u16::from(m) / 10), digit(u16::from(m))]);
+    if let Some(d) = d {
+        s.extend(['-', digit(u16::from(d) / 10), digit(u16::from(d))]);
+    }
+    Some(s)
 }
 
 fn week(d: Date) -> String {
@@ -166,7 +190,7 @@ fn week(d: Date) -> String {
 }
 
 fn month(y: i16, m: u8) -> String {
-    format!("{y:04}-{m:02}")
+    ymd(y, m, None).unwrap_or_else(|| format!("{y:04}-{m:02}"))
 }
 
 fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
@@ -325,7 +349,12 @@ fn resolve_one(
         Sem::Cal { y, m, d, dir } => {
             let (year, anchor) = cal_year(y, m, d, dir, dct);
             match (year, d) {
-                (Some(y), Some(d)) => (format!("{}-{d:02}", month(y, m)), P::Day, K::Date, anchor),
+                (Some(y), Some(d)) => (
+                    ymd(y, m, Some(d)).unwrap_or_else(|| format!("{}-{d:02}", month(y, m))),
+                    P::Day,
+                    K::Date,
+                    anchor,
+                ),
                 (Some(y), None) => (month(y, m), P::Month, K::Date, anchor),
                 (None, Some(d)) => (format!("XXXX-{m:02}-{d:02}"), P::Day, K::Date, anchor),
                 (None, None) => (format!("XXXX-{m:02}"), P::Month, K::Date, anchor),
@@ -535,4 +564,29 @@ fn cal_year(
         Anchor::Dct
     };
     (year, anchor)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_written_as_jiff_and_format_write_them() {
+        for (y, m, d) in [
+            (2019, 4, 4),
+            (1, 1, 1),
+            (999, 12, 31),
+            (9999, 12, 31),
+            (2020, 2, 29),
+        ] {
+            let date = jiff::civil::date(y, m, d);
+            assert_eq!(iso(date), date.to_string());
+            assert_eq!(month(y, m as u8), format!("{y:04}-{m:02}"));
+        }
+        for (y, m) in [(-5, 3), (10000, 1), (2019, 100), (-1, 0)] {
+            assert_eq!(month(y, m), format!("{y:04}-{m:02}"));
+        }
+        assert_eq!(ymd(2019, 5, Some(100)), None);
+        assert_eq!(ymd(2019, 5, Some(7)).as_deref(), Some("2019-05-07"));
+    }
 }
