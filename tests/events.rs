@@ -916,6 +916,28 @@ fn a_bombing_or_an_attack_on_one_building_does_not_contest_the_town() {
 }
 
 #[test]
+fn a_side_named_after_the_place_left_or_taken_did_not_leave_or_take_it() {
+    // "بدعم تركي لحكومة الوفاق": the GNA is who was helped, not who withdrew.
+    let ev = events("انسحبت قواته من محيط مدينة غريان بدعم تركي لحكومة الوفاق.");
+    let w = ev
+        .iter()
+        .find(|e| e.kind == "withdrawal")
+        .expect("withdrawal");
+    assert!(w.control.is_none(), "{:?}", w.control);
+    // Named before the place, it is the side.
+    let ev = events("انسحبت قوات حفتر من محيط مدينة غريان.");
+    let w = ev
+        .iter()
+        .find(|e| e.kind == "withdrawal")
+        .expect("withdrawal");
+    let c = w.control.clone().expect("control");
+    assert_eq!(
+        (c.holder.as_deref(), c.state),
+        (Some("LNA"), ControlState::Lost)
+    );
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

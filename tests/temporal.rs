@@ -351,6 +351,21 @@ fn a_stated_length_of_time_is_a_duration() {
 }
 
 #[test]
+fn a_count_from_eleven_to_nineteen_is_two_words() {
+    let v = values(
+        "وبعد أربعة عشر شهرا من المعارك انسحبت القوات",
+        Some("2020-06-10"),
+    );
+    assert_eq!(v.len(), 1, "{v:?}");
+    assert_eq!(
+        (v[0].0.as_str(), v[0].1.as_str()),
+        ("بعد أربعة عشر شهرا", "P14M")
+    );
+    let v = values("منذ ثلاث عشرة سنة", Some("2020-06-10"));
+    assert_eq!(v.first().map(|x| x.1.as_str()), Some("2007"), "{v:?}");
+}
+
+#[test]
 fn before_a_quantity_counts_back_unless_it_is_before_another_event() {
     assert_eq!(one("وصل الوفد قبل ثلاثة أيام", "2019-04-06").1, "2019-04-03");
     let (_, v, _) = one("انسحبت القوات قبل أكثر من عام", "2020-06-06");

@@ -781,6 +781,19 @@ pub fn extract(
                             .is_some_and(|g| !g.contains(['،', ',']))
                 })
                 .collect()
+        } else if matches!(kind.as_str(), "territory_taken" | "withdrawal") {
+            // "انسحبت قواته من محيط طرابلس … بدعم تركي لحكومة الوفاق": a side named after
+            // the place taken or left supports someone or lost it ("من قبضة X"); the one
+            // who took or left it is named before.
+            let place_at = s_places
+                .iter()
+                .filter(|p| p.start >= te && p.end <= oe && p.in_actor.is_none())
+                .map(|p| p.start)
+                .min();
+            match place_at {
+                Some(at) => sides_src.into_iter().filter(|a| a.start < at).collect(),
+                None => sides_src,
+            }
         } else {
             sides_src
         };
