@@ -36,7 +36,8 @@ pub fn soft_newlines(text: &str) -> Vec<usize> {
 
 /// Every newline's byte offset.
 fn newlines(text: &str) -> Vec<usize> {
-    text.match_indices('\n').map(|(i, _)| i).collect()
+    // (memchr: a char pattern's search was a tenth of the clause split.)
+    memchr::memchr_iter(b'\n', text.as_bytes()).collect()
 }
 
 /// [`soft_newlines`] with the newlines already found (the clause split needs them too).

@@ -1061,7 +1061,9 @@ impl Lexicon {
                 }
             };
             let clitic = &text[ws..s];
-            if !clitic.is_empty() && !self.proclitics.contains(clitic) {
+            // (Looked up in a word, an entry starts at the word or after a proclitic
+            // string found there: only other hits need the check.)
+            if r.word.is_none() && !clitic.is_empty() && !self.proclitics.contains(clitic) {
                 continue;
             }
             if pat.after_lil && !clitic.ends_with("لل") {
@@ -1079,7 +1081,9 @@ impl Lexicon {
                     end: e,
                     cat: pat.cat,
                     future: clitic.contains('س'),
-                    purpose: clitic.contains('ل') && !clitic.contains("ال"),
+                    // (Bytes compared: a substring search is set up for every hit.)
+                    purpose: clitic.contains('ل')
+                        && !clitic.as_bytes().windows(4).any(|w| w == "ال".as_bytes()),
                     conj: clitic.starts_with('و') || clitic.starts_with('ف'),
                 },
                 (r.end, s, pid),
