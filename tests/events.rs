@@ -785,6 +785,13 @@ fn the_dateline_city_is_where_the_report_was_filed_not_another_clauses_scene() {
         .find(|e| e.kind == "attack_repelled")
         .expect("the repelled attack is an event");
     assert_eq!(repelled.places, ["Gharyan"]);
+    // So does a dateline with the day and the agency between.
+    let ev = events("طرابلس، ٢٣ أكتوبر ٢٠٢٠ (الأناضول) - صدت قوات الوفاق هجوما على مدينة غريان.");
+    let repelled = ev
+        .iter()
+        .find(|e| e.kind == "attack_repelled")
+        .expect("the repelled attack is an event");
+    assert_eq!(repelled.places, ["Gharyan"]);
     // With nothing else named, the dateline city is where it happened.
     let ev = events("طرابلس - اندلعت اشتباكات بين قوات الوفاق وقوات حفتر مساء أمس.");
     let clash = ev.iter().find(|e| e.kind == "armed_clash").expect("clash");
@@ -935,6 +942,26 @@ fn a_side_named_after_the_place_left_or_taken_did_not_leave_or_take_it() {
         (c.holder.as_deref(), c.state),
         (Some("LNA"), ControlState::Lost)
     );
+}
+
+#[test]
+fn a_clash_with_one_side_named_does_not_make_it_the_defender() {
+    // "اشتباكات مع قوات حفتر" in a district the pack has no history for: contested, the
+    // LNA fighting there, its defender not said.
+    let ev = events_on(
+        "واندلعت اشتباكات عنيفة مع قوات حفتر في غريان.",
+        "2018-09-02",
+    );
+    let c = ev
+        .iter()
+        .find(|e| e.kind == "armed_clash")
+        .and_then(|e| e.control.clone())
+        .expect("contested");
+    assert_eq!(
+        (c.holder.as_deref(), c.state),
+        (None, ControlState::Contested)
+    );
+    assert_eq!(c.contenders, ["LNA"]);
 }
 
 #[test]

@@ -1201,6 +1201,16 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
         return false;
     }
     let mut rest = text.get(m.end..).unwrap_or("").trim_start();
+    if let Some(r) = rest.strip_prefix(['،', ',']) {
+        // "طرابلس، ٢٣ أكتوبر ٢٠٢٠ (الأناضول) -": the day between the name and the agency.
+        let Some(stop) = r
+            .find(['(', '-', '–', '—'])
+            .filter(|&i| i <= 48 && r[..i].chars().any(char::is_numeric))
+        else {
+            return false;
+        };
+        rest = r[stop..].trim_start();
+    }
     if let Some(r) = rest.strip_prefix('(') {
         let Some(close) = r.find(')').filter(|&i| i < 40) else {
             return false;
@@ -1437,10 +1447,12 @@ fn control_claim<'p>(
                 .and_then(|d| pack.background_holder(place, d))
                 .map(|h| pack.faction_of(h));
             let background_side = || known.and_then(|h| sides.iter().copied().find(|s| *s == h));
-            let defender = ctx
-                .defender(place)
-                .or_else(background_side)
-                .or_else(|| sides.first().copied())?;
+            let known_defender = ctx.defender(place).or_else(background_side);
+            // One side named ("اشتباكات مع القوات التابعة لحفتر"): who defends is not said.
+            if known_defender.is_none() && sides.len() == 1 {
+                return claim(None, ControlState::Contested, sides.clone());
+            }
+            let defender = known_defender.or_else(|| sides.first().copied())?;
             let defender = Some(defender);
             let contenders = others(defender);
             claim(defender, ControlState::Contested, contenders)
