@@ -35,6 +35,21 @@ fn events_dated(text: &str, day: &str) -> Vec<Event> {
     tarikh::events::extract(&d, &n, &p, &dct(day), &timex)
 }
 
+/// The first event of `kind` (the test fails if there is none).
+fn first_of<'a>(ev: &'a [Event], kind: &str) -> &'a Event {
+    ev.iter()
+        .find(|e| e.kind == kind)
+        .unwrap_or_else(|| panic!("no {kind} event in {ev:?}"))
+}
+
+/// The control claim of the first event of `kind`.
+fn control_of(ev: &[Event], kind: &str) -> tarikh::model::ControlClaim {
+    first_of(ev, kind)
+        .control
+        .clone()
+        .unwrap_or_else(|| panic!("no control claim on the {kind} event"))
+}
+
 fn events(text: &str) -> Vec<Event> {
     events_on(text, "2019-04-10")
 }
@@ -290,20 +305,14 @@ fn the_capital_without_a_name_is_the_packs_capital() {
 #[test]
 fn a_statement_takes_the_place_its_content_names_not_earlier_ones() {
     let ev = events("وصلت القوات إلى سرت، لكن تركيا رفضت إعلان القاهرة.");
-    let st = ev
-        .iter()
-        .find(|e| e.kind == "statement")
-        .expect("statement");
+    let st = first_of(&ev, "statement");
     assert!(st.places.is_empty(), "{:?}", st.places);
 }
 
 #[test]
 fn denial_likelihood_and_future_dates_are_not_facts() {
     let ev = events("نفى المتحدث باسم الجيش الليبي، مشاركة أي قوات أجنبية في الهجوم على غريان.");
-    let off = ev
-        .iter()
-        .find(|e| e.kind == "offensive")
-        .expect("offensive");
+    let off = first_of(&ev, "offensive");
     assert_eq!(off.modality, Modality::Negated);
     let ev = events("يرجح مراقبون أن تشهد مدينة سرت معارك عنيفة.");
     assert_eq!(ev[0].modality, Modality::Hypothetical);
@@ -479,10 +488,7 @@ fn a_deed_that_could_not_be_done_or_failed_did_not_happen() {
 #[test]
 fn a_relative_clause_is_about_its_antecedent_place() {
     let ev = events("حاصرت القوات مدينة درنة التي يسيطر عليها مجلس شورى مجاهدي درنة.");
-    let cc = ev
-        .iter()
-        .find(|e| e.kind == "control_claim")
-        .expect("control claim");
+    let cc = first_of(&ev, "control_claim");
     assert_eq!(cc.places, ["Derna"]);
     let c = cc.control.clone().expect("control");
     assert_eq!(
@@ -498,10 +504,7 @@ fn a_later_dated_claim_does_not_name_an_earlier_fights_defender() {
         "أعلن الجيش الليبي يوم 28 يونيو 2018 تحرير مدينة درنة. وكانت قوات حفتر قد شنت هجوما على درنة في 7 مايو 2018.",
         "2018-06-29",
     );
-    let off = ev
-        .iter()
-        .find(|e| e.kind == "offensive")
-        .expect("offensive");
+    let off = first_of(&ev, "offensive");
     let c = off.control.clone().expect("control");
     assert_ne!(
         c.holder.as_deref(),
@@ -553,10 +556,7 @@ fn the_storys_day_carries_over_and_background_dates_stay_put() {
     );
     assert_eq!(ev[0].kind, "offensive");
     assert_ne!(ev[0].date.as_deref(), Some("2020-01"));
-    let taken = ev
-        .iter()
-        .find(|e| e.kind == "territory_taken")
-        .expect("taken");
+    let taken = first_of(&ev, "territory_taken");
     assert_eq!(taken.date.as_deref(), Some("2020-01"));
 }
 
@@ -653,10 +653,7 @@ fn the_city_named_gatherings_and_since_a_date() {
     let ev = events(
         "وصلت قوات حفتر إلى مشارف درنة. وكانت القوات قد فرضت منذ عام 2016 حصارا على المدينة.",
     );
-    let siege = ev
-        .iter()
-        .find(|e| e.kind == "siege")
-        .expect("siege, not split off at منذ");
+    let siege = first_of(&ev, "siege");
     assert_eq!(siege.places, ["Derna"]);
     // A gathering named by its head word is the event, even as an actor's alias.
     let ev = events("ومن المقرر أن يعقد الملتقى الوطني الجامع في مدينة غدامس.");
@@ -769,10 +766,7 @@ fn the_dateline_city_is_where_the_report_was_filed_not_another_clauses_scene() {
     let ev = events(
         "بنغازي – أعلنت قوات الوفاق مساء الأحد استعادة السيطرة على مدينة سرت، بعد انسحاب قوات حفتر منها.",
     );
-    let withdrawal = ev
-        .iter()
-        .find(|e| e.kind == "withdrawal")
-        .expect("the withdrawal is an event");
+    let withdrawal = first_of(&ev, "withdrawal");
     assert!(
         !withdrawal.places.contains(&"Benghazi".to_string()),
         "{:?}",
@@ -780,21 +774,15 @@ fn the_dateline_city_is_where_the_report_was_filed_not_another_clauses_scene() {
     );
     // A dateline with an agency between: another place named wins over it.
     let ev = events("طرابلس (رويترز) - صدت قوات الوفاق هجوما على مدينة غريان.");
-    let repelled = ev
-        .iter()
-        .find(|e| e.kind == "attack_repelled")
-        .expect("the repelled attack is an event");
+    let repelled = first_of(&ev, "attack_repelled");
     assert_eq!(repelled.places, ["Gharyan"]);
     // So does a dateline with the day and the agency between.
     let ev = events("طرابلس، ٢٣ أكتوبر ٢٠٢٠ (الأناضول) - صدت قوات الوفاق هجوما على مدينة غريان.");
-    let repelled = ev
-        .iter()
-        .find(|e| e.kind == "attack_repelled")
-        .expect("the repelled attack is an event");
+    let repelled = first_of(&ev, "attack_repelled");
     assert_eq!(repelled.places, ["Gharyan"]);
     // With nothing else named, the dateline city is where it happened.
     let ev = events("طرابلس - اندلعت اشتباكات بين قوات الوفاق وقوات حفتر مساء أمس.");
-    let clash = ev.iter().find(|e| e.kind == "armed_clash").expect("clash");
+    let clash = first_of(&ev, "armed_clash");
     assert_eq!(clash.places, ["Tripoli"]);
 }
 
@@ -805,11 +793,7 @@ fn in_a_clash_the_side_that_held_the_town_by_the_background_defends_it() {
         "اندلعت اشتباكات عنيفة بين اللواء السابع وقوات الوفاق في طرابلس.",
         "2018-09-02",
     );
-    let c = ev
-        .iter()
-        .find(|e| e.kind == "armed_clash")
-        .and_then(|e| e.control.clone())
-        .expect("a contested claim");
+    let c = control_of(&ev, "armed_clash");
     assert_eq!(
         (c.place.as_str(), c.holder.as_deref(), c.state),
         ("Tripoli", Some("GNA"), ControlState::Contested)
@@ -820,11 +804,7 @@ fn in_a_clash_the_side_that_held_the_town_by_the_background_defends_it() {
         "اندلعت اشتباكات عنيفة بين اللواء السابع وقوات الوفاق في غريان.",
         "2018-09-02",
     );
-    let c = ev
-        .iter()
-        .find(|e| e.kind == "armed_clash")
-        .and_then(|e| e.control.clone())
-        .expect("a contested claim");
+    let c = control_of(&ev, "armed_clash");
     assert_ne!(c.holder.as_deref(), Some("GNA"));
 }
 
@@ -847,10 +827,7 @@ fn losing_control_of_a_town_is_the_losers_withdrawal() {
 fn days_after_an_event_opens_its_own_clause() {
     // "ويأتي الهجوم بعد أيام من فقدان …": the loss of Gharyan is its own (earlier) event.
     let ev = events("ويأتي الهجوم بعد أيام من فقدان قوات حفتر السيطرة على مدينة غريان.");
-    let w = ev
-        .iter()
-        .find(|e| e.kind == "withdrawal")
-        .expect("the loss is an event");
+    let w = first_of(&ev, "withdrawal");
     assert_eq!(w.places, ["Gharyan"]);
     assert!(
         ev.iter()
@@ -889,10 +866,7 @@ fn where_people_fled_to_is_not_where_the_toll_was_taken() {
 fn the_city_centre_is_in_the_city() {
     let text = "دخلت القوات مدينة صبراتة أمس. وانسحب المسلحون من مواقعهم وسط المدينة.";
     let ev = events(text);
-    let w = ev
-        .iter()
-        .find(|e| e.kind == "withdrawal")
-        .expect("withdrawal");
+    let w = first_of(&ev, "withdrawal");
     assert_eq!(w.places, ["Sabratha"]);
 }
 
@@ -926,17 +900,11 @@ fn a_bombing_or_an_attack_on_one_building_does_not_contest_the_town() {
 fn a_side_named_after_the_place_left_or_taken_did_not_leave_or_take_it() {
     // "بدعم تركي لحكومة الوفاق": the GNA is who was helped, not who withdrew.
     let ev = events("انسحبت قواته من محيط مدينة غريان بدعم تركي لحكومة الوفاق.");
-    let w = ev
-        .iter()
-        .find(|e| e.kind == "withdrawal")
-        .expect("withdrawal");
+    let w = first_of(&ev, "withdrawal");
     assert!(w.control.is_none(), "{:?}", w.control);
     // Named before the place, it is the side.
     let ev = events("انسحبت قوات حفتر من محيط مدينة غريان.");
-    let w = ev
-        .iter()
-        .find(|e| e.kind == "withdrawal")
-        .expect("withdrawal");
+    let w = first_of(&ev, "withdrawal");
     let c = w.control.clone().expect("control");
     assert_eq!(
         (c.holder.as_deref(), c.state),
@@ -952,11 +920,7 @@ fn a_clash_with_one_side_named_does_not_make_it_the_defender() {
         "واندلعت اشتباكات عنيفة مع قوات حفتر في غريان.",
         "2018-09-02",
     );
-    let c = ev
-        .iter()
-        .find(|e| e.kind == "armed_clash")
-        .and_then(|e| e.control.clone())
-        .expect("contested");
+    let c = control_of(&ev, "armed_clash");
     assert_eq!(
         (c.holder.as_deref(), c.state),
         (None, ControlState::Contested)
@@ -969,10 +933,7 @@ fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",
     );
-    let clash = ev
-        .iter()
-        .find(|e| e.kind == "armed_clash")
-        .expect("the clash is an event");
+    let clash = first_of(&ev, "armed_clash");
     assert!(
         !clash.places.contains(&"Tripoli".to_string()),
         "{:?}",
@@ -980,7 +941,7 @@ fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     );
     // Said plainly, the capital is the scene.
     let ev = events("اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر في العاصمة يوم الأربعاء.");
-    let clash = ev.iter().find(|e| e.kind == "armed_clash").expect("clash");
+    let clash = first_of(&ev, "armed_clash");
     assert_eq!(clash.places, ["Tripoli"]);
 }
 
@@ -989,19 +950,13 @@ fn a_denial_covers_what_it_denies_not_what_the_speaker_then_confirms() {
     let ev = events(
         "نفى المتحدث باسم الجيش الوطني الليبي أن تكون قواته قد انسحبت من مدينة سرت، مؤكدا أنها ما زالت تسيطر على قاعدة القرضابية.",
     );
-    let withdrawal = ev
-        .iter()
-        .find(|e| e.kind == "withdrawal")
-        .expect("withdrawal");
+    let withdrawal = first_of(&ev, "withdrawal");
     assert_eq!(withdrawal.modality, Modality::Negated);
     assert!(
         withdrawal.control.is_none(),
         "a denied withdrawal changes nothing"
     );
-    let held = ev
-        .iter()
-        .find(|e| e.kind == "control_claim")
-        .expect("the claim");
+    let held = first_of(&ev, "control_claim");
     assert_eq!(held.modality, Modality::Asserted);
     assert_eq!(
         held.control.as_ref().and_then(|c| c.holder.as_deref()),
@@ -1012,10 +967,7 @@ fn a_denial_covers_what_it_denies_not_what_the_speaker_then_confirms() {
 #[test]
 fn a_deed_named_as_the_object_of_an_announcement_is_the_announcers() {
     let ev = events("أعلنت قوات حكومة الوفاق، مساء الأحد، استعادة السيطرة على مدينة ترهونة.");
-    let taken = ev
-        .iter()
-        .find(|e| e.kind == "territory_taken")
-        .expect("the recapture is an event");
+    let taken = first_of(&ev, "territory_taken");
     let c = taken.control.as_ref().expect("it claims control");
     assert_eq!(
         (c.place.as_str(), c.holder.as_deref(), c.state),
@@ -1029,20 +981,14 @@ fn a_date_a_statement_names_as_before_or_after_is_its_contents_not_its_own() {
         "رفض رئيس المجلس الرئاسي فائز السراج أي مبادرة لا تتضمن انسحاب القوات المهاجمة إلى مواقعها قبل 4 أبريل 2019.",
         "2019-06-20",
     );
-    let said = ev
-        .iter()
-        .find(|e| e.kind == "statement")
-        .expect("the refusal is a statement");
+    let said = first_of(&ev, "statement");
     assert_ne!(said.date.as_deref(), Some("2019-04-04"), "{:?}", said.date);
     // Said plainly on a date, that date is the statement's.
     let ev = events_dated(
         "رفض فائز السراج يوم 4 أبريل 2019 أي مبادرة للحوار.",
         "2019-06-20",
     );
-    let said = ev
-        .iter()
-        .find(|e| e.kind == "statement")
-        .expect("statement");
+    let said = first_of(&ev, "statement");
     assert_eq!(said.date.as_deref(), Some("2019-04-04"));
 }
 
@@ -1054,10 +1000,7 @@ fn a_short_insert_between_commas_stays_in_the_clause_of_its_verb() {
         "أعلنت قوات الوفاق، مساء الاثنين، سيطرتها على مدينة غريان بعد معارك عنيفة.",
         "2019-06-27",
     );
-    let taken = ev
-        .iter()
-        .find(|e| e.kind == "territory_taken")
-        .expect("the taking is an event");
+    let taken = first_of(&ev, "territory_taken");
     assert_eq!(taken.places, ["Gharyan"]);
     assert_eq!(taken.date.as_deref(), Some("2019-06-24"));
     let c = taken.control.as_ref().expect("a control claim");

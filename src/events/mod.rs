@@ -1472,6 +1472,15 @@ const CONTROL_TYPES: &[&str] = &[
     "armed_clash",
 ];
 
+/// Where the destination words (إلى، نحو) of the span end, in original offsets.
+fn destination_ends(hits: &[LexHit], norm: &Normalized, span: (usize, usize)) -> Vec<usize> {
+    hits.iter()
+        .filter(|h| h.cat == Cat::Destination)
+        .map(|h| norm.orig(h.end))
+        .filter(|&e| e >= span.0 && e <= span.1)
+        .collect()
+}
+
 /// Is every mention of `place` in the span a destination: right after a destination
 /// word (إلى، نحو، one word between at most), or joined by "و" to a place that is
 /// ("نحو زوارة والعجيلات")?
@@ -1483,12 +1492,7 @@ fn is_destination(
     span: (usize, usize),
     place: &str,
 ) -> bool {
-    let ends: Vec<usize> = hits
-        .iter()
-        .filter(|h| h.cat == Cat::Destination)
-        .map(|h| norm.orig(h.end))
-        .filter(|&e| e >= span.0 && e <= span.1)
-        .collect();
+    let ends = destination_ends(hits, norm, span);
     if ends.is_empty() {
         return false;
     }
@@ -1528,12 +1532,7 @@ fn destination_place(
     places: &[PlaceMention],
     span: (usize, usize),
 ) -> Option<String> {
-    let ends: Vec<usize> = hits
-        .iter()
-        .filter(|h| h.cat == Cat::Destination)
-        .map(|h| norm.orig(h.end))
-        .filter(|&e| e >= span.0 && e <= span.1)
-        .collect();
+    let ends = destination_ends(hits, norm, span);
     places
         .iter()
         .filter(|p| p.start >= span.0 && p.end <= span.1)
