@@ -1012,6 +1012,13 @@ fn timex_between<'a, 't>(
 /// الجمعة" … "التقى الجمعة في بنغازي حفتر"): an event with no place takes the places of
 /// another of the same type and date in the article that shares an actor with it.
 fn share_places(mut events: Vec<Event>) -> Vec<Event> {
+    // Most articles have no event that could receive places: then no index is built.
+    if !events
+        .iter()
+        .any(|e| e.places.is_empty() && !e.actors.is_empty() && e.date.is_some())
+    {
+        return events;
+    }
     // Events with places, by type and date, in article order: candidates are looked up,
     // not searched for among all events (that was quadratic on long texts). An event
     // that receives places becomes a candidate for the later ones, as before. Who gives
