@@ -929,6 +929,18 @@ fn a_clash_with_one_side_named_does_not_make_it_the_defender() {
 }
 
 #[test]
+fn what_a_denier_then_confirms_is_its_own_claim() {
+    let ev = events(
+        "زعم المركز الإعلامي لقوات حفتر أن وحداته سيطرت على عين زارة، في حين نفت عملية بركان الغضب ذلك، مؤكدة أن قواتها استعادت جميع المواقع في عين زارة.",
+    );
+    let taken: Vec<&Event> = ev.iter().filter(|e| e.kind == "territory_taken").collect();
+    let last = taken.last().expect("the confirmed taking");
+    assert_ne!(last.modality, Modality::Negated, "{last:?}");
+    let c = last.control.clone().expect("control");
+    assert_eq!(c.holder.as_deref(), Some("GNA"));
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

@@ -691,11 +691,36 @@ pub fn extract(
                     && h.end <= c.start
             }))
         {
-            sentence_actors
+            // The speaker: the side named right after the last speech verb before the
+            // deed that has one ("زعم X …، في حين نفت Y ذلك، مؤكدة أن قواتها استعادت …":
+            // Y's forces); else the sides named before it, first first.
+            let speaker = sh
                 .iter()
-                .filter(|a| a.end <= os)
-                .copied()
-                .collect()
+                .filter(|h| {
+                    h.end <= c.start
+                        && h.word_start >= sent.0
+                        && (matches!(h.cat, Cat::Reporting | Cat::Claim)
+                            || matches!(h.cat, Cat::Trigger(t) if Some(t) == statement))
+                })
+                .rev()
+                .find_map(|h| {
+                    let after = norm.orig(h.end);
+                    sentence_actors.iter().copied().find(|a| {
+                        a.start >= after
+                            && a.end <= os
+                            && doc.text.get(after..a.start).is_some_and(|g| {
+                                !g.contains([',', '،']) && g.split_whitespace().count() <= 2
+                            })
+                    })
+                });
+            match speaker {
+                Some(a) => vec![a],
+                None => sentence_actors
+                    .iter()
+                    .filter(|a| a.end <= os)
+                    .copied()
+                    .collect(),
+            }
         } else {
             Vec::new()
         };
