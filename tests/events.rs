@@ -941,6 +941,17 @@ fn what_a_denier_then_confirms_is_its_own_claim() {
 }
 
 #[test]
+fn what_will_meet_soon_has_not_met() {
+    let ev = events_dated("وقالت إن لجنة عسكرية ستجتمع قريبا في جنيف.", "2020-01-20");
+    assert_eq!(first_of(&ev, "meeting").modality, Modality::Planned);
+    let ev = events_dated("واجتمعت اللجنة العسكرية في جنيف.", "2020-01-20");
+    assert_eq!(first_of(&ev, "meeting").modality, Modality::Asserted);
+    // "Later" tells the past too.
+    let ev = events_dated("وانسحبت القوات من مدينة مرزق لاحقا.", "2020-01-20");
+    assert_eq!(first_of(&ev, "withdrawal").modality, Modality::Asserted);
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

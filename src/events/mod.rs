@@ -659,6 +659,15 @@ pub fn extract(
         {
             modality = Modality::Planned;
         }
+        // "ستجتمع قريبا": a clause that says "soon" or "in the future" tells what is to come
+        // ("لاحقا", later, also tells a past story: "انسحبت منها لاحقا").
+        if modality == Modality::Asserted
+            && timex.iter().any(|t| {
+                t.value == "FUTURE_REF" && t.start >= os && t.end <= oe && !t.text.contains("لاحق")
+            })
+        {
+            modality = Modality::Planned;
+        }
         // Who takes part, for control: the clause's own actors; in a relative clause
         // with none, its antecedent (the actor right before "الذي/التي"); in reported
         // content ("قال X إنهم صدّوا"), the speaker named earlier in the sentence.
