@@ -508,9 +508,13 @@ fn count_words(line: &str, limit: usize) -> usize {
     // Without those lead bytes, white space is ASCII: count the word starts of the whole
     // line in blocks the compiler vectorises instead of stopping at the limit byte by byte.
     let (mut rare, mut starts) = (0usize, usize::from(b.first().is_some_and(|&x| !ws(x))));
-    for (k, block) in b.chunks(255).enumerate() {
-        let next = b.get(k * 255 + 1..).unwrap_or(&[]);
-        let (r, s) = block.iter().zip(next).fold((0u8, 0u8), |(r, s), (&x, &y)| {
+    // Each byte with the one after it, in blocks of 255 pairs (two slices of one length,
+    // which the compiler vectorises; the last byte has no pair and is looked at below).
+    let pairs = b.len().saturating_sub(1);
+    for at in (0..pairs).step_by(255) {
+        let end = (at + 255).min(pairs);
+        let (cur, next) = (&b[at..end], &b[at + 1..end + 1]);
+        let (r, s) = cur.iter().zip(next).fold((0u8, 0u8), |(r, s), (&x, &y)| {
             (
                 r + u8::from(matches!(x, 0xC2 | 0xE1..=0xE3)),
                 s + u8::from(ws(x) && !ws(y)),
@@ -585,11 +589,11 @@ fn may_hold_phrase(line: &str, dfa: &aho_corasick::dfa::DFA) -> bool {
 fn caseless(b: &[u8]) -> bool {
     // Most lines have no other lead byte at all (a pass the compiler vectorises); the
     // punctuation block needs its second and third bytes looked at.
-    let others = b
-        .iter()
-        .filter(|&&x| x >= 0xC0 && x != 0xC2 && !(0xD8..=0xDB).contains(&x))
-        .count();
-    others == 0
+    // Folded without an early exit, so that it is vectorised.
+    let others = b.iter().fold(false, |seen, &x| {
+        seen | (x >= 0xC0 && x != 0xC2 && !(0xD8..=0xDB).contains(&x))
+    });
+    !others
         || b.iter().enumerate().all(|(i, &x)| match x {
             0..0xC0 | 0xC2 | 0xD8..=0xDB => true,
             0xE2 => match (b.get(i + 1), b.get(i + 2)) {
