@@ -216,21 +216,67 @@ impl Shifts {
     }
 }
 
+/// The buffers of a normalised text: its text, offset map and tokens.
+type Buffers = (String, Vec<(u32, u32)>, Vec<Token>);
+
+thread_local! {
+    /// Buffers of texts dropped on this thread, for the next ones: a document's text and
+    /// tokens are made and dropped once per document, and allocating them anew (tokens
+    /// take five times the text) was a good part of normalising.
+    static SPARE: std::cell::RefCell<Vec<Buffers>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many sets of buffers a thread keeps, and the largest text whose buffers are kept
+/// (a huge one would otherwise stay allocated for the rest of the run).
+const SPARE_SETS: usize = 4;
+const SPARE_MAX_BYTES: usize = 1 << 20;
+
+impl Drop for Normalized {
+    fn drop(&mut self) {
+        if self.text.capacity() > SPARE_MAX_BYTES {
+            return;
+        }
+        let bufs = (
+            std::mem::take(&mut self.text),
+            std::mem::take(&mut self.shifts),
+            std::mem::take(&mut self.tokens),
+        );
+        // A thread being torn down has no pool left: the buffers are then just freed.
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut()
+                && s.len() < SPARE_SETS
+            {
+                s.push(bufs);
+            }
+        });
+    }
+}
+
 impl Normalized {
     pub fn new(original: &str) -> Self {
         let src = original.as_bytes();
         let kept = arabic_kept();
         let arabic = arabic_folds();
         let ascii = ascii_classes();
-        let mut text = String::with_capacity(original.len());
+        let (mut text, mut shift_buf, mut tok_buf) = SPARE
+            .try_with(|s| s.try_borrow_mut().ok().and_then(|mut s| s.pop()))
+            .ok()
+            .flatten()
+            .unwrap_or_default();
+        text.clear();
+        shift_buf.clear();
+        tok_buf.clear();
+        text.reserve(original.len());
         // Arabic commas, digits and marks change lengths every few dozen bytes: room for
         // one per 32 bytes made once rather than grown by doubling.
+        shift_buf.reserve(original.len() / 32);
+        tok_buf.reserve(original.len() / 5);
         let mut shifts = Shifts {
-            out: Vec::with_capacity(original.len() / 32),
+            out: shift_buf,
             delta: 0,
         };
         let mut toks = Tokens {
-            out: Vec::with_capacity(original.len() / 5),
+            out: tok_buf,
             cur: None,
         };
         let mut i = 0;
@@ -627,6 +673,23 @@ mod tests {
             assert_eq!(n.tokens(), tokenize(&n.text), "{orig:?}");
             assert_eq!(n.text, normalize(&orig));
         }
+    }
+
+    #[test]
+    fn buffers_of_a_dropped_text_carry_nothing_into_the_next() {
+        let long = Normalized::new(&every_kind_of_character());
+        let (text, tokens) = (long.text.clone(), long.tokens().to_vec());
+        drop(long);
+        let short = Normalized::new("يوم ٣ مايو، 2019");
+        assert_eq!(short.text, "يوم 3 مايو, 2019");
+        assert_eq!(short.tokens(), tokenize(&short.text));
+        assert_eq!(short.orig(short.text.len()), "يوم ٣ مايو، 2019".len());
+        drop(short);
+        let again = Normalized::new(&every_kind_of_character());
+        assert_eq!(
+            (again.text.as_str(), again.tokens()),
+            (text.as_str(), &tokens[..])
+        );
     }
 
     #[test]
