@@ -946,6 +946,12 @@ fn what_will_meet_soon_has_not_met() {
     assert_eq!(first_of(&ev, "meeting").modality, Modality::Planned);
     let ev = events_dated("واجتمعت اللجنة العسكرية في جنيف.", "2020-01-20");
     assert_eq!(first_of(&ev, "meeting").modality, Modality::Asserted);
+    // Abstaining is not voting.
+    let ev = events_dated("وامتنعت روسيا والصين عن التصويت على القرار.", "2020-01-20");
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "political_decision" || e.modality == Modality::Negated)
+    );
     // "Later" tells the past too.
     let ev = events_dated("وانسحبت القوات من مدينة مرزق لاحقا.", "2020-01-20");
     assert_eq!(first_of(&ev, "withdrawal").modality, Modality::Asserted);
