@@ -153,6 +153,16 @@ fn casualty_numbers_in_digits_indic_digits_and_words() {
     assert_eq!(x.injured, Some(1520));
     let x = c("نزح أكثر من ثلاثة آلاف شخص من غريان.");
     assert_eq!(x.displaced, Some(3000));
+    // The figure a count rose to.
+    let x = c("وارتفع عدد القتلى إلى 47 شخصا في غريان، فيما ارتفع عدد النازحين إلى 3400 شخص.");
+    assert_eq!((x.killed, x.displaced), (Some(47), Some(3400)));
+}
+
+#[test]
+fn stopping_the_other_sides_advance_is_a_repelled_attack() {
+    let ev = events("قالت قوات الوفاق إنها أوقفت تقدم قوات حفتر جنوب غريان.");
+    let r = first_of(&ev, "attack_repelled");
+    assert!(r.actors.contains(&"GNA".to_string()), "{:?}", r.actors);
 }
 
 #[test]
