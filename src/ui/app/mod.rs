@@ -672,11 +672,9 @@ impl App {
             self.last_map_rect = Some(ui.max_rect());
             map_resp = Some(self.map.ui(ui, &v.map, self.timeline.cursor));
         });
-        ui.horizontal(|ui| {
-            if lane_selector(ui, &mut self.timeline.lanes, lang) {
-                v.timeline.set_lanes(self.timeline.lanes);
-            }
-        });
+        if lane_selector(ui, &mut self.timeline.lanes, lang) {
+            v.timeline.set_lanes(self.timeline.lanes);
+        }
         self.last_timeline_rect = Some(ui.available_rect_before_wrap());
         let events = self
             .corpus

@@ -246,11 +246,10 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                     (None, [None, None]) => "????-??-??".to_string(),
                 };
                 let selected = app.filters.articles.contains(&d.id);
-                let line = format!(
-                    "{date} · {} {:.2} · {}",
+                let head = format!(
+                    "{date} · {} {:.2} · ",
                     source_name(d.dct.source, lang),
                     d.dct.confidence,
-                    d.path
                 );
                 // Uncertain dates stand out: they are the ones worth checking.
                 let col = if matches!(d.dct.source, DctSource::Inferred | DctSource::None) {
@@ -258,7 +257,15 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                 } else {
                     ui.visuals().text_color()
                 };
-                let line = text::truncate_to_width(ui.ctx(), &line, &font, w).unwrap_or(line);
+                // A left-to-right mark before the file name in Arabic: after the Arabic
+                // source name, the bidi rules would read its digits as Arabic numbers and
+                // draw 2014-05-17_x.txt as x.txt_17-05-2014.
+                let file = if lang == Lang::Ar {
+                    format!("\u{200e}{}", d.path)
+                } else {
+                    d.path.clone()
+                };
+                let line = text::fit_tail(ui.ctx(), &head, &file, &font, w);
                 let job = text::single_line_job(&line, &font, col);
                 let r = ui.selectable_label(selected, job);
                 if r.clicked() {
@@ -547,6 +554,11 @@ fn date_editor(app: &mut App, ui: &mut Ui) {
 pub fn details_panel(app: &mut App, ui: &mut Ui) {
     let s = app.settings.clone();
     let mut jump: Option<String> = None;
+    if s.arabic {
+        // Arabic lines end at the right edge, where a floating scroll bar would cover their
+        // first letters: a solid bar takes its own room.
+        ui.spacing_mut().scroll = egui::style::ScrollStyle::solid();
+    }
     egui::ScrollArea::vertical()
         .id_salt("details")
         .auto_shrink([false, true])

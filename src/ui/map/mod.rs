@@ -326,7 +326,13 @@ pub fn tooltip_ui(ui: &mut Ui, data: &MapData, place: &MapPlace, date: Option<Da
     if let Some(iv) = data.interval_at(place, date) {
         match (iv.from, arabic) {
             (Some(f), false) => ui.label(format!("since {f}")),
-            (Some(f), true) => crate::ui::text::label(ui, &format!("منذ {f}")),
+            (Some(f), true) => crate::ui::text::label(
+                ui,
+                &format!(
+                    "منذ {}",
+                    crate::ui::timeline::format_date(f, crate::ui::timeline::Lang::Ar)
+                ),
+            ),
             (None, false) => ui.label("since before the corpus"),
             (None, true) => crate::ui::text::label(ui, "منذ ما قبل المقالات"),
         };
@@ -384,8 +390,18 @@ fn snippet(s: &str, max_chars: usize) -> String {
 /// chart (holder per date range), then each interval with its supporting events.
 /// Returns the id of an event the user clicked, to open its evidence.
 pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) -> Option<String> {
+    let lang = if arabic {
+        crate::ui::timeline::Lang::Ar
+    } else {
+        crate::ui::timeline::Lang::En
+    };
     let Some(place) = data.place(place_id) else {
-        ui.weak(format!("{place_id}: not on the map"));
+        let note = if arabic {
+            format!("{place_id}: ليس على الخريطة")
+        } else {
+            format!("{place_id}: not on the map")
+        };
+        crate::ui::text::paragraph(ui, &note, &[], ui.available_width());
         return None;
     };
     let title = if arabic && !place.name_ar.is_empty() {
@@ -393,81 +409,141 @@ pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) 
     } else {
         &place.name_en
     };
-    crate::ui::text::label(ui, title);
+    // Paragraphs, not one-line labels: they wrap to the panel's width (a long line would
+    // widen the side panel over the map) and sit on the right when they are Arabic.
+    crate::ui::text::paragraph(ui, title, &[], ui.available_width());
     let Some(h) = data.history(place).filter(|h| !h.intervals.is_empty()) else {
-        ui.weak("No control claims in this corpus.");
+        let note = if arabic {
+            "لا ادعاءات سيطرة في هذه المقالات."
+        } else {
+            "No control claims in this corpus."
+        };
+        crate::ui::text::paragraph(ui, note, &[], ui.available_width());
         return None;
     };
     strip_chart(ui, data, h);
     let mut clicked = None;
-    egui::ScrollArea::vertical()
-        .max_height(280.0)
-        .show(ui, |ui| {
-            for iv in &h.intervals {
-                let range = format!(
-                    "{} – {}",
-                    iv.from.map_or("…".into(), |d| d.to_string()),
-                    iv.to.map_or("…".into(), |d| d.to_string())
-                );
-                let status = match iv.state {
-                    crate::model::ControlState::Held => {
-                        Status::Held(iv.holder.as_deref().unwrap_or("?"))
-                    }
-                    crate::model::ControlState::Contested => Status::Contested {
-                        holder: iv.holder.as_deref(),
-                        by: iv.contenders.first().map(String::as_str),
-                    },
-                    crate::model::ControlState::Lost => Status::Lost(iv.holder.as_deref()),
-                };
-                ui.horizontal(|ui| {
-                    let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
-                    let col = iv
-                        .holder
-                        .as_deref()
-                        .map_or(c32(data::UNKNOWN_RGB), |h| c32(data.rgb(h)));
-                    ui.painter().rect_filled(r, 2.0, col);
-                    crate::ui::text::label(
-                        ui,
-                        &format!("{range}: {}", status_text(data, status, arabic)),
-                    );
-                });
-                for id in &iv.events {
-                    // A background row is not an event to open: its label and source.
-                    if let Some(e) = data
-                        .events
-                        .get(id)
-                        .filter(|e| e.kind == data::BACKGROUND_KIND)
-                    {
-                        let head = if arabic {
-                            "حزمة المنطقة"
-                        } else {
-                            "region pack"
-                        };
-                        crate::ui::text::label(
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    // No scroll area of its own: the side panel scrolls, and a nested one cut the list at
+    // three periods with the panel half empty below.
+    ui.vertical(|ui| {
+        let w = ui.available_width();
+        for iv in &h.intervals {
+            let range = period_text(iv.from, iv.to, lang);
+            let status = match iv.state {
+                crate::model::ControlState::Held => {
+                    Status::Held(iv.holder.as_deref().unwrap_or("?"))
+                }
+                crate::model::ControlState::Contested => Status::Contested {
+                    holder: iv.holder.as_deref(),
+                    by: iv.contenders.first().map(String::as_str),
+                },
+                crate::model::ControlState::Lost => Status::Lost(iv.holder.as_deref()),
+            };
+            // The swatch and the period on one row (from the right in Arabic), the
+            // status under them, wrapped.
+            let layout = if arabic {
+                egui::Layout::right_to_left(egui::Align::Center)
+            } else {
+                egui::Layout::left_to_right(egui::Align::Center)
+            };
+            let row = vec2(w, ui.spacing().interact_size.y);
+            ui.allocate_ui_with_layout(row, layout, |ui| {
+                let (r, _) = ui.allocate_exact_size(vec2(12.0, 12.0), Sense::hover());
+                let col = iv
+                    .holder
+                    .as_deref()
+                    .map_or(c32(data::UNKNOWN_RGB), |h| c32(data.rgb(h)));
+                ui.painter().rect_filled(r, 2.0, col);
+                crate::ui::text::label_truncated(ui, &range, (w - 20.0).max(40.0));
+            });
+            crate::ui::text::paragraph(ui, &status_text(data, status, arabic), &[], w);
+            for id in &iv.events {
+                // A background row is not an event to open: its label and source.
+                if let Some(e) = data
+                    .events
+                    .get(id)
+                    .filter(|e| e.kind == data::BACKGROUND_KIND)
+                {
+                    let head = if arabic {
+                        "حزمة المنطقة"
+                    } else {
+                        "region pack"
+                    };
+                    ui.scope(|ui| {
+                        ui.visuals_mut().override_text_color = Some(Color32::from_gray(100));
+                        crate::ui::text::paragraph(
                             ui,
-                            &format!("{head}: {}", snippet(e.text(arabic), 90)),
+                            &format!("{head}: {}", snippet(e.text(arabic), 140)),
+                            &[],
+                            w,
                         );
-                        // The source as a link of its own: a web address cut short inside
-                        // an Arabic line reads as noise under the bidi rules.
-                        if !e.link.is_empty() {
+                    });
+                    // The source as a link of its own: a web address cut short inside
+                    // an Arabic line reads as noise under the bidi rules.
+                    if !e.link.is_empty() {
+                        let link = |ui: &mut Ui| {
                             ui.hyperlink_to(if arabic { "المصدر" } else { "source" }, &e.link)
                                 .on_hover_text(&e.link);
+                        };
+                        if arabic {
+                            ui.allocate_ui_with_layout(row, layout, link);
+                        } else {
+                            link(ui);
                         }
-                        continue;
                     }
-                    let text = match data.events.get(id) {
-                        Some(e) => format!("{}  {}", id, snippet(&e.evidence, 70)),
-                        None => id.clone(),
-                    };
-                    // Through the bidi layer: the evidence is Arabic.
-                    let text = crate::ui::text::widget_text(ui, &text);
+                    continue;
+                }
+                let text = match data.events.get(id) {
+                    Some(e) => format!("{}  {}", id, snippet(&e.evidence, 70)),
+                    None => id.clone(),
+                };
+                // Cut to the panel: one unbroken line would widen it over the map.
+                let text =
+                    crate::ui::text::truncate_to_width(ui.ctx(), &text, &font, w).unwrap_or(text);
+                // Through the bidi layer: the evidence is Arabic.
+                let text = crate::ui::text::widget_text(ui, &text);
+                let open = |ui: &mut Ui| {
                     if ui.link(text).clicked() {
                         clicked = Some(id.clone());
                     }
+                };
+                if arabic {
+                    ui.allocate_ui_with_layout(row, layout, open);
+                } else {
+                    open(ui);
                 }
             }
-        });
+            ui.add_space(4.0);
+        }
+    });
     clicked
+}
+
+/// A control period in words: ISO dates in English; in Arabic the months named and the
+/// ends said ("من 15 فبراير 2011 إلى 14 سبتمبر 2011"), since an ISO date inside Arabic
+/// text reads reversed under the bidi rules.
+pub fn period_text(
+    from: Option<Date>,
+    to: Option<Date>,
+    lang: crate::ui::timeline::Lang,
+) -> String {
+    use crate::ui::timeline::{Lang, format_date};
+    match lang {
+        Lang::En => format!(
+            "{} – {}",
+            from.map_or("…".into(), |d| d.to_string()),
+            to.map_or("…".into(), |d| d.to_string())
+        ),
+        Lang::Ar => match (from, to) {
+            (Some(a), Some(b)) => {
+                format!("من {} إلى {}", format_date(a, lang), format_date(b, lang))
+            }
+            (Some(a), None) => format!("منذ {}", format_date(a, lang)),
+            (None, Some(b)) => format!("حتى {}", format_date(b, lang)),
+            (None, None) => "في كل المدة".into(),
+        },
+    }
 }
 
 fn strip_chart(ui: &mut Ui, data: &MapData, h: &crate::model::ControlHistory) {

@@ -152,6 +152,38 @@ pub fn truncate_to_width(
     Some(format!("{}…", flat[..end].trim_end()))
 }
 
+/// `head` then as much of `tail` as fits in `max_width`, cut between characters with "…":
+/// for a line ending in a file name, which is one long word that [`truncate_to_width`]
+/// would drop whole (leaving "date · source ·…" and no way to tell the files apart).
+pub fn fit_tail(
+    ctx: &egui::Context,
+    head: &str,
+    tail: &str,
+    font: &FontId,
+    max_width: f32,
+) -> String {
+    let full = format!("{head}{tail}");
+    if measure(ctx, &full, font) <= max_width {
+        return full;
+    }
+    // The longest prefix of `tail` that fits, by bisection over its char boundaries.
+    let ends: Vec<usize> = tail.char_indices().map(|(i, _)| i).skip(1).collect();
+    let fits = |end: usize| measure(ctx, &format!("{head}{}…", &tail[..end]), font) <= max_width;
+    let (mut lo, mut hi) = (0usize, ends.len());
+    while lo < hi {
+        let mid = (lo + hi).div_ceil(2);
+        if fits(ends[mid - 1]) {
+            lo = mid;
+        } else {
+            hi = mid - 1;
+        }
+    }
+    if lo == 0 {
+        return truncate_to_width(ctx, &full, font, max_width).unwrap_or(full);
+    }
+    format!("{head}{}…", &tail[..ends[lo - 1]])
+}
+
 /// A one-line label cut to `max_width` at a word boundary, the full text on hover.
 pub fn label_truncated(ui: &mut Ui, text: &str, max_width: f32) -> Response {
     let font = TextStyle::Body.resolve(ui.style());
@@ -571,6 +603,28 @@ mod tests {
             }],
         );
         assert!(q.is_empty());
+    }
+
+    #[test]
+    fn a_long_file_name_is_cut_between_letters_not_dropped() {
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        let mut output = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let font = FontId::proportional(14.0);
+            let head = "2019-04-05 · مستنتج 0.45 · ";
+            let file = "004_7b5a3167d7d7d736_tripoli_offensive.txt";
+            let w = measure(ui.ctx(), head, &font) + 60.0;
+            let line = fit_tail(ui.ctx(), head, file, &font, w);
+            let kept = line
+                .strip_prefix(head)
+                .and_then(|l| l.strip_suffix('…'))
+                .expect("the head whole, the name cut with …");
+            assert!(kept.len() >= 3 && file.starts_with(kept), "{line}");
+            assert!(measure(ui.ctx(), &line, &font) <= w + 1.0);
+            let all = fit_tail(ui.ctx(), head, file, &font, 2000.0);
+            assert_eq!(all, format!("{head}{file}"));
+        });
+        output.textures_delta.clear();
     }
 
     #[test]

@@ -694,11 +694,21 @@ pub fn natural_height(data: &TimelineData) -> f32 {
 /// The lane mode as a row of toggles ("Lanes: Type | Actor | Place"); true when changed.
 pub fn lane_selector(ui: &mut Ui, lanes: &mut LaneBy, lang: Lang) -> bool {
     let mut changed = false;
-    ui.horizontal(|ui| {
-        ui.label(match lang {
-            Lang::En => "Lanes:",
-            Lang::Ar => "المسارات:",
-        });
+    // In Arabic the row reads from the right: its label first, on the right, as the lane
+    // names sit on the right of the timeline.
+    let layout = match lang {
+        Lang::En => egui::Layout::left_to_right(egui::Align::Center),
+        Lang::Ar => egui::Layout::right_to_left(egui::Align::Center),
+    };
+    let size = vec2(ui.available_width(), ui.spacing().interact_size.y);
+    ui.allocate_ui_with_layout(size, layout, |ui| {
+        text::label(
+            ui,
+            match lang {
+                Lang::En => "Lanes:",
+                Lang::Ar => "المسارات:",
+            },
+        );
         for m in LaneBy::ALL {
             let label = text::widget_text(ui, m.name(lang));
             if ui.selectable_label(*lanes == m, label).clicked() && *lanes != m {
