@@ -291,3 +291,49 @@ fn a_background_note_reads_in_the_chromes_language() {
         assert_eq!(e.text(true), e.text(false));
     }
 }
+
+#[test]
+fn the_city_panel_wraps_to_the_width_it_is_given() {
+    let pack = Pack::builtin().expect("builtin pack");
+    let data = MapData::new(&extract(), &pack);
+    for arabic in [false, true] {
+        for place in ["Tripoli", "Sirte", "Derna"] {
+            let width = 220.0;
+            let mut used = egui::Rect::NOTHING;
+            let mut h = Harness::builder()
+                .with_size(Vec2::new(800.0, 1400.0))
+                .with_context_setup(|ctx| {
+                    map_fixture::install_test_fonts(ctx);
+                })
+                .build_ui(|ui| {
+                    ui.set_max_width(width);
+                    let r = ui.scope(|ui| {
+                        tarikh::ui::map::city_panel_ui(ui, &data, place, arabic);
+                    });
+                    used = r.response.rect;
+                });
+            h.run_steps(2);
+            drop(h);
+            // Long control lines and background notes wrap instead of widening the side
+            // panel, which then spilled under the map.
+            assert!(used.width() > 100.0, "{place}: drawn at all: {used:?}");
+            assert!(
+                used.width() <= width + 0.5,
+                "{place} (arabic: {arabic}) takes {} px of {width}",
+                used.width()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_control_period_in_arabic_names_its_months_instead_of_iso_dates() {
+    use tarikh::ui::map::period_text;
+    use tarikh::ui::timeline::Lang;
+    let (a, b) = (Some(d("2011-02-15")), Some(d("2011-09-14")));
+    assert_eq!(period_text(a, b, Lang::En), "2011-02-15 – 2011-09-14");
+    let ar = period_text(a, b, Lang::Ar);
+    assert_eq!(ar, "من 15 فبراير 2011 إلى 14 سبتمبر 2011");
+    assert!(period_text(a, None, Lang::Ar).starts_with("منذ 15 فبراير 2011"));
+    assert!(period_text(None, b, Lang::Ar).starts_with("حتى 14 سبتمبر 2011"));
+}
