@@ -70,7 +70,9 @@ pub fn read_folder(root: &Path) -> Result<CorpusRead> {
     let mut out = CorpusRead::default();
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let walk = walkdir::WalkDir::new(root)
-        .sort_by_file_name()
+        // By file name, compared as whole paths: entries of one folder share its path up
+        // to their names, and `file_name()` parsed both paths again for every comparison.
+        .sort_by(|a, b| a.path().as_os_str().cmp(b.path().as_os_str()))
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
