@@ -968,6 +968,23 @@ fn what_will_meet_soon_has_not_met() {
 }
 
 #[test]
+fn ultimatums_expectations_and_falling_measures_are_no_deeds() {
+    let ev = events("وأمهلت قوات حفتر المسلحين 48 ساعة قبل اقتحام مدينة درنة.");
+    assert!(
+        ev.iter()
+            .all(|e| e.modality != Modality::Asserted || e.control.is_none()),
+        "{ev:?}"
+    );
+    let ev = events("وتوقع مراقبون أن تسيطر قوات حفتر على مدينة سرت خلال أسابيع.");
+    assert!(ev.iter().all(|e| e.control.is_none()), "{ev:?}");
+    let k = kinds("وتراجعت حدة المعارك في محيط مدينة غريان.");
+    assert!(!k.contains(&"withdrawal".to_string()), "{k:?}");
+    // A withdrawal stays one.
+    let k = kinds("وتراجعت قوات حفتر إلى محيط مدينة غريان.");
+    assert!(k.contains(&"withdrawal".to_string()), "{k:?}");
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",
