@@ -979,6 +979,9 @@ fn ultimatums_expectations_and_falling_measures_are_no_deeds() {
     assert!(ev.iter().all(|e| e.control.is_none()), "{ev:?}");
     let k = kinds("وتراجعت حدة المعارك في محيط مدينة غريان.");
     assert!(!k.contains(&"withdrawal".to_string()), "{k:?}");
+    // A conference that was scheduled is planned.
+    let ev = events("وكان مؤتمر برلين حول ليبيا مقررا يوم الأحد المقبل.");
+    assert_eq!(first_of(&ev, "conference").modality, Modality::Planned);
     // A withdrawal stays one.
     let k = kinds("وتراجعت قوات حفتر إلى محيط مدينة غريان.");
     assert!(k.contains(&"withdrawal".to_string()), "{k:?}");
