@@ -383,19 +383,36 @@ fn cue_at_word_edges(norm: &str, at: usize, end: usize) -> bool {
     norm[end..].chars().next().is_none_or(|c| !is_alnum(c))
 }
 
-struct Evidence {
-    lo: Option<(Date, String)>,
-    hi: Option<(Date, String)>,
+struct Evidence<'a> {
+    lo: Option<(Date, Why<'a>)>,
+    hi: Option<(Date, Why<'a>)>,
 }
 
-impl Evidence {
-    // The reason is written only when the bound is kept: most dates named are not.
-    fn lower(&mut self, d: Date, why: impl FnOnce() -> String) {
+/// Why a bound is held. A date named is quoted only once inference is done: most bounds
+/// are replaced by a later date, and formatting each one was a good part of inference.
+enum Why<'a> {
+    /// `{before}«{text}»{after}`.
+    Quote(&'static str, &'a str, &'static str),
+    Text(String),
+}
+
+impl Why<'_> {
+    fn text(self) -> String {
+        match self {
+            Why::Quote(before, text, after) => format!("{before}«{text}»{after}"),
+            Why::Text(s) => s,
+        }
+    }
+}
+
+impl<'a> Evidence<'a> {
+    // The reason is made only when the bound is kept: most dates named are not.
+    fn lower(&mut self, d: Date, why: impl FnOnce() -> Why<'a>) {
         if self.lo.as_ref().is_none_or(|(x, _)| d > *x) {
             self.lo = Some((d, why()));
         }
     }
-    fn upper(&mut self, d: Date, why: impl FnOnce() -> String) {
+    fn upper(&mut self, d: Date, why: impl FnOnce() -> Why<'a>) {
         if self.hi.as_ref().is_none_or(|(x, _)| d < *x) {
             self.hi = Some((d, why()));
         }
@@ -452,14 +469,14 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                 let at = norm_offset(norm, f.start);
                 if planned_before(&norm.text, at, lex) {
                     if d.is_some() {
-                        ev.upper(first, || format!("«{text}» is still to come"));
+                        ev.upper(first, || Why::Quote("", text, " is still to come"));
                     }
                     continue;
                 }
                 if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                     day_precise_lo = d.is_some();
                 }
-                ev.lower(first, || format!("latest date named: «{text}»"));
+                ev.lower(first, || Why::Quote("latest date named: ", text, ""));
             }
             Sem::Year(y) => {
                 if let Ok(first) = Date::new(y, 1, 1) {
@@ -468,7 +485,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                         if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                             day_precise_lo = false;
                         }
-                        ev.lower(first, || format!("latest year named: «{text}»"));
+                        ev.lower(first, || Why::Quote("latest year named: ", text, ""));
                     }
                 }
             }
@@ -538,7 +555,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     continue;
                 }
                 day_precise_lo = k.bound == Bound::After;
-                ev.lower(k.date, || why("after"));
+                ev.lower(k.date, || Why::Text(why("after")));
             }
             Bound::Within => {
                 let period = || match k.date_end {
@@ -550,9 +567,9 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     ),
                     None => why("during"),
                 };
-                ev.lower(k.date, period);
+                ev.lower(k.date, || Why::Text(period()));
                 if let Some(e) = k.date_end {
-                    ev.upper(e, period);
+                    ev.upper(e, || Why::Text(period()));
                 }
             }
             Bound::Planned => {
@@ -561,14 +578,15 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     continue;
                 }
                 if planned_before(&norm.text, at, lex) {
-                    ev.upper(d, || why("before (still to come)"));
+                    ev.upper(d, || Why::Text(why("before (still to come)")));
                 }
             }
         }
     }
-    let Some((mut lo, mut lo_why)) = ev.lo.clone() else {
+    let Some((mut lo, lo_why)) = ev.lo.take() else {
         return Dct::none("no date, year or known event in the text");
     };
+    let mut lo_why = lo_why.text();
     // "Last April" when the lower bound is in April: the article is past that April (in
     // April itself it would say "this April", أبريل الجاري). A past month later in the
     // year than the bound says nothing: in a January article "أبريل الماضي" is last
@@ -607,7 +625,8 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     let settled = width.is_some_and(|w| w <= 45)
         || (day_precise_lo && fitted && (guess - lo).get_days() <= 7);
     let mut why = lo_why;
-    if let (Some(h), Some((_, hw))) = (hi, &ev.hi) {
+    if let (Some(h), Some((_, hw))) = (hi, ev.hi) {
+        let hw = hw.text();
         // One period gives both bounds: say it once.
         if why.starts_with(hw.as_str()) {
             why.push_str(&format!("; so not after {h}"));

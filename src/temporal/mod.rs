@@ -189,6 +189,25 @@ fn week(d: Date) -> String {
     format!("{}-W{:02}", w.year(), w.week())
 }
 
+/// `format!("{y:04}")`, digit by digit for years of four digits.
+fn year4(y: i16) -> String {
+    if !(0..=9999).contains(&y) {
+        return format!("{y:04}");
+    }
+    let digit = |n: i16| char::from(b'0' + (n % 10) as u8);
+    [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)]
+        .into_iter()
+        .collect()
+}
+
+/// `a/b`, the two ends of a range, without a formatting call.
+fn range(a: Date, b: Date) -> String {
+    let mut s = iso(a);
+    s.push('/');
+    s.push_str(&iso(b));
+    s
+}
+
 fn month(y: i16, m: u8) -> String {
     ymd(y, m, None).unwrap_or_else(|| format!("{y:04}-{m:02}"))
 }
@@ -230,7 +249,7 @@ fn point(d: Date, unit: Unit) -> (String, Precision) {
         Unit::Hour | Unit::Day => (iso(d), Precision::Day),
         Unit::Week => (week(d), Precision::Week),
         Unit::Month => (month(d.year(), d.month() as u8), Precision::Month),
-        Unit::Year | Unit::Decade => (format!("{:04}", d.year()), Precision::Year),
+        Unit::Year | Unit::Decade => (year4(d.year()), Precision::Year),
     }
 }
 
@@ -374,8 +393,8 @@ fn resolve_one(
             };
             (v, P::Range, K::Date, anchor)
         }
-        Sem::Year(y) => (format!("{y:04}"), P::Year, K::Date, Anchor::None),
-        Sem::Range(a, b) => (format!("{a}/{b}"), P::Range, K::Date, Anchor::None),
+        Sem::Year(y) => (year4(y), P::Year, K::Date, Anchor::None),
+        Sem::Range(a, b) => (range(a, b), P::Range, K::Date, Anchor::None),
         Sem::Weekday { wd, dir, shift } => {
             let Some(t) = dct else {
                 let v = match (shift, dir) {
@@ -413,12 +432,7 @@ fn resolve_one(
         },
         Sem::HijriMonth { m, d, dir } => match dct.and_then(|t| hijri_month(t, m, d, dir)) {
             Some((a, b)) if a == b => (iso(a), P::Day, K::Date, Anchor::Dct),
-            Some((a, b)) => (
-                format!("{}/{}", iso(a), iso(b)),
-                P::Range,
-                K::Date,
-                Anchor::Dct,
-            ),
+            Some((a, b)) => (range(a, b), P::Range, K::Date, Anchor::Dct),
             None => ("XXXX".into(), undated, K::Date, Anchor::Dct),
         },
         Sem::RelMonthDay { n, d } => match dct {
@@ -454,12 +468,7 @@ fn resolve_one(
                             };
                             (format!("before {at}"), P::Range, K::Date, Anchor::Dct)
                         }
-                        -1 => (
-                            format!("{}/{}", iso(d), iso(t)),
-                            P::Range,
-                            K::Date,
-                            Anchor::Dct,
-                        ),
+                        -1 => (range(d, t), P::Range, K::Date, Anchor::Dct),
                         _ => (v, p, K::Date, Anchor::Dct),
                     }
                 }
@@ -494,7 +503,7 @@ fn resolve_one(
             match dct {
                 Some(t) => {
                     let a = add(t, u, -k).unwrap_or(t);
-                    (format!("{a}/{t}"), P::Range, K::Date, Anchor::Dct)
+                    (range(a, t), P::Range, K::Date, Anchor::Dct)
                 }
                 None => (format!("{}/dct", rel(-k, u)), undated, K::Date, Anchor::Dct),
             }
@@ -504,7 +513,7 @@ fn resolve_one(
                 let (v, p) = match unit {
                     Unit::Day | Unit::Hour if p == P::Day => (iso(a), P::Day),
                     Unit::Month => (month(a.year(), a.month() as u8), P::Month),
-                    Unit::Year | Unit::Decade => (format!("{:04}", a.year()), P::Year),
+                    Unit::Year | Unit::Decade => (year4(a.year()), P::Year),
                     _ => point(a, unit),
                 };
                 (v, p, K::Date, Anchor::Previous)
@@ -586,6 +595,11 @@ mod tests {
         for (y, m) in [(-5, 3), (10000, 1), (2019, 100), (-1, 0)] {
             assert_eq!(month(y, m), format!("{y:04}-{m:02}"));
         }
+        for y in [-9999, -5, 0, 7, 42, 999, 2019, 9999, 10000, 32767] {
+            assert_eq!(year4(y), format!("{y:04}"));
+        }
+        let (a, b) = (jiff::civil::date(2019, 4, 4), jiff::civil::date(2020, 1, 9));
+        assert_eq!(range(a, b), format!("{a}/{b}"));
         assert_eq!(ymd(2019, 5, Some(100)), None);
         assert_eq!(ymd(2019, 5, Some(7)).as_deref(), Some("2019-05-07"));
     }
