@@ -136,9 +136,13 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
         let mut kinds: Vec<&str> = c.extract.events.iter().map(|e| e.kind.as_str()).collect();
         kinds.sort_unstable();
         kinds.dedup();
-        egui::CollapsingHeader::new(text::widget_text(ui, s.tr("Event types", "أنواع الأحداث")))
-            .id_salt("kinds")
-            .show(ui, |ui| {
+        collapsible(
+            ui,
+            "kinds",
+            s.tr("Event types", "أنواع الأحداث"),
+            s.arabic,
+            true,
+            |ui| {
                 for k in kinds {
                     let mut on = !app.filters.hidden_kinds.contains(k);
                     if ui
@@ -152,7 +156,8 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                         }
                     }
                 }
-            });
+            },
+        );
         let mut actors: Vec<&str> = c
             .extract
             .events
@@ -849,9 +854,14 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
         let flowing = p.trim_end().replace(['\n', '\r'], " ");
         text::paragraph_with(ui, &flowing, &hl, w, &font, ink);
     }
-    egui::CollapsingHeader::new(text::widget_text(ui, s.tr("Full article", "المقال كاملاً")))
-        .id_salt(("full", &e.doc))
-        .show(ui, |ui| {
+    // Not indented: its paragraphs take the panel's whole width.
+    collapsible(
+        ui,
+        ("full", &e.doc),
+        s.tr("Full article", "المقال كاملاً"),
+        s.arabic,
+        false,
+        |ui| {
             let all: Vec<Highlight> = matches
                 .iter()
                 .cloned()
@@ -875,7 +885,62 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
                     resp.scroll_to_me(None);
                 }
             }
-        });
+        },
+    );
+}
+
+/// A section that opens and closes. egui's `CollapsingHeader` always puts its arrow and title
+/// on the left; in Arabic chrome they start on the right, the closed arrow pointing left.
+fn collapsible(
+    ui: &mut Ui,
+    salt: impl std::hash::Hash + std::fmt::Debug,
+    title: &str,
+    arabic: bool,
+    indent: bool,
+    body: impl FnOnce(&mut Ui),
+) {
+    use egui::collapsing_header::{CollapsingState, paint_default_icon};
+    let id = ui.make_persistent_id(salt);
+    let mut state = CollapsingState::load_with_default_open(ui.ctx(), id, false);
+    let header = row(ui, arabic, |ui| {
+        // As egui's header: the arrow fills the indent width, no gap after it.
+        let spacing = ui.spacing().item_spacing;
+        ui.spacing_mut().item_spacing.x = 0.0;
+        if arabic {
+            state.show_toggle_button(ui, paint_rtl_icon);
+        } else {
+            state.show_toggle_button(ui, paint_default_icon);
+        }
+        ui.spacing_mut().item_spacing = spacing;
+        let title = ui.add(
+            egui::Label::new(text::widget_text(ui, title))
+                .selectable(false)
+                .sense(egui::Sense::click()),
+        );
+        if title.clicked() {
+            state.toggle(ui);
+        }
+        title
+    });
+    // The body keeps the panel's direction; egui's indent is on the left only.
+    if indent && !arabic {
+        state.show_body_indented(&header, ui, body);
+    } else {
+        state.show_body_unindented(ui, body);
+    }
+}
+
+/// egui's arrow mirrored: pointing left when closed, down when open.
+fn paint_rtl_icon(ui: &mut Ui, openness: f32, response: &egui::Response) {
+    let visuals = ui.style().interact(response);
+    let rect = egui::Rect::from_center_size(response.rect.center(), response.rect.size() * 0.75)
+        .expand(visuals.expansion);
+    let rotation = egui::remap(openness, 0.0..=1.0, std::f32::consts::TAU * 0.25..=0.0);
+    ui.painter().add(egui::Shape::rotated_triangle(
+        rect,
+        rotation,
+        visuals.fg_stroke.color,
+    ));
 }
 
 /// A heading in the bidi layer (Arabic chrome reads right).

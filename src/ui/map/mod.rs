@@ -205,9 +205,9 @@ impl MapView {
     ) {
         let font = FontId::proportional(12.0);
         let mut placer = paint::LabelPlacer::new();
-        // Markers of the biggest places are obstacles too, so labels do not cover them.
-        for &(i, at, r) in visible.iter().filter(|v| data.places[v.0].population > 0) {
-            let _ = i;
+        // Markers are obstacles too, so a label never hides another place's colour (a
+        // marker without a label can still be hovered; one under a label cannot be read).
+        for &(_, at, r) in visible {
             placer.occupy(Rect::from_center_size(at, vec2(2.0 * r, 2.0 * r)));
         }
         // Trying every place would cost O(n) layouts per frame; beyond a few hundred

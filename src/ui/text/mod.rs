@@ -181,7 +181,14 @@ pub fn fit_tail(
     if lo == 0 {
         return truncate_to_width(ctx, &full, font, max_width).unwrap_or(full);
     }
-    format!("{head}{}…", &tail[..ends[lo - 1]])
+    // A tail opened with a left-to-right mark (a file name in an Arabic line) gets one after
+    // its "…" too: else the ellipsis takes the line's direction and shows before the name.
+    let close = if tail.starts_with('\u{200e}') {
+        "\u{200e}"
+    } else {
+        ""
+    };
+    format!("{head}{}…{close}", &tail[..ends[lo - 1]])
 }
 
 /// A one-line label cut to `max_width` at a word boundary, the full text on hover.
@@ -623,6 +630,10 @@ mod tests {
             assert!(measure(ui.ctx(), &line, &font) <= w + 1.0);
             let all = fit_tail(ui.ctx(), head, file, &font, 2000.0);
             assert_eq!(all, format!("{head}{file}"));
+            // Marked left-to-right (in an Arabic line): the "…" stays after the name.
+            let marked = format!("\u{200e}{file}");
+            let line = fit_tail(ui.ctx(), head, &marked, &font, w);
+            assert!(line.ends_with("…\u{200e}"), "{line:?}");
         });
         output.textures_delta.clear();
     }
