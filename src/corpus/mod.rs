@@ -160,10 +160,22 @@ pub fn read_file(path: &Path, rel: &str) -> std::result::Result<SourceDoc, Strin
             MAX_BYTES / 1_048_576
         ));
     }
-    let bytes = read_all(file, meta.len() as usize).map_err(|e| format!("cannot be read: {e}"))?;
-    let sha256 = hex(&Sha256::digest(&bytes));
-    let len = bytes.len() as u64;
-    let (text, encoding) = decode_owned(bytes)?;
+    // Into this thread's read buffer, kept from file to file: the text is copied out of
+    // it when decoded, and a buffer allocated and zeroed per file was a cost of its own.
+    let (sha256, len, decoded) = READ_BUF.with(|buf| {
+        let mut buf = buf.borrow_mut();
+        read_all(file, meta.len() as usize, &mut buf)
+            .map_err(|e| format!("cannot be read: {e}"))?;
+        let sha256 = hex(&Sha256::digest(buf.as_slice()));
+        let len = buf.len() as u64;
+        let decoded = decode(&buf);
+        // A buffer grown by a large file is not kept.
+        if buf.capacity() > 1 << 20 {
+            *buf = Vec::new();
+        }
+        Ok::<_, String>((sha256, len, decoded))
+    })?;
+    let (text, encoding) = decoded?;
     if text.trim().is_empty() {
         return Err("empty file".into());
     }
@@ -182,31 +194,27 @@ pub fn read_file(path: &Path, rel: &str) -> std::result::Result<SourceDoc, Strin
     })
 }
 
-/// The file's bytes: the `size` it had when opened, read into a buffer of that size
-/// (one read call for an article, no second call to see the end; a file that shrank
-/// gives what it still has). A file of size 0 (some special files say so whatever
+thread_local! {
+    /// The bytes of the file being read, a buffer kept per thread (see [`read_file`]).
+    static READ_BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The file's bytes into `buf` (cleared first): the `size` it had when opened, asked for
+/// in one read call for an article, with no second call to see the end (a file that
+/// shrank gives what it still has). A file of size 0 (some special files say so whatever
 /// they hold) is read to its end. `File`'s own `read_to_end` would ask the system for
-/// the size and position again first.
-fn read_all(file: std::fs::File, size: usize) -> std::io::Result<Vec<u8>> {
+/// the size and position again first; reading through `take` fills the buffer's spare
+/// room without zeroing it.
+fn read_all(file: std::fs::File, size: usize, buf: &mut Vec<u8>) -> std::io::Result<()> {
     use std::io::Read;
+    buf.clear();
     if size == 0 {
-        let mut bytes = Vec::new();
-        file.take(u64::MAX).read_to_end(&mut bytes)?;
-        return Ok(bytes);
+        file.take(u64::MAX).read_to_end(buf)?;
+        return Ok(());
     }
-    let mut file = file;
-    let mut bytes = vec![0; size];
-    let mut got = 0;
-    while got < size {
-        match file.read(&mut bytes[got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => return Err(e),
-        }
-    }
-    bytes.truncate(got);
-    Ok(bytes)
+    buf.reserve(size);
+    file.take(size as u64).read_to_end(buf)?;
+    Ok(())
 }
 
 /// Lower-case hex of a digest, without a formatting call per byte.
@@ -224,13 +232,7 @@ fn hex(bytes: &[u8]) -> String {
 /// else the legacy encoding chardetng guesses (Windows-1256, ISO-8859-6 …). Binary data
 /// (NUL bytes, control characters) is refused rather than decoded into garbage.
 pub fn decode(bytes: &[u8]) -> std::result::Result<(String, String), String> {
-    decode_owned(bytes.to_vec())
-}
-
-/// [`decode`] taking the bytes by value: a UTF-8 file (the common case) becomes its
-/// text without a copy.
-fn decode_owned(bytes: Vec<u8>) -> std::result::Result<(String, String), String> {
-    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(&bytes) {
+    if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
         let text = enc
             .decode_without_bom_handling_and_without_replacement(&bytes[bom..])
             .ok_or_else(|| format!("not valid {} despite its byte-order mark", enc.name()))?;
@@ -242,18 +244,18 @@ fn decode_owned(bytes: Vec<u8>) -> std::result::Result<(String, String), String>
     }
     // Validated with SIMD, then copied: std's check, which would keep the buffer, was a
     // tenth of the reading time on Arabic text (no ASCII fast path), the copy is a memcpy.
-    if let Ok(s) = simdutf8::basic::from_utf8(&bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         check_not_binary(s)?;
         return Ok((s.to_owned(), "UTF-8".into()));
     }
-    let enc = if plainly_windows_1256(&bytes) {
+    let enc = if plainly_windows_1256(bytes) {
         encoding_rs::WINDOWS_1256
     } else {
         let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-        det.feed(&bytes, true);
+        det.feed(bytes, true);
         det.guess(None, chardetng::Utf8Detection::Deny)
     };
-    let (text, _, errors) = enc.decode(&bytes);
+    let (text, _, errors) = enc.decode(bytes);
     if errors {
         return Err(format!("undecodable text (tried {})", enc.name()));
     }
@@ -903,6 +905,12 @@ mod tests {
         assert_eq!(doc.text, text);
         assert_eq!(doc.bytes, text.len() as u64);
         assert_eq!(doc.sha256, hex(&Sha256::digest(text.as_bytes())));
+        // A shorter file read next, through the same buffer, is only itself.
+        let short = dir.join("b.txt");
+        std::fs::write(&short, "خبر قصير\n").expect("write");
+        let doc = read_file(&short, "b.txt").expect("read");
+        assert_eq!((doc.text.as_str(), doc.bytes), ("خبر قصير\n", 16));
+        assert_eq!(doc.sha256, hex(&Sha256::digest("خبر قصير\n".as_bytes())));
         let _ = std::fs::remove_dir_all(&dir);
     }
 
