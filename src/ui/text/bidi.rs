@@ -69,6 +69,18 @@ pub fn visual_lines_with_direction(
     width: f32,
     measure: impl Fn(&str) -> f32,
 ) -> Vec<(bool, Vec<Run>)> {
+    visual_lines_keeping(text, width, measure, &[])
+}
+
+/// [`visual_lines_with_direction`] that breaks no line inside the `keep` ranges (a
+/// highlighted date "4 أبريل" split over two lines reads as two highlights), unless one
+/// would not fit on a line of its own.
+pub fn visual_lines_keeping(
+    text: &str,
+    width: f32,
+    measure: impl Fn(&str) -> f32,
+    keep: &[Range<usize>],
+) -> Vec<(bool, Vec<Run>)> {
     let bidi = BidiInfo::new(text, None);
     let mut out = Vec::new();
     for para in &bidi.paragraphs {
@@ -78,7 +90,7 @@ pub fn visual_lines_with_direction(
             continue;
         }
         let rtl = para.level.is_rtl();
-        for line in break_lines(text, para.range.clone(), width, &measure) {
+        for line in break_lines(text, para.range.clone(), width, &measure, keep) {
             if line.is_empty() {
                 out.push((rtl, Vec::new()));
                 continue;
@@ -108,6 +120,7 @@ fn break_lines(
     para: Range<usize>,
     width: f32,
     measure: &impl Fn(&str) -> f32,
+    keep: &[Range<usize>],
 ) -> Vec<Range<usize>> {
     let trim_end = |r: Range<usize>| {
         let s = &text[r.clone()];
@@ -116,7 +129,7 @@ fn break_lines(
     let mut lines = Vec::new();
     let mut line_start = para.start;
     let mut line_w = 0.0_f32;
-    for word in words(text, para.clone()) {
+    for word in kept_together(text, words(text, para.clone()), keep, width, measure) {
         let w = measure(text[word.clone()].trim_end());
         let w_space = measure(&text[word.clone()]);
         if word.start > line_start && line_w + w > width {
@@ -147,6 +160,33 @@ fn words(text: &str, range: Range<usize>) -> Vec<Range<usize>> {
     }
     if start < range.end {
         out.push(start..range.end);
+    }
+    out
+}
+
+/// Words joined where the break between them falls inside a `keep` range, as long as the
+/// joined group still fits in `width`.
+fn kept_together(
+    text: &str,
+    words: Vec<Range<usize>>,
+    keep: &[Range<usize>],
+    width: f32,
+    measure: &impl Fn(&str) -> f32,
+) -> Vec<Range<usize>> {
+    if keep.is_empty() {
+        return words;
+    }
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(words.len());
+    for word in words {
+        let inside = keep
+            .iter()
+            .any(|k| k.start < word.start && word.start < k.end);
+        match out.last_mut() {
+            Some(last) if inside && measure(text[last.start..word.end].trim_end()) <= width => {
+                last.end = word.end;
+            }
+            _ => out.push(word),
+        }
     }
     out
 }
@@ -316,6 +356,41 @@ mod tests {
             let w: f32 = line.iter().map(|r| chars(&t[r.range.clone()])).sum();
             assert!(w <= 20.0, "line too wide: {line:?}");
         }
+    }
+
+    #[test]
+    fn a_highlighted_date_is_not_split_over_two_lines() {
+        let t = "وقال المتحدث إن الهجوم بدأ قبل 4 أبريل في الجنوب";
+        let at = t.find("4 أبريل").expect("date");
+        let date = at..at + "4 أبريل".len();
+        // A width that ends the first line right after the date's "4".
+        let w = chars(&t[..at + 1]);
+        let split = visual_lines(t, w, chars);
+        let ends_with_4 = |lines: &[Vec<Run>]| {
+            lines
+                .iter()
+                .any(|l| l.iter().map(|r| r.range.end).max() == Some(at + 1))
+        };
+        assert!(
+            ends_with_4(&split),
+            "the test width splits the date: {split:?}"
+        );
+        let kept: Vec<Vec<Run>> = visual_lines_keeping(t, w, chars, std::slice::from_ref(&date))
+            .into_iter()
+            .map(|(_, l)| l)
+            .collect();
+        assert!(!ends_with_4(&kept), "{kept:?}");
+        assert!(
+            kept.iter().any(|l| {
+                l.iter().map(|r| r.range.start).min() <= Some(date.start)
+                    && l.iter().map(|r| r.range.end).max() >= Some(date.end)
+            }),
+            "one line holds the whole date: {kept:?}"
+        );
+        // A range wider than a line is broken as usual rather than overflowing.
+        let whole = 0..t.len();
+        let lines = visual_lines_keeping(t, w, chars, &[whole]);
+        assert!(lines.len() >= 2);
     }
 
     #[test]

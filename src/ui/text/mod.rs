@@ -253,8 +253,17 @@ pub fn layout_paragraph(
     if let Some(lines) = cached {
         return lines;
     }
+    // Short highlights (a date, a place, a phrase of a few words) stay on one line.
+    let keep: Vec<std::ops::Range<usize>> = highlights
+        .iter()
+        .map(|(r, _)| r.clone())
+        .filter(|r| {
+            text.get(r.clone())
+                .is_some_and(|h| h.split_whitespace().count() <= 4)
+        })
+        .collect();
     let lines: Vec<Line> =
-        bidi::visual_lines_with_direction(text, wrap_width, |s| measure(ctx, s, font))
+        bidi::visual_lines_keeping(text, wrap_width, |s| measure(ctx, s, font), &keep)
             .into_iter()
             .map(|(rtl, runs)| {
                 let job = line_job(text, &runs, highlights, font, color);
