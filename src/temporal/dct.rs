@@ -271,8 +271,16 @@ impl CueIndex {
 
     /// The first whole-word occurrence (normalised offset) of every cue in `norm`, by id.
     pub fn scan(&self, norm: &Normalized) -> Vec<Option<usize>> {
+        let mut first = Vec::new();
+        self.scan_into(norm, &mut first);
+        first
+    }
+
+    /// [`CueIndex::scan`] into `first` (cleared first), a buffer kept between texts.
+    pub fn scan_into(&self, norm: &Normalized, first: &mut Vec<Option<usize>>) {
         let text = norm.text.as_str();
-        let mut first = vec![None; self.pats.len()];
+        first.clear();
+        first.resize(self.pats.len(), None);
         if let Some(ac) = &self.ac {
             for m in ac.find_overlapping_iter(text) {
                 let slot = &mut first[m.pattern().as_usize()];
@@ -280,7 +288,7 @@ impl CueIndex {
                     *slot = Some(m.start());
                 }
             }
-            return first;
+            return;
         }
         let b = text.as_bytes();
         // Runs of alphanumeric characters: adjacent word, number and (rarely) alphanumeric
@@ -323,7 +331,7 @@ impl CueIndex {
                     },
                 );
                 if self.first_bits[k >> 6] & (1 << (k & 63)) != 0 {
-                    self.found_at(text, start + skip, end, &mut first);
+                    self.found_at(text, start + skip, end, first);
                 }
                 let clitic = matches!(
                     (run.get(skip), run.get(skip + 1)),
@@ -335,7 +343,6 @@ impl CueIndex {
                 skip += 2;
             }
         }
-        first
     }
 
     /// The cues whose first word is `text[at..end]` that start there as whole words, not
@@ -381,6 +388,12 @@ fn cue_at_word_edges(norm: &str, at: usize, end: usize) -> bool {
         }
     }
     norm[end..].chars().next().is_none_or(|c| !is_alnum(c))
+}
+
+thread_local! {
+    /// The cue positions of the last document inferred on this thread (see `from_content`).
+    static SPARE_PRESENT: std::cell::RefCell<Vec<Option<usize>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
 }
 
 struct Evidence<'a> {
@@ -507,7 +520,13 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
         }
     }
     let cues = pack.known_cues();
-    let present = cues.scan(norm);
+    // A buffer kept per thread: a document's cue positions are dropped after the events.
+    let mut present = SPARE_PRESENT
+        .try_with(|p| p.try_borrow_mut().map(|mut p| std::mem::take(&mut *p)))
+        .ok()
+        .and_then(Result::ok)
+        .unwrap_or_default();
+    cues.scan_into(norm, &mut present);
     // Most articles name no cue at all: then only an alternative without cue words (none
     // in a sane pack) could match, and the events need not be gone through.
     let events = if present.iter().any(Option::is_some) || cues.has_empty_alt() {
@@ -583,6 +602,11 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
             }
         }
     }
+    let _ = SPARE_PRESENT.try_with(|p| {
+        if let Ok(mut p) = p.try_borrow_mut() {
+            *p = present;
+        }
+    });
     let Some((mut lo, lo_why)) = ev.lo.take() else {
         return Dct::none("no date, year or known event in the text");
     };

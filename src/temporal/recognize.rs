@@ -35,11 +35,18 @@ struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     fn new(norm: &'a str, lex: &'a Lexicon, toks: &'a [Token]) -> Self {
-        let mut slot = vec![0u32; toks.len()];
+        let (mut slot, mut starts) = SPARE
+            .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        slot.clear();
+        slot.resize(toks.len(), 0);
+        starts.clear();
         // About a fifth of an article's tokens are numbers or lexicon words: room made once
         // instead of growing by doubling.
         let mut found = Vec::with_capacity(toks.len() / 4);
-        let mut starts = Vec::with_capacity(toks.len() / 4);
+        starts.reserve(toks.len() / 4);
         for (i, t) in toks.iter().enumerate() {
             match t.kind {
                 TokKind::Punct => continue,
@@ -170,6 +177,31 @@ impl<'a> Scan<'a> {
             Some((n, 4)) if (lo..=hi).contains(&n) => Some(n as i16),
             _ => None,
         }
+    }
+}
+
+thread_local! {
+    /// `slot` and `starts` of the last scan dropped on this thread, for the next one:
+    /// allocating and zeroing them per document was a cost of its own.
+    static SPARE: std::cell::RefCell<(Vec<u32>, Vec<u32>)> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+}
+
+impl Drop for Scan<'_> {
+    fn drop(&mut self) {
+        // Those of a huge text are not kept.
+        if self.slot.capacity() > 1 << 18 {
+            return;
+        }
+        let bufs = (
+            std::mem::take(&mut self.slot),
+            std::mem::take(&mut self.starts),
+        );
+        let _ = SPARE.try_with(|s| {
+            if let Ok(mut s) = s.try_borrow_mut() {
+                *s = bufs;
+            }
+        });
     }
 }
 
