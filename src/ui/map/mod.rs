@@ -156,21 +156,20 @@ impl MapView {
             // Bottom right: the desert south of the coast, where no city label lives (at the
             // top right the badge covered Derna, Tobruk and their labels).
             let font = FontId::proportional(16.0);
-            let r = paint::text_size(&painter, &d.to_string(), font.clone());
+            // The chrome's date: the month named in Arabic, as on the timeline's cursor.
+            let label = if self.arabic {
+                crate::ui::timeline::format_date(d, crate::ui::timeline::Lang::Ar)
+            } else {
+                d.to_string()
+            };
+            let r = paint::text_size(&painter, &label, font.clone());
             let at = pos2(rect.max.x - 10.0, rect.max.y - 10.0 - r.y);
             painter.rect_filled(
                 Rect::from_min_size(at - vec2(r.x + 6.0, 3.0), r + vec2(12.0, 6.0)),
                 3.0,
                 Color32::from_rgba_unmultiplied(255, 255, 255, 210),
             );
-            paint::paint_text(
-                &painter,
-                at,
-                Align2::RIGHT_TOP,
-                &d.to_string(),
-                font,
-                paint::INK,
-            );
+            paint::paint_text(&painter, at, Align2::RIGHT_TOP, &label, font, paint::INK);
         }
 
         let clicked = response
@@ -421,7 +420,7 @@ pub fn city_panel_ui(ui: &mut Ui, data: &MapData, place_id: &str, arabic: bool) 
         crate::ui::text::paragraph(ui, note, &[], ui.available_width());
         return None;
     };
-    strip_chart(ui, data, h);
+    strip_chart(ui, data, h, arabic);
     let mut clicked = None;
     let font = egui::TextStyle::Body.resolve(ui.style());
     // No scroll area of its own: the side panel scrolls, and a nested one cut the list at
@@ -546,7 +545,7 @@ pub fn period_text(
     }
 }
 
-fn strip_chart(ui: &mut Ui, data: &MapData, h: &crate::model::ControlHistory) {
+fn strip_chart(ui: &mut Ui, data: &MapData, h: &crate::model::ControlHistory, arabic: bool) {
     let dates: Vec<Date> = h
         .intervals
         .iter()
@@ -585,9 +584,34 @@ fn strip_chart(ui: &mut Ui, data: &MapData, h: &crate::model::ControlHistory) {
             );
         }
     }
-    ui.horizontal(|ui| {
-        ui.weak(lo.to_string());
-        ui.add_space((width - 150.0).max(0.0));
-        ui.weak(hi.to_string());
-    });
+    // The first and last dates under the ends of the strip (time runs left to right in both
+    // chromes, as on the timeline), the months named in Arabic.
+    let show = |d: Date| {
+        if arabic {
+            crate::ui::timeline::format_date(d, crate::ui::timeline::Lang::Ar)
+        } else {
+            d.to_string()
+        }
+    };
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let row_h = ui.fonts_mut(|f| f.row_height(&font));
+    let (row, _) = ui.allocate_exact_size(vec2(width, row_h), Sense::hover());
+    let col = ui.visuals().weak_text_color();
+    let painter = ui.painter();
+    crate::ui::text::painter_text(
+        painter,
+        row.left_center(),
+        Align2::LEFT_CENTER,
+        &show(lo),
+        font.clone(),
+        col,
+    );
+    crate::ui::text::painter_text(
+        painter,
+        row.right_center(),
+        Align2::RIGHT_CENTER,
+        &show(hi),
+        font,
+        col,
+    );
 }

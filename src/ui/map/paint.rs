@@ -181,11 +181,18 @@ impl LabelPlacer {
     /// The first free spot for a label of `size` next to a marker at `at` of radius `r`.
     pub fn place(&mut self, at: Pos2, r: f32, size: Vec2, bounds: Rect) -> Option<Rect> {
         let gap = r + 3.0;
+        // The corners last: with markers as obstacles, a city in a cluster (Gharyan by
+        // Tripoli) often has its four sides taken but a corner free.
+        let d = gap * std::f32::consts::FRAC_1_SQRT_2;
         let candidates = [
             Rect::from_min_size(pos2(at.x + gap, at.y - size.y / 2.0), size),
             Rect::from_min_size(pos2(at.x - gap - size.x, at.y - size.y / 2.0), size),
             Rect::from_min_size(pos2(at.x - size.x / 2.0, at.y - gap - size.y), size),
             Rect::from_min_size(pos2(at.x - size.x / 2.0, at.y + gap), size),
+            Rect::from_min_size(pos2(at.x + d, at.y + d), size),
+            Rect::from_min_size(pos2(at.x - d - size.x, at.y + d), size),
+            Rect::from_min_size(pos2(at.x + d, at.y - d - size.y), size),
+            Rect::from_min_size(pos2(at.x - d - size.x, at.y - d - size.y), size),
         ];
         let spot = candidates
             .into_iter()
@@ -317,6 +324,28 @@ mod tests {
         }
         // All four sides taken: the fifth is dropped, not drawn on top.
         assert!(lp.place(pos2(100.0, 100.0), 4.0, size, bounds).is_none());
+    }
+
+    #[test]
+    fn a_label_takes_a_free_corner_when_its_four_sides_are_taken() {
+        let mut lp = LabelPlacer::new();
+        let bounds = Rect::from_min_size(Pos2::ZERO, vec2(500.0, 500.0));
+        let at = pos2(250.0, 250.0);
+        let size = vec2(40.0, 14.0);
+        // Neighbouring markers right, left, above and below (as in a cluster of cities).
+        for c in [
+            (262.0, 246.0),
+            (238.0, 246.0),
+            (250.0, 236.0),
+            (250.0, 264.0),
+        ] {
+            lp.occupy(Rect::from_center_size(pos2(c.0, c.1), vec2(6.0, 6.0)));
+        }
+        let spot = lp.place(at, 4.0, size, bounds).expect("a corner is free");
+        assert!(
+            (spot.min.x > at.x || spot.max.x < at.x) && (spot.min.y > at.y || spot.max.y < at.y),
+            "placed at a corner: {spot:?}"
+        );
     }
 
     #[test]
