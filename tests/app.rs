@@ -113,6 +113,9 @@ fn opening_a_folder_imports_it_and_shows_the_report() {
     h.get_by_label_contains("3 documents read");
     // The undated article is listed as uncertain in the report.
     h.get_by_label_contains("undated.txt: ");
+    // In the article list its date is said in words, its file name kept.
+    h.get_by_label_contains("date unknown · ");
+    h.get_by_label_contains("· undated.txt");
     assert!(
         app.settings
             .recent

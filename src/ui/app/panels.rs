@@ -248,7 +248,8 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                     (None, [Some(a), Some(b)]) => format!("{a}…{b}"),
                     (None, [Some(a), None]) => format!("{a}…"),
                     (None, [None, Some(b)]) => format!("…{b}"),
-                    (None, [None, None]) => "????-??-??".to_string(),
+                    // Said in words: "????-??-??" read as a broken display, not a fact.
+                    (None, [None, None]) => in_lang(lang, "date unknown", "تاريخ مجهول").into(),
                 };
                 let selected = app.filters.articles.contains(&d.id);
                 let head = format!(
