@@ -988,6 +988,20 @@ fn ultimatums_expectations_and_falling_measures_are_no_deeds() {
 }
 
 #[test]
+fn a_warned_advance_and_an_operation_to_take_a_town_have_not_taken_it() {
+    let ev = events("وحذر الرئيس المصري من أن تقدم قوات حكومة الوفاق نحو سرت يمثل خطا أحمر.");
+    let o = first_of(&ev, "offensive");
+    assert_eq!(o.modality, Modality::Hypothetical);
+    assert!(o.control.is_none());
+    // A known attack the warning is about stays what it was.
+    let ev = events("محذرا من أن الهجوم على مدينة غريان يهدد المدنيين.");
+    assert_eq!(first_of(&ev, "offensive").modality, Modality::Asserted);
+    // "ماضية في عملية تحرير سرت": an operation to take it, not a taking.
+    let k = kinds("وأكدت الحكومة أنها ماضية في عملية تحرير مدينة سرت.");
+    assert!(!k.contains(&"territory_taken".to_string()), "{k:?}");
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

@@ -61,6 +61,9 @@ pub enum Cat {
     Ability,
     /// A verb of failing (فشل، أخفق، عجز): the deed it governs did not happen.
     Inability,
+    /// A word of warning (حذّر، تحذير): what it warns of, said after a complementizer,
+    /// has not happened ("حذّر من أن تقدّم القوات نحو سرت خط أحمر").
+    Warning,
     NotNegated,
     Planned,
     Hypothetical,
@@ -239,6 +242,8 @@ struct ModalityFile {
     ability: Vec<String>,
     #[serde(default)]
     inability: Vec<String>,
+    #[serde(default)]
+    warning: Vec<String>,
     #[serde(default)]
     denial: Vec<String>,
     #[serde(default)]
@@ -875,6 +880,7 @@ impl Lexicon {
         add(&m.not_negated, Cat::NotNegated)?;
         add(&m.ability, Cat::Ability)?;
         add(&m.inability, Cat::Inability)?;
+        add(&m.warning, Cat::Warning)?;
         add(&m.planned, Cat::Planned)?;
         add(&m.hypothetical, Cat::Hypothetical)?;
         add(&m.before_imperfect, Cat::BeforeImperfect)?;

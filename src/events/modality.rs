@@ -136,7 +136,26 @@ pub fn of(
             .filter(|h| h.cat == Cat::Hypothetical && h.end <= comp.word_start)
             .any(|h| words_between(text, h.end, comp.word_start) <= 2)
     };
-    if hypothetical || hypothetical_far() {
+    // What a warning says might happen: a warning word, then a complementizer, then the
+    // trigger, within the sentence and before any comma. A definite noun ("محذرا من أن
+    // الهجوم يهدد الصادرات") names a known event: what is feared is its consequence.
+    let warned = || {
+        !definite
+            && hits
+                .iter()
+                .filter(|h| h.cat == Cat::Warning && in_sentence(h) && h.end <= trig.word_start)
+                .any(|w| {
+                    !text
+                        .get(w.end..trig.word_start)
+                        .is_some_and(|g| g.contains([',', '،']))
+                        && hits.iter().any(|k| {
+                            k.cat == Cat::Complementizer
+                                && k.word_start >= w.end
+                                && k.end <= trig.word_start
+                        })
+                })
+    };
+    if hypothetical || hypothetical_far() || warned() {
         return Modality::Hypothetical;
     }
     // ل + masdar of a meeting, talks or a decision ("للقاء"، "لبحث") is its purpose: not
