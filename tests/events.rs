@@ -1002,6 +1002,27 @@ fn a_warned_advance_and_an_operation_to_take_a_town_have_not_taken_it() {
 }
 
 #[test]
+fn the_operation_told_right_after_a_taking_is_that_taking() {
+    let ev = events_dated(
+        "أعلن الجيش الوطني الليبي أمس سيطرته على مدينة سرت بعد انسحاب قوات الوفاق منها، في عملية خاطفة لم تستغرق سوى ثلاث ساعات.",
+        "2020-01-07",
+    );
+    let c = control_of(&ev, "territory_taken");
+    assert_eq!(
+        (c.holder.as_deref(), c.state),
+        (Some("LNA"), ControlState::Held)
+    );
+    // No claim that the town it took is contested.
+    assert!(
+        ev.iter().all(|e| e
+            .control
+            .as_ref()
+            .is_none_or(|c| c.state != ControlState::Contested)),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

@@ -190,6 +190,9 @@ pub fn extract(
     // and whether fighting there has been reported.
     let mut defenders: FxHashMap<String, (&str, Option<jiff::civil::Date>)> = FxHashMap::default();
     let mut contested: FxHashSet<String> = FxHashSet::default();
+    // Per place: the day the article says a side took it (an operation told right after,
+    // with no attacker named, is that taking's).
+    let mut taken_on: FxHashMap<String, Option<jiff::civil::Date>> = FxHashMap::default();
     // The scene: (paragraph, its event, how many of that event's places are the scene —
     // the district's cities are added after). An index, not a copy of the places: every
     // event of a scene type sets it.
@@ -786,6 +789,7 @@ pub fn extract(
             pack,
             doc_actors: &scan.actors,
             defenders: &defenders,
+            taken_on: &taken_on,
             date: event_start,
             contested: &contested,
             destination: if kind == "withdrawal" {
@@ -866,6 +870,9 @@ pub fn extract(
                 (ControlState::Held, Some(h)) => {
                     defend(h);
                     contested.remove(&cl.place);
+                    if kind == "territory_taken" {
+                        taken_on.insert(cl.place.clone(), event_start);
+                    }
                 }
                 (ControlState::Contested, h) => {
                     if let Some(h) = h {
@@ -1329,6 +1336,8 @@ struct ControlCtx<'p, 'a> {
     doc_actors: &'p [ActorMention],
     /// The side holding or defending each place, by the article's earlier claims.
     defenders: &'a FxHashMap<String, (&'p str, Option<jiff::civil::Date>)>,
+    /// The day the article says each place was taken.
+    taken_on: &'a FxHashMap<String, Option<jiff::civil::Date>>,
     /// The first day of the event: claims the article dates later say nothing about it.
     date: Option<jiff::civil::Date>,
     /// Places where the article has already reported fighting.
@@ -1458,6 +1467,14 @@ fn control_claim<'p>(
                 sides.insert(0, a);
             }
             let attacker = sides.first().copied();
+            // No attacker named, and the article's holder took the place that same day
+            // ("سيطرته على سرت …، في عملية خاطفة"): the operation is that taking.
+            if attacker.is_none()
+                && let Some(&Some(d)) = ctx.taken_on.get(place.as_str())
+                && ctx.date == Some(d)
+            {
+                return None;
+            }
             let named_for_place = ctx
                 .doc_actors
                 .iter()
