@@ -644,3 +644,47 @@ fn arabic_chrome_starts_section_headers_and_the_lane_row_on_the_right() {
     let first = h.get_by_label("النوع").rect();
     assert!(label.min.x > first.max.x, "{label:?} vs {first:?}");
 }
+
+#[test]
+fn article_rows_say_how_sure_a_date_is_in_words_not_as_a_number() {
+    let dir = temp_corpus("certainty");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().show_report = false;
+    h.run_steps(2);
+    let words = {
+        let c = h.state().corpus.as_ref().expect("corpus");
+        let d = c
+            .extract
+            .documents
+            .iter()
+            .find(|d| d.path == "tripoli.txt")
+            .expect("tripoli");
+        assert_ne!(d.dct.source, DctSource::None, "{:?}", d.dct);
+        use tarikh::ui::app::panels::{certainty_name, source_name};
+        use tarikh::ui::timeline::Lang;
+        format!(
+            "{}, {} · tripoli.txt",
+            source_name(d.dct.source, Lang::En),
+            certainty_name(d.dct.confidence, Lang::En)
+        )
+    };
+    h.get_by_label_contains(&words);
+    assert!(
+        h.query_by_label_contains(" 0.").is_none(),
+        "no bare confidence number in the rows"
+    );
+}
+
+#[test]
+fn an_arabic_article_title_is_aligned_right_in_the_english_chrome() {
+    let dir = temp_corpus("title-rtl");
+    let mut h = harness(&dir, &dir.join("data"));
+    h.state_mut().show_report = false;
+    h.run_steps(2);
+    let boxr = h.get_by_label("Filter articles…").rect();
+    let title = h.get_by_label_contains("سرت").rect();
+    assert!(
+        (title.max.x - boxr.max.x).abs() < 30.0 && title.min.x > boxr.min.x + 5.0,
+        "title {title:?} ends at the list's right edge {boxr:?}"
+    );
+}

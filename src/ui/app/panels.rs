@@ -52,6 +52,20 @@ pub fn source_name(s: DctSource, lang: Lang) -> &'static str {
     in_lang(lang, en, ar)
 }
 
+/// How sure an article's date is, in words, from the engine's confidence: 0.9 and up is a
+/// date the article or the user states (user, manifest, file name, header); 0.45 to 0.6 an
+/// inference the text narrows to a fortnight or settles; below that a guess from a year.
+pub fn certainty_name(confidence: f32, lang: Lang) -> &'static str {
+    let (en, ar) = if confidence >= 0.85 {
+        ("sure", "مؤكد")
+    } else if confidence >= 0.4 {
+        ("likely", "مرجّح")
+    } else {
+        ("a guess", "تخمين")
+    };
+    in_lang(lang, en, ar)
+}
+
 fn modality_name(m: Modality, lang: Lang) -> &'static str {
     let (en, ar) = match m {
         Modality::Asserted => ("asserted", "مؤكد"),
@@ -252,11 +266,18 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                     (None, [None, None]) => in_lang(lang, "date unknown", "تاريخ مجهول").into(),
                 };
                 let selected = app.filters.articles.contains(&d.id);
-                let head = format!(
-                    "{date} · {} {:.2} · ",
-                    source_name(d.dct.source, lang),
-                    d.dct.confidence,
-                );
+                // How sure, in words: a bare "0.20" means little to a reader; the number
+                // is in the tooltip. An unknown date says nothing more than that.
+                let head = if d.dct.source == DctSource::None {
+                    format!("{date} · ")
+                } else {
+                    let sep = in_lang(lang, ", ", "، ");
+                    format!(
+                        "{date} · {}{sep}{} · ",
+                        source_name(d.dct.source, lang),
+                        certainty_name(d.dct.confidence, lang),
+                    )
+                };
                 // Uncertain dates stand out: they are the ones worth checking.
                 let col = if matches!(d.dct.source, DctSource::Inferred | DctSource::None) {
                     Color32::from_rgb(150, 90, 0)
@@ -279,6 +300,8 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                 }
                 r.on_hover_ui(|ui| {
                     text::label(ui, &why_in(&d.dct.why, lang));
+                    let conf = in_lang(lang, "confidence", "درجة الثقة");
+                    text::label(ui, &format!("{conf} {:.2}", d.dct.confidence));
                 });
                 let title = c
                     .docs
@@ -291,7 +314,15 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
                         first_line(body.unwrap_or(&sd.text))
                     });
                 ui.add_space(spacing.min(0.0));
-                ui.scope(|ui| {
+                // The title in its own direction whatever the chrome's: an Arabic headline
+                // starts at the right edge in the English chrome too.
+                let layout = if text::is_rtl(title) {
+                    egui::Layout::right_to_left(egui::Align::Center)
+                } else {
+                    egui::Layout::left_to_right(egui::Align::Center)
+                };
+                let size = egui::vec2(ui.available_width(), row_h);
+                ui.allocate_ui_with_layout(size, layout, |ui| {
                     ui.visuals_mut().override_text_color = Some(Color32::from_gray(110));
                     text::label_truncated(ui, title, w);
                 });
@@ -1261,6 +1292,22 @@ mod tests {
                 "{ar}"
             );
             assert_eq!(why_in(&en, Lang::En), en, "English stays as written");
+        }
+    }
+
+    #[test]
+    fn a_date_confidence_is_said_in_words_from_the_engine_levels() {
+        for (c, en, ar) in [
+            (1.0, "sure", "مؤكد"),
+            (0.95, "sure", "مؤكد"),
+            (0.9, "sure", "مؤكد"),
+            (0.6, "likely", "مرجّح"),
+            (0.45, "likely", "مرجّح"),
+            (0.2, "a guess", "تخمين"),
+            (0.0, "a guess", "تخمين"),
+        ] {
+            assert_eq!(certainty_name(c, Lang::En), en, "{c}");
+            assert_eq!(certainty_name(c, Lang::Ar), ar, "{c}");
         }
     }
 
