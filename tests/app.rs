@@ -688,3 +688,21 @@ fn an_arabic_article_title_is_aligned_right_in_the_english_chrome() {
         "title {title:?} ends at the list's right edge {boxr:?}"
     );
 }
+
+#[test]
+fn the_import_report_opens_over_the_timeline_not_the_map_legend_in_both_chromes() {
+    let dir = temp_corpus("report-place");
+    let mut h = harness(&dir, &dir.join("data"));
+    // The report's first line is the folder's path (left to right in both chromes).
+    let folder = dir.display().to_string();
+    for arabic in [false, true] {
+        h.state_mut().settings.arabic = arabic;
+        h.run_steps(3);
+        let map = h.state().last_map_rect.expect("map drawn");
+        let line = h.get_by_label(&folder).rect();
+        assert!(
+            line.min.y > map.max.y,
+            "report line {line:?} is below the map {map:?} (arabic: {arabic})"
+        );
+    }
+}

@@ -1162,12 +1162,23 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
         &egui::FontId::proportional(16.0),
         ctx.global_style().visuals.text_color(),
     );
+    // Over the timeline's lanes, not the map: centred on the map it hid the legend, the
+    // first thing a reader needs to read the map. One window state per chrome, as the
+    // panels change sides with the language and the timeline moves with them.
+    let (pivot, pos) = match app.last_timeline_rect {
+        Some(r) => (
+            egui::Align2::CENTER_TOP,
+            egui::pos2(r.center().x, r.min.y + 24.0),
+        ),
+        None => (egui::Align2::CENTER_CENTER, ctx.content_rect().center()),
+    };
     egui::Window::new(title)
-        .id(egui::Id::unique("tarikh-import-report"))
+        .id(egui::Id::new(("tarikh-import-report", s.arabic)))
         .open(&mut open)
         .default_width(560.0)
         .max_width(720.0)
-        .default_pos(ctx.content_rect().center() - egui::vec2(260.0, 200.0))
+        .pivot(pivot)
+        .default_pos(pos)
         .show(ctx, |ui| {
             directed(ui, s.arabic, |ui| {
                 ui.label(c.root.display().to_string());
