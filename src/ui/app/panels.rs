@@ -1173,7 +1173,7 @@ pub fn import_report(app: &mut App, ctx: &egui::Context) {
         None => (egui::Align2::CENTER_CENTER, ctx.content_rect().center()),
     };
     egui::Window::new(title)
-        .id(egui::Id::new(("tarikh-import-report", s.arabic)))
+        .id(egui::Id::unique(("tarikh-import-report", s.arabic)))
         .open(&mut open)
         .default_width(560.0)
         .max_width(720.0)
