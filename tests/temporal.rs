@@ -309,6 +309,21 @@ fn a_lasting_body_bounds_the_date_but_does_not_settle_the_day_while_a_happening_
 }
 
 #[test]
+fn a_publication_line_at_the_end_dates_the_article_and_says_where_it_was() {
+    let d = article_dates(&[(
+        "footer-line.txt",
+        "أعلنت القوات اليوم الأحد صد هجوم جنوب العاصمة.\n\nوقال المتحدث إن المهاجمين تكبدوا خسائر.\n\nتاريخ النشر: 12/05/2019\n",
+    )]);
+    assert_eq!(d[0].source, DctSource::Header);
+    assert_eq!(d[0].date, Some(jiff::civil::date(2019, 5, 12)));
+    assert!(
+        d[0].why.starts_with("publication date line"),
+        "{}",
+        d[0].why
+    );
+}
+
+#[test]
 fn a_dateline_dates_the_article_but_a_date_in_the_opening_sentence_does_not() {
     let d = article_dates(&[
         (

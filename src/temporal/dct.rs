@@ -22,14 +22,15 @@ pub fn infer(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack) -
             )
         };
     }
-    if let Some((d, text)) = from_header(doc, norm, found, pack) {
+    if let Some((d, text, top)) = from_header(doc, norm, found, pack) {
+        let why = if top {
+            format!("dateline at the top: «{text}»")
+        } else {
+            format!("publication date line: «{text}»")
+        };
         return Dct {
             confidence: 0.9,
-            ..Dct::given(
-                d,
-                DctSource::Header,
-                format!("dateline at the top: «{text}»"),
-            )
+            ..Dct::given(d, DctSource::Header, why)
         };
     }
     from_content(doc, norm, found, pack)
@@ -77,7 +78,7 @@ fn from_header(
     norm: &Normalized,
     found: &[Found],
     pack: &Pack,
-) -> Option<(Date, String)> {
+) -> Option<(Date, String, bool)> {
     let first = doc.paragraphs.first().map_or(0, |p| p.start);
     // The second line break within 400 bytes of the first paragraph, on bytes.
     let window = doc.text.as_bytes().get(first..).unwrap_or(&[]);
@@ -110,10 +111,11 @@ fn from_header(
             .dateline
             .iter()
             .any(|w| before_norm.contains(w.as_str()));
-        if ((f.start < head_end && header_like(&doc.text, f.start, f.end)) || cue)
+        let top = f.start < head_end && header_like(&doc.text, f.start, f.end);
+        if (top || cue)
             && let Ok(date) = Date::new(y, m as i8, d as i8)
         {
-            return Some((date, doc.text[f.start..f.end].to_string()));
+            return Some((date, doc.text[f.start..f.end].to_string(), top));
         }
     }
     None

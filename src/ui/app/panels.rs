@@ -1039,6 +1039,7 @@ pub fn why_in(why: &str, lang: Lang) -> String {
         ("dates manifest", "ملف التواريخ"),
         ("set by the user", "حدده المستخدم"),
         ("dateline at the top:", "سطر التاريخ في أعلى المقال:"),
+        ("publication date line:", "سطر تاريخ النشر:"),
         ("latest date named:", "آخر تاريخ مذكور:"),
         ("latest year named:", "آخر سنة مذكورة:"),
         (" is still to come", " لم يأتِ بعد"),
