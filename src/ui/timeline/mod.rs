@@ -525,6 +525,20 @@ impl<'a> Timeline<'a> {
         );
         let axis_painter = painter.with_clip_rect(axis_rect);
         let tick_font = FontId::proportional(11.5);
+        // The period the view opens in, when no tick at the edge names it and its label
+        // fits before the first tick's.
+        if let Some((label, room)) = scale.edge_label(width, &ticks, lang)
+            && 3.0 + text::measure(ui.ctx(), &label, &tick_font) + 8.0 <= room as f32
+        {
+            text::painter_text(
+                &axis_painter,
+                pos2(x0 as f32 + 3.0, axis_rect.min.y + 7.0),
+                Align2::LEFT_TOP,
+                &label,
+                tick_font.clone(),
+                INK,
+            );
+        }
         for t in &ticks.ticks {
             let x = x0 as f32 + t.x as f32;
             axis_painter.line_segment(

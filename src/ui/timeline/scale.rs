@@ -230,6 +230,28 @@ impl TimeScale {
         }
         Ticks { step, ticks }
     }
+
+    /// The label of the period the view starts in, for the left edge, with the room it has
+    /// there (pixels to the first tick), when no tick lies at the edge to name it: without
+    /// it, a view opening in March 2014 on a yearly axis would leave 2014 unsaid. Days and
+    /// weeks name the month; months their month; years the year. The caller draws it if its
+    /// text fits in the room.
+    pub fn edge_label(&self, width: f64, ticks: &Ticks, lang: Lang) -> Option<(String, f64)> {
+        if let Some(t) = ticks.ticks.first()
+            && t.x <= 0.5
+        {
+            return None;
+        }
+        let room = ticks.ticks.first().map_or(width, |t| t.x);
+        let (y, m, _) = civil_from_days(self.start.floor() as i32);
+        let label = match ticks.step {
+            Step::Days(_) | Step::Weeks(_) | Step::Months(_) => {
+                Step::Months(1).label(y, m, 1, lang)
+            }
+            Step::Years(_) => y.to_string(),
+        };
+        Some((label, room))
+    }
 }
 
 /// Days between ticks, in calendar units.
@@ -508,6 +530,33 @@ mod tests {
             check_ticks(&s, 1200.0, Lang::Ar);
             s = s.zoomed_around(600.0, 1.37);
         }
+    }
+
+    #[test]
+    fn the_year_the_view_starts_in_is_named_at_the_left_edge_when_no_tick_is_there() {
+        let lo = day_number(date(2014, 3, 10)) as f64;
+        let s = TimeScale::fit(lo, lo + 6.0 * 365.0, 1000.0, 0.0);
+        let t = s.ticks(1000.0, Lang::En);
+        assert!(matches!(t.step, Step::Years(1)), "{:?}", t.step);
+        let (label, room) = s.edge_label(1000.0, &t, Lang::En).expect("edge label");
+        assert_eq!(label, "2014");
+        let first = &t.ticks[0];
+        assert_eq!(first.label, "2015");
+        assert!((room - first.x).abs() < 1e-9 && room > 0.0);
+        // A tick at the edge names its own year: no second label there.
+        let on = TimeScale {
+            start: day_number(date(2015, 1, 1)) as f64,
+            ..s
+        };
+        let t = on.ticks(1000.0, Lang::En);
+        assert_eq!(t.ticks[0].label, "2015");
+        assert_eq!(on.edge_label(1000.0, &t, Lang::En), None);
+        // Months name the month the view starts in, in the chosen language.
+        let m = TimeScale::fit(lo, lo + 300.0, 1000.0, 0.0);
+        let t = m.ticks(1000.0, Lang::Ar);
+        assert!(matches!(t.step, Step::Months(_)), "{:?}", t.step);
+        let (label, _) = m.edge_label(1000.0, &t, Lang::Ar).expect("edge label");
+        assert_eq!(label, "مارس 2014");
     }
 
     #[test]
