@@ -1023,6 +1023,35 @@ fn the_operation_told_right_after_a_taking_is_that_taking() {
 }
 
 #[test]
+fn battles_of_words_are_no_fighting() {
+    for text in [
+        "وشن رئيس مجلس النواب هجوما لاذعا على حكومة الوفاق في طرابلس.",
+        "وتخوض الحكومة معركة سياسية مع البرلمان في طبرق.",
+    ] {
+        let ev = events(text);
+        assert!(
+            ev.iter()
+                .all(|e| !matches!(e.kind.as_str(), "offensive" | "armed_clash")),
+            "{text}: {ev:?}"
+        );
+        assert!(ev.iter().all(|e| e.control.is_none()), "{text}: {ev:?}");
+    }
+    let ev = events("وهاجم المتحدث باسم الحكومة تصريحات السفير الأمريكي في طرابلس.");
+    assert_eq!(
+        ev.first().map(|e| e.kind.as_str()),
+        Some("statement"),
+        "{ev:?}"
+    );
+    // An attack on a town stays one.
+    let ev = events("وهاجمت قوات حفتر مواقع في مدينة غريان.");
+    assert_eq!(
+        ev.first().map(|e| e.kind.as_str()),
+        Some("offensive"),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",

@@ -45,6 +45,8 @@ pub enum Cat {
     /// A word next to an attack that makes it a bombing or a raid on a building
     /// (انتحاري، مفخخة، ناسفة): no claim on who holds the town.
     NoControl,
+    /// A word after an attack or a fight that makes it one of words ("هاجم … تصريحات").
+    VerbalObject,
     /// A word of losing before a taking ("فقدت قوات X السيطرة على"): the side lost it.
     LossBefore,
     /// "The city" (المدينة): the city last named before it.
@@ -130,6 +132,8 @@ pub struct Lexicon {
     pub purpose_planned: Vec<u8>,
     /// Trigger type index → the type it stands for after a word of losing.
     pub loss: HashMap<u8, u8>,
+    /// Trigger type index → the type it stands for before a verbal object.
+    pub verbal: HashMap<u8, u8>,
 }
 
 impl Default for Lexicon {
@@ -150,6 +154,7 @@ impl Default for Lexicon {
             purpose: HashMap::new(),
             purpose_planned: Vec::new(),
             loss: HashMap::new(),
+            verbal: HashMap::new(),
         }
     }
 }
@@ -195,6 +200,11 @@ struct File {
     inside_before: Vec<String>,
     #[serde(default)]
     no_control_near: Vec<String>,
+    #[serde(default)]
+    verbal_after: Vec<String>,
+    /// A trigger type → the type it stands for before a `verbal_after` word.
+    #[serde(default)]
+    verbal: HashMap<String, String>,
     /// A trigger type → the type it stands for after a `loss_before` word.
     #[serde(default)]
     loss: HashMap<String, String>,
@@ -857,6 +867,7 @@ impl Lexicon {
         add(&f.loss_before, Cat::LossBefore)?;
         add(&f.inside_before, Cat::Inside)?;
         add(&f.no_control_near, Cat::NoControl)?;
+        add(&f.verbal_after, Cat::VerbalObject)?;
         add(&f.modality.denial, Cat::Denial)?;
         if let Some(c) = &f.capital {
             add(&c.words, Cat::Capital)?;
@@ -875,6 +886,7 @@ impl Lexicon {
         };
         let purpose = type_map("purpose", &f.purpose)?;
         let loss = type_map("loss", &f.loss)?;
+        let verbal = type_map("verbal", &f.verbal)?;
         let m = &f.modality;
         add(&m.negated, Cat::Negated)?;
         add(&m.not_negated, Cat::NotNegated)?;
@@ -935,6 +947,7 @@ impl Lexicon {
             purpose,
             purpose_planned,
             loss,
+            verbal,
         })
     }
 

@@ -1685,6 +1685,18 @@ fn choose_trigger(
     if lost && let Some(&to) = lex.loss.get(&t) {
         t = to;
     }
+    // "هاجم المتحدث تصريحات السفير": an attack on words is a statement.
+    let verbal = hits.iter().any(|h| {
+        h.cat == Cat::VerbalObject
+            && h.word_start >= chosen.end
+            && h.end <= c.end
+            && text
+                .get(chosen.end..h.word_start)
+                .is_some_and(|g| !g.contains([',', '،']) && g.split_whitespace().count() <= 4)
+    });
+    if verbal && let Some(&to) = lex.verbal.get(&t) {
+        t = to;
+    }
     if has_cas
         && Some(t) == statement
         && let Some(ct) = casualties_t
