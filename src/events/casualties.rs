@@ -172,13 +172,25 @@ pub fn find(
         let mut after: Option<(usize, u64, usize)> = None;
         let mut j = we + 1;
         let mut gap = 0;
+        // "إلى" before the number ("ارتفع عدد القتلى إلى 47"): then what follows the number
+        // must be a count noun or nothing ("نقل الجرحى إلى 3 مستشفيات" counts hospitals).
+        let mut via_to = false;
         while j < toks.len() && gap <= MAX_GAP {
             let t = &toks[j];
             if is_numberish(lex, text, t) && !in_excluded(t) && !used.contains(&j) {
-                if let Some((v, _)) = parse_at(lex, text, &toks, j) {
-                    after = Some((gap, v, j));
+                if let Some((v, next)) = parse_at(lex, text, &toks, j) {
+                    let counts_people = !via_to
+                        || toks.get(next).is_none_or(|n| {
+                            n.kind != TokKind::Word || filler(n) || other_word(next)
+                        });
+                    if counts_people {
+                        after = Some((gap, v, j));
+                    }
                 }
                 break;
+            }
+            if t.kind == TokKind::Word && t.text(text) == "الي" {
+                via_to = true;
             }
             if !filler(t) || other_word(j) {
                 break;

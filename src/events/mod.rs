@@ -666,7 +666,15 @@ pub fn extract(
         // ("لاحقا", later, also tells a past story: "انسحبت منها لاحقا").
         if modality == Modality::Asserted
             && timex.iter().any(|t| {
-                t.value == "FUTURE_REF" && t.start >= os && t.end <= oe && !t.text.contains("لاحق")
+                t.value == "FUTURE_REF"
+                    && t.start >= os
+                    && t.end <= oe
+                    && !t.text.contains("لاحق")
+                    // "قريبا من الحدود" is near, not soon.
+                    && !doc
+                        .text
+                        .get(t.end..)
+                        .is_some_and(|r| r.trim_start().starts_with("من"))
             })
         {
             modality = Modality::Planned;
@@ -828,8 +836,30 @@ pub fn extract(
                 .filter(|p| p.start >= te && p.end <= oe && p.in_actor.is_none())
                 .map(|p| p.start)
                 .min();
+            // Kept: a side named by "على يد / من قبل" (by the hand of), or right after a
+            // place with nothing between (verb-object-subject: "سيطرت على غريان قوات X").
+            let by_hand = |a: &ActorMention| {
+                let before = doc.text.get(..a.start).unwrap_or("").trim_end();
+                ["على يد", "علي يد", "من قبل", "بيد", "على أيدي", "علي ايدي"]
+                    .iter()
+                    .any(|w| before.ends_with(w))
+            };
+            let right_after_place = |a: &ActorMention| {
+                s_places
+                    .iter()
+                    .filter(|p| p.end <= a.start)
+                    .max_by_key(|p| p.end)
+                    .is_some_and(|p| {
+                        doc.text
+                            .get(p.end..a.start)
+                            .is_some_and(|g| g.trim().is_empty())
+                    })
+            };
             match place_at {
-                Some(at) => sides_src.into_iter().filter(|a| a.start < at).collect(),
+                Some(at) => sides_src
+                    .into_iter()
+                    .filter(|a| a.start < at || by_hand(a) || right_after_place(a))
+                    .collect(),
                 None => sides_src,
             }
         } else {
