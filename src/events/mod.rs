@@ -25,6 +25,12 @@ use crate::pack::{Pack, Place};
 use dates::EventDate;
 use lexicon::{Cat, LexHit};
 
+/// Are `a..b` of `text` at most `words` words with no comma (still one clause)?
+fn close_in_clause(text: &str, a: usize, b: usize, words: usize) -> bool {
+    text.get(a..b)
+        .is_some_and(|g| !g.contains([',', '،']) && g.split_whitespace().count() <= words)
+}
+
 /// Does the text before a date expression make it a start ("منذ", or "منذ اندلاع
 /// المعارك في" — since a happening on that day)?
 fn since_before(before: &str) -> bool {
@@ -874,9 +880,7 @@ pub fn extract(
                     } else {
                         (h.end.min(trig.word_start), trig.word_start)
                     };
-                    text.get(a..b).is_some_and(|g| {
-                        !g.contains([',', '،']) && g.split_whitespace().count() <= 2
-                    })
+                    close_in_clause(text, a, b, 2)
                 }
             });
         let claim = if bombing {
@@ -1708,9 +1712,7 @@ fn choose_trigger(
         h.cat == Cat::LossBefore
             && h.word_start >= c.start
             && h.end <= chosen.word_start
-            && text
-                .get(h.end..chosen.word_start)
-                .is_some_and(|g| !g.contains([',', '،']) && g.split_whitespace().count() <= 4)
+            && close_in_clause(text, h.end, chosen.word_start, 4)
     });
     if lost && let Some(&to) = lex.loss.get(&t) {
         t = to;
@@ -1720,9 +1722,7 @@ fn choose_trigger(
         h.cat == Cat::VerbalObject
             && h.word_start >= chosen.end
             && h.end <= c.end
-            && text
-                .get(chosen.end..h.word_start)
-                .is_some_and(|g| !g.contains([',', '،']) && g.split_whitespace().count() <= 4)
+            && close_in_clause(text, chosen.end, h.word_start, 4)
     });
     if verbal && let Some(&to) = lex.verbal.get(&t) {
         t = to;
