@@ -59,6 +59,10 @@ pub struct Actor {
     /// the unity government): what it held is not known to be held after it.
     #[serde(default)]
     pub until: Option<jiff::civil::Date>,
+    /// An institution that serves whoever governs (the oil corporation, the central
+    /// bank): named where there is fighting, it is no side in it and holds nothing.
+    #[serde(default)]
+    pub neutral: bool,
 }
 
 impl Actor {

@@ -153,6 +153,9 @@ fn casualty_numbers_in_digits_indic_digits_and_words() {
     assert_eq!(x.injured, Some(1520));
     let x = c("نزح أكثر من ثلاثة آلاف شخص من غريان.");
     assert_eq!(x.displaced, Some(3000));
+    // Drowned at sea.
+    let x = c("غرق 74 مهاجرا قبالة سواحل مدينة الخمس.");
+    assert_eq!(x.killed, Some(74));
     // The figure a count rose to.
     let x = c("وارتفع عدد القتلى إلى 47 شخصا في غريان، فيما ارتفع عدد النازحين إلى 3400 شخص.");
     assert_eq!((x.killed, x.displaced), (Some(47), Some(3400)));
@@ -1106,6 +1109,28 @@ fn look_alike_cues_do_not_change_what_happened() {
     // A UN rapporteur is no schedule.
     let e = first("وقال مقرر الأمم المتحدة الخاص إن قوات حفتر قصفت طرابلس.");
     assert_eq!(e.modality, Modality::Asserted);
+}
+
+#[test]
+fn an_institution_that_serves_whoever_governs_is_no_side() {
+    // The oil corporation named beside fighting at a refinery holds nothing.
+    let ev = events("وأعلنت المؤسسة الوطنية للنفط وقوع اشتباكات مسلحة قرب مصفاة الزاوية.");
+    let clash = first_of(&ev, "armed_clash");
+    assert!(
+        clash
+            .control
+            .as_ref()
+            .is_none_or(|c| c.holder.as_deref() != Some("NOC")
+                && !c.contenders.contains(&"NOC".to_string())),
+        "{:?}",
+        clash.control
+    );
+    assert!(
+        tarikh::Pack::builtin()
+            .expect("pack")
+            .actor("NOC")
+            .is_some_and(|a| a.neutral)
+    );
 }
 
 #[test]

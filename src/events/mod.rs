@@ -1443,10 +1443,9 @@ fn control_claim<'p>(
     // Borrowed from the pack until the claim is built.
     let mut sides: Vec<&'p str> = Vec::new();
     for a in actors {
-        if pack
-            .actor(&a.actor)
-            .is_some_and(|x| matches!(x.kind.as_str(), "international" | "humanitarian"))
-        {
+        if pack.actor(&a.actor).is_some_and(|x| {
+            x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
+        }) {
             continue;
         }
         let f = pack.faction_of(&a.faction);
