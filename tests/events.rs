@@ -1134,6 +1134,26 @@ fn an_institution_that_serves_whoever_governs_is_no_side() {
 }
 
 #[test]
+fn an_oath_a_resignation_and_a_vote_of_confidence_are_decisions() {
+    let ev = events_dated(
+        "ومن المقرر أن تؤدي الحكومة اليمين الدستورية أمام البرلمان في بنغازي الاثنين المقبل.",
+        "2021-03-11",
+    );
+    let d = first_of(&ev, "political_decision");
+    assert_eq!(
+        (d.modality, d.date.as_deref()),
+        (Modality::Planned, Some("2021-03-15"))
+    );
+    let ev = events("وكان المبعوث الأممي غسان سلامة قد استقال من منصبه لأسباب صحية.");
+    assert_eq!(
+        first_of(&ev, "political_decision").modality,
+        Modality::Asserted
+    );
+    let ev = events("ومنح البرلمان الثقة للحكومة في جلسة عقدت في مدينة سرت.");
+    assert!(ev.iter().any(|e| e.kind == "political_decision"), "{ev:?}");
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",
