@@ -1154,6 +1154,18 @@ fn an_oath_a_resignation_and_a_vote_of_confidence_are_decisions() {
 }
 
 #[test]
+fn a_minister_named_by_office_is_his_state() {
+    let ev = events("والتقى وزير الدفاع التركي رئيس المجلس الرئاسي في طرابلس.");
+    let m = first_of(&ev, "meeting");
+    assert!(m.actors.contains(&"Turkey".to_string()), "{:?}", m.actors);
+    let ev = events("وقال وزير الخارجية الروسي إن موسكو تدعم الحل السياسي في ليبيا.");
+    assert!(
+        ev.iter().any(|e| e.actors.contains(&"Russia".to_string())),
+        "{ev:?}"
+    );
+}
+
+#[test]
 fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     let ev = events(
         "اندلعت اشتباكات عنيفة بين قوات الوفاق وقوات حفتر على بعد 50 كيلومترا جنوب العاصمة يوم الأربعاء.",
