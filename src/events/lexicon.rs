@@ -355,8 +355,8 @@ impl CliticTrie {
 struct CliticCodes {
     /// Per slot, its range of `codes`.
     slots: Vec<(u16, u16)>,
-    /// (bytes, mask, length), by slot.
-    codes: Vec<(u64, u64, usize)>,
+    /// (bytes, mask, length, what it says), by slot.
+    codes: Vec<(u64, u64, usize, Clitic)>,
 }
 
 impl CliticCodes {
@@ -371,7 +371,7 @@ impl CliticCodes {
 
     /// `None` when a proclitic is longer than eight bytes (then the trie walks).
     fn new(clitics: &[String]) -> Option<CliticCodes> {
-        let mut all: Vec<(usize, u64, u64, usize)> = Vec::new();
+        let mut all: Vec<(usize, u64, u64, usize, &str)> = Vec::new();
         for p in clitics {
             if p.len() > 8 {
                 return None;
@@ -380,7 +380,13 @@ impl CliticCodes {
                 continue;
             }
             let (code, mask) = eight(p.as_bytes());
-            let e = (CliticCodes::slot(p.as_bytes()), code, mask, p.len());
+            let e = (
+                CliticCodes::slot(p.as_bytes()),
+                code,
+                mask,
+                p.len(),
+                p.as_str(),
+            );
             if !all.contains(&e) {
                 all.push(e);
             }
@@ -394,14 +400,18 @@ impl CliticCodes {
             }
             r.1 = k as u16 + 1;
         }
-        let codes = all.into_iter().map(|(_, c, m, n)| (c, m, n)).collect();
+        let codes = all
+            .into_iter()
+            .map(|(_, c, m, n, p)| (c, m, n, Clitic::of(p)))
+            .collect();
         Some(CliticCodes { slots, codes })
     }
 
     /// The proclitics that `word` (a run of letters, `head` its first eight bytes)
-    /// starts with, each shorter than or as long as the word: their lengths.
+    /// starts with, each shorter than or as long as the word: their lengths, and what
+    /// each says.
     #[inline]
-    fn of<'a>(&'a self, word: &[u8], head: u64) -> impl Iterator<Item = usize> + 'a {
+    fn of<'a>(&'a self, word: &[u8], head: u64) -> impl Iterator<Item = (usize, Clitic)> + 'a {
         let (a, b) = self
             .slots
             .get(CliticCodes::slot(word))
@@ -410,8 +420,8 @@ impl CliticCodes {
         let len = word.len();
         self.codes[a as usize..b as usize]
             .iter()
-            .filter(move |&&(c, m, n)| n <= len && head & m == c)
-            .map(|&(_, _, n)| n)
+            .filter(move |&&(c, m, n, _)| n <= len && head & m == c)
+            .map(|&(_, _, n, cl)| (n, cl))
     }
 }
 
@@ -620,7 +630,9 @@ impl Bits {
 #[derive(Default)]
 struct FindScratch {
     raw: Vec<Raw>,
-    keyed: Vec<(LexHit, (usize, usize, usize))>,
+    keyed: Vec<(LexHit, Key)>,
+    /// One word's hits.
+    group: Vec<(LexHit, Key)>,
     keep: Vec<bool>,
 }
 
@@ -635,8 +647,6 @@ struct Raw {
     start: usize,
     end: usize,
     entry: usize,
-    /// The word (run of letters) it was looked up in, when it was: its start and end.
-    word: Option<(usize, usize)>,
 }
 
 /// An entry in a list, with up to eight of its bytes (from where the list's key ends) to
@@ -757,7 +767,6 @@ impl Index {
                     start: at,
                     end: at + s.len(),
                     entry: p.entry as usize,
-                    word: None,
                 });
             }
         }
@@ -972,13 +981,25 @@ impl Lexicon {
         let ix = &self.index;
         // Every entry spelled at a word start or right after a proclitic string there
         // (and entries starting with a mark at every other character): the only places
-        // the checks below can keep a hit. The order does not matter: sorted below.
+        // the checks below can keep a hit.
         // Working lists kept between documents (a fresh list of every raw hit, sized by
         // the text, was an allocation of several pages per document).
         let mut scratch = FIND_SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-        let FindScratch { raw, keyed, keep } = &mut scratch;
+        let FindScratch {
+            raw,
+            keyed,
+            group,
+            keep,
+        } = &mut scratch;
         raw.clear();
-        if !ix.marks.is_empty() {
+        keyed.clear();
+        // Hits are ordered by word start, then longest first, then by the place of their
+        // entry in a scan of all entries (`sort_key`). A word's hits all start at the
+        // word, and words come in text order: sorting each word's few hits orders them
+        // all. Hits of mark entries start anywhere: then they all go through one sort.
+        let marks = !ix.marks.is_empty();
+        let mut out: Vec<LexHit> = Vec::with_capacity(tokens.len() / 4);
+        if marks {
             let mut i = 0;
             while i < text.len() {
                 let Some(c) = text[i..].chars().next() else {
@@ -989,20 +1010,26 @@ impl Lexicon {
                 }
                 i += c.len_utf8();
             }
+            for r in raw.drain(..) {
+                if let Some(h) = self.check_mark(text, r) {
+                    keyed.push(h);
+                }
+            }
         }
         // A word token is a maximal run of letters (`is_letter`), as the lookups need.
         for t in tokens.iter().filter(|t| t.kind == TokKind::Word) {
             let (i, run_end) = (t.start, t.end);
-            let first = raw.len();
+            group.clear();
             ix.lookup(text, i, run_end, raw);
+            self.check_word(text, i, run_end, Clitic::NONE, raw, group);
             // Along the word's proclitic string: a lookup after every whole proclitic;
             // the walk ends where no proclitic starts so.
             if let Some(cc) = &self.clitic_codes {
-                // The same lookups, found from the word's first bytes (the order of
-                // `raw` does not matter).
+                // The same lookups, found from the word's first bytes.
                 let word = &text.as_bytes()[i..run_end];
-                for n in cc.of(word, head(&text.as_bytes()[i..])) {
+                for (n, cl) in cc.of(word, head(&text.as_bytes()[i..])) {
                     ix.lookup(text, i + n, run_end, raw);
+                    self.check_word(text, i, run_end, cl, raw, group);
                 }
             } else {
                 let mut at = i;
@@ -1015,102 +1042,25 @@ impl Lexicon {
                     at += ch.len_utf8();
                     if self.proclitics.ends(node) {
                         ix.lookup(text, at, run_end, raw);
+                        let cl = Clitic::of(&text[i..at]);
+                        self.check_word(text, i, run_end, cl, raw, group);
                     }
                 }
             }
-            for r in &mut raw[first..] {
-                r.word = Some((i, run_end));
+            if marks {
+                keyed.append(group);
+            } else {
+                if group.len() > 1 {
+                    group.sort_unstable_by_key(sort_key);
+                }
+                out.extend(group.iter().map(|(h, _)| *h));
             }
         }
-        // Same-spelled entries (one with `*`, one without) in entry order, as a scan of
-        // all entries at once reports them.
-        // Each hit keeps its place in that order as a tie-break: one sort below gives
-        // what sorting the entries by it and then stably by word start did.
-        let out = keyed;
-        out.clear();
-        for r in raw.drain(..) {
-            let (s, pid) = (r.start, r.entry);
-            let Some(pat) = self.pats.get(pid) else {
-                continue;
-            };
-            let mut e = r.end;
-            // The end: a word boundary, or (for `*` entries) the end of the word. Within
-            // the word the entry was looked up in, its end is known without decoding.
-            match r.word {
-                Some((_, we)) if e <= we => {
-                    if pat.prefix {
-                        e = we;
-                    } else if e < we {
-                        continue;
-                    }
-                }
-                _ => {
-                    let next = text[e..].chars().next();
-                    if pat.prefix {
-                        while let Some(c) = text[e..].chars().next() {
-                            if !is_letter(c) {
-                                break;
-                            }
-                            e += c.len_utf8();
-                        }
-                    } else if next.is_some_and(is_letter) {
-                        continue;
-                    }
-                }
-            }
-            // The start: the word's start, at most a proclitic before the entry. An entry
-            // looked up in a word starts at most a proclitic into it (or at its start).
-            let ws = match r.word {
-                Some((wb, _)) => wb,
-                None => {
-                    let mut ws = s;
-                    while ws > 0 && s - ws <= self.max_clitic {
-                        let Some(c) = text[..ws].chars().next_back() else {
-                            break;
-                        };
-                        if !is_letter(c) {
-                            break;
-                        }
-                        ws -= c.len_utf8();
-                    }
-                    if ws > 0 && text[..ws].chars().next_back().is_some_and(is_letter) {
-                        continue;
-                    }
-                    ws
-                }
-            };
-            let clitic = &text[ws..s];
-            // (Looked up in a word, an entry starts at the word or after a proclitic
-            // string found there: only other hits need the check.)
-            if r.word.is_none() && !clitic.is_empty() && !self.proclitics.contains(clitic) {
-                continue;
-            }
-            if pat.after_lil && !clitic.ends_with("لل") {
-                continue;
-            }
-            // أن takes only و، ف، ب: "الآن" (now) is no "أن".
-            if pat.cat == Cat::Complementizer && !matches!(clitic, "" | "و" | "ف" | "ب" | "وب")
-            {
-                continue;
-            }
-            out.push((
-                LexHit {
-                    word_start: ws,
-                    start: s,
-                    end: e,
-                    cat: pat.cat,
-                    future: clitic.contains('س'),
-                    // (Bytes compared: a substring search is set up for every hit.)
-                    purpose: clitic.contains('ل')
-                        && !clitic.as_bytes().windows(4).any(|w| w == "ال".as_bytes()),
-                    conj: clitic.starts_with('و') || clitic.starts_with('ف'),
-                },
-                (r.end, s, pid),
-            ));
+        if marks {
+            // (The tie-breaks are distinct: an entry is looked up once per position.)
+            keyed.sort_unstable_by_key(sort_key);
+            out.extend(keyed.iter().map(|(h, _)| *h));
         }
-        // (The tie-breaks are distinct: an entry is looked up once per position.)
-        out.sort_unstable_by_key(|(h, k)| (h.word_start, std::cmp::Reverse(h.end), *k));
-        let mut out: Vec<LexHit> = out.drain(..).map(|(h, _)| h).collect();
         // Drop a trigger inside a longer trigger (and same-kind duplicates).
         keep.clear();
         keep.resize(out.len(), true);
@@ -1147,13 +1097,170 @@ impl Lexicon {
                 }
             }
         }
-        let mut k = 0;
-        out.retain(|_| {
-            k += 1;
-            keep[k - 1]
-        });
+        if keep.contains(&false) {
+            let mut k = 0;
+            out.retain(|_| {
+                k += 1;
+                keep[k - 1]
+            });
+        }
         FIND_SCRATCH.with(|s| *s.borrow_mut() = scratch);
         out
+    }
+
+    /// The hits of `raw` (entries spelled in the word `ws..we` after the proclitic string
+    /// `cl`) that end where they must, pushed to `out` with their tie-breaks; `raw` is
+    /// emptied. Looked up in a word, an entry starts at the word or after a proclitic
+    /// string found there, and its end within the word is known without decoding.
+    #[inline]
+    fn check_word(
+        &self,
+        text: &str,
+        ws: usize,
+        we: usize,
+        cl: Clitic,
+        raw: &mut Vec<Raw>,
+        out: &mut Vec<(LexHit, Key)>,
+    ) {
+        for r in raw.drain(..) {
+            let Some(pat) = self.pats.get(r.entry) else {
+                continue;
+            };
+            let mut e = r.end;
+            if e <= we {
+                if pat.prefix {
+                    e = we;
+                } else if e < we {
+                    continue;
+                }
+            } else if let Some(end) = word_end_after(text, e, pat.prefix) {
+                e = end;
+            } else {
+                continue;
+            }
+            if pat.after_lil && !cl.lil {
+                continue;
+            }
+            // أن takes only و، ف، ب: "الآن" (now) is no "أن".
+            if pat.cat == Cat::Complementizer && !cl.complementizer {
+                continue;
+            }
+            out.push(cl.hit(ws, e, pat.cat, r));
+        }
+    }
+
+    /// A hit of a mark entry (one not looked up in a word) that the checks keep: its word
+    /// start is found by walking back over letters.
+    fn check_mark(&self, text: &str, r: Raw) -> Option<(LexHit, Key)> {
+        let s = r.start;
+        let pat = self.pats.get(r.entry)?;
+        let e = word_end_after(text, r.end, pat.prefix)?;
+        // The start: the word's start, at most a proclitic before the entry.
+        let mut ws = s;
+        while ws > 0 && s - ws <= self.max_clitic {
+            let c = text[..ws].chars().next_back()?;
+            if !is_letter(c) {
+                break;
+            }
+            ws -= c.len_utf8();
+        }
+        if ws > 0 && text[..ws].chars().next_back().is_some_and(is_letter) {
+            return None;
+        }
+        let clitic = &text[ws..s];
+        if !clitic.is_empty() && !self.proclitics.contains(clitic) {
+            return None;
+        }
+        let cl = Clitic::of(clitic);
+        if pat.after_lil && !cl.lil {
+            return None;
+        }
+        if pat.cat == Cat::Complementizer && !cl.complementizer {
+            return None;
+        }
+        Some(cl.hit(ws, e, pat.cat, r))
+    }
+}
+
+/// The end of a hit whose entry ends at `e`, outside the word it was looked up in (or in
+/// none): a word boundary, or for a `*` entry the end of the word. `None`: not a hit.
+fn word_end_after(text: &str, mut e: usize, prefix: bool) -> Option<usize> {
+    if prefix {
+        while let Some(c) = text[e..].chars().next() {
+            if !is_letter(c) {
+                break;
+            }
+            e += c.len_utf8();
+        }
+        Some(e)
+    } else if text[e..].chars().next().is_some_and(is_letter) {
+        None
+    } else {
+        Some(e)
+    }
+}
+
+/// A hit's tie-breaks: its raw end, start and entry (distinct: an entry is looked up once
+/// per position).
+type Key = (usize, usize, usize);
+
+/// Same-spelled entries (one with `*`, one without) in entry order, as a scan of all
+/// entries at once reports them: what sorting the entries by it and then stably by word
+/// start did, longest first.
+#[inline]
+fn sort_key(h: &(LexHit, Key)) -> (usize, std::cmp::Reverse<usize>, Key) {
+    (h.0.word_start, std::cmp::Reverse(h.0.end), h.1)
+}
+
+/// What a word's proclitic string says about the entry after it, worked out once per
+/// proclitic (not per hit).
+#[derive(Debug, Clone, Copy, Default)]
+struct Clitic {
+    /// The future prefix س.
+    future: bool,
+    /// The purpose ل (not the article's ل).
+    purpose: bool,
+    /// It starts with و or ف.
+    conj: bool,
+    /// It ends with لل (the article's alif dropped).
+    lil: bool,
+    /// A complementizer may follow (none, و، ف، ب، وب).
+    complementizer: bool,
+}
+
+impl Clitic {
+    const NONE: Clitic = Clitic {
+        future: false,
+        purpose: false,
+        conj: false,
+        lil: false,
+        complementizer: true,
+    };
+
+    fn of(clitic: &str) -> Clitic {
+        Clitic {
+            future: clitic.contains('س'),
+            purpose: clitic.contains('ل') && !clitic.contains("ال"),
+            conj: clitic.starts_with('و') || clitic.starts_with('ف'),
+            lil: clitic.ends_with("لل"),
+            complementizer: matches!(clitic, "" | "و" | "ف" | "ب" | "وب"),
+        }
+    }
+
+    #[inline]
+    fn hit(self, ws: usize, e: usize, cat: Cat, r: Raw) -> (LexHit, Key) {
+        (
+            LexHit {
+                word_start: ws,
+                start: r.start,
+                end: e,
+                cat,
+                future: self.future,
+                purpose: self.purpose,
+                conj: self.conj,
+            },
+            (r.end, r.start, r.entry),
+        )
     }
 }
 
