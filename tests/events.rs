@@ -1324,3 +1324,26 @@ fn fighting_that_stopped_is_not_fighting() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_town_fallen_into_hands_a_base_evacuated_and_a_future_passive() {
+    // "في أيدي" (plural hands) names the new holder, as "في يد" does.
+    let ev = events("وسقطت مدينة بني وليد في أيدي قوات المجلس الوطني الانتقالي.");
+    let c = control_of(&ev, "territory_taken");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref(), c.state),
+        ("Bani Walid", Some("NTC"), ControlState::Held)
+    );
+    // Evacuating a base is leaving it.
+    let k = kinds("وقالت قوات حفتر إنها أخلت القاعدة في إطار إعادة التمركز.");
+    assert!(k.contains(&"withdrawal".to_string()), "{k:?}");
+    // "سيتم": what will be done has not been done.
+    let ev = events("وقال المجلس إن إعلان تحرير مدينة سرت سيتم خلال أيام.");
+    assert_eq!(first_of(&ev, "territory_taken").modality, Modality::Planned);
+    // Drones named by their state's adjective are that state's.
+    let ev = events("وشنت طائرات مسيرة تركية غارات على مواقع قرب مدينة ترهونة.");
+    assert!(
+        first_of(&ev, "air_strike").actors.contains(&"Turkey".to_string()),
+        "{ev:?}"
+    );
+}
