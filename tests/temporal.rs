@@ -488,3 +488,28 @@ fn a_hijri_month_name_that_is_a_persons_name_is_no_date() {
         1
     );
 }
+
+#[test]
+fn a_day_that_names_a_revolution_a_brigade_or_a_street_is_no_date() {
+    let t = timex(
+        "وهاجمت القوات مقر كتيبة 17 فبراير في المدينة يوم الجمعة.",
+        Some("2014-05-20"),
+    );
+    assert_eq!(
+        t.iter().map(|t| t.value.as_str()).collect::<Vec<_>>(),
+        ["2014-05-16"],
+        "{t:?}"
+    );
+    // With a clitic on the name's head word, too.
+    assert!(timex("احتفالا بذكرى لثورة 17 فبراير", Some("2014-05-20")).is_empty());
+    // The same day and month after any other word is a date.
+    assert_eq!(
+        one("وقعت الاشتباكات في 17 فبراير الماضي", "2014-05-20").1,
+        "2014-02-17"
+    );
+    // With its year, the revolution's day is a date.
+    assert_eq!(
+        one("منذ ثورة 17 فبراير 2011", "2014-05-20").1,
+        "2011-02-17"
+    );
+}

@@ -95,6 +95,9 @@ pub struct Lexicon {
     pub planned: Vec<String>,
     /// Normalised words that introduce the article's own date in a header.
     pub dateline: Vec<String>,
+    /// Normalised words that name a thing by a day of the year ("ثورة 17 فبراير"): a day
+    /// and month with no year right after one is that name, not a date.
+    pub name_heads: Vec<String>,
     /// `planned` as DCT inference tests it before every date: a bit per length of its
     /// entries (63: that long or longer), so most words are compared with nothing, and
     /// a searcher made once per entry of several words.
@@ -306,6 +309,8 @@ struct Words {
     #[serde(default)]
     upcoming: Vec<String>,
     dateline: Vec<String>,
+    #[serde(default)]
+    name_heads: Vec<String>,
 }
 
 impl Lexicon {
@@ -404,6 +409,7 @@ impl Lexicon {
             .map(|p| memchr::memmem::Finder::new(p.as_bytes()).into_owned())
             .collect();
         lx.dateline = w.dateline.iter().map(|x| normalize(x)).collect();
+        lx.name_heads = w.name_heads.iter().map(|x| normalize(x)).collect();
         for v in lx.index.values_mut() {
             v.sort_by_key(|p| std::cmp::Reverse(p.rest.len()));
         }

@@ -116,12 +116,61 @@ pub struct Found {
 
 /// Every date expression of the document's paragraphs (boilerplate excluded).
 pub fn recognize(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Found> {
-    recognize::recognize(norm, &pack.temporal, &doc.paragraphs)
+    let mut found = recognize::recognize(norm, &pack.temporal, &doc.paragraphs);
+    drop_day_names(&mut found, norm, &pack.temporal);
+    found
+}
+
+/// A day and month with no year right after a word that names something by its day
+/// ("ثورة 17 فبراير" the revolution, "كتيبة 17 فبراير" a brigade, "شارع 1 سبتمبر" a
+/// street) is that name: read as a date, it would date the sentence to that day of the
+/// article's year. With a year ("ثورة 17 فبراير 2011") it is a date again.
+fn drop_day_names(found: &mut Vec<Found>, norm: &Normalized, lx: &Lexicon) {
+    if lx.name_heads.is_empty() {
+        return;
+    }
+    let toks = norm.tokens();
+    found.retain(|f| {
+        if !matches!(
+            f.sem,
+            Sem::Cal {
+                y: YearSpec::None,
+                d: Some(_),
+                ..
+            }
+        ) {
+            return true;
+        }
+        let at = norm.norm_offset(f.start);
+        let i = toks.partition_point(|t| t.end <= at);
+        let Some(t) = i.checked_sub(1).and_then(|k| toks.get(k)) else {
+            return true;
+        };
+        let gap = norm.text.get(t.end..at).unwrap_or("x");
+        if t.kind != crate::normalize::TokKind::Word || !gap.trim().is_empty() {
+            return true;
+        }
+        // The word with at most two proclitics off (وثورة، لكتيبة، ولشهداء).
+        let mut w = t.text(&norm.text);
+        for _ in 0..3 {
+            if lx.name_heads.iter().any(|h| h == w) {
+                return false;
+            }
+            match w.strip_prefix(['و', 'ف', 'ب', 'ل']) {
+                Some(rest) if rest.len() >= 4 => w = rest,
+                _ => break,
+            }
+        }
+        true
+    });
 }
 
 /// Date expressions of a plain string (tests, the GUI's search).
 pub fn recognize_str(text: &str, pack: &Pack) -> Vec<Found> {
-    recognize::recognize(&Normalized::new(text), &pack.temporal, &[])
+    let norm = Normalized::new(text);
+    let mut found = recognize::recognize(&norm, &pack.temporal, &[]);
+    drop_day_names(&mut found, &norm, &pack.temporal);
+    found
 }
 
 /// Resolve every expression against the article's date, in text order so anaphora
