@@ -1347,3 +1347,12 @@ fn a_town_fallen_into_hands_a_base_evacuated_and_a_future_passive() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn blame_for_a_deed_is_no_new_deed() {
+    let k = kinds("وحمّلت حكومة الوفاق قوات حفتر مسؤولية القصف الذي استهدف حي أبو سليم.");
+    assert!(!k.contains(&"air_strike".to_string()), "{k:?}");
+    // The shelling itself, told plainly, is one.
+    let k = kinds("وقصفت قوات حفتر حي أبو سليم بقذائف الهاون.");
+    assert!(k.contains(&"air_strike".to_string()), "{k:?}");
+}
