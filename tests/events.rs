@@ -1343,7 +1343,9 @@ fn a_town_fallen_into_hands_a_base_evacuated_and_a_future_passive() {
     // Drones named by their state's adjective are that state's.
     let ev = events("وشنت طائرات مسيرة تركية غارات على مواقع قرب مدينة ترهونة.");
     assert!(
-        first_of(&ev, "air_strike").actors.contains(&"Turkey".to_string()),
+        first_of(&ev, "air_strike")
+            .actors
+            .contains(&"Turkey".to_string()),
         "{ev:?}"
     );
 }
@@ -1355,4 +1357,22 @@ fn blame_for_a_deed_is_no_new_deed() {
     // The shelling itself, told plainly, is one.
     let k = kinds("وقصفت قوات حفتر حي أبو سليم بقذائف الهاون.");
     assert!(k.contains(&"air_strike".to_string()), "{k:?}");
+}
+
+#[test]
+fn a_scene_phrase_between_the_casualty_verb_and_its_number() {
+    let ev = events("وقتل في المعارك أكثر من 700 من عناصر القوات الموالية للحكومة في مدينة سرت.");
+    let e = ev
+        .iter()
+        .find(|e| e.casualties.killed.is_some())
+        .unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(e.casualties.killed, Some(700));
+    let ev = events("وأصيب جراء القصف 12 مدنيا في حي أبو سليم.");
+    assert!(
+        ev.iter().any(|e| e.casualties.injured == Some(12)),
+        "{ev:?}"
+    );
+    // A number right after the preposition is not passed over: hospitals are no toll.
+    let ev = events("ونقل الجرحى في 3 مستشفيات بمدينة مصراتة.");
+    assert!(ev.iter().all(|e| e.casualties.injured.is_none()), "{ev:?}");
 }

@@ -508,8 +508,5 @@ fn a_day_that_names_a_revolution_a_brigade_or_a_street_is_no_date() {
         "2014-02-17"
     );
     // With its year, the revolution's day is a date.
-    assert_eq!(
-        one("منذ ثورة 17 فبراير 2011", "2014-05-20").1,
-        "2011-02-17"
-    );
+    assert_eq!(one("منذ ثورة 17 فبراير 2011", "2014-05-20").1, "2011-02-17");
 }

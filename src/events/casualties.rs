@@ -192,6 +192,18 @@ pub fn find(
             if t.kind == TokKind::Word && t.text(text) == "الي" {
                 via_to = true;
             }
+            // "قتل في المعارك أكثر من 700": a one-word phrase of the scene between the
+            // verb and its number is passed over, as one filler.
+            if t.kind == TokKind::Word
+                && lex.scene_preps.contains(t.text(text))
+                && toks.get(j + 1).is_some_and(|n| {
+                    n.kind == TokKind::Word && !is_numberish(lex, text, n) && !other_word(j + 1)
+                })
+            {
+                gap += 1;
+                j += 2;
+                continue;
+            }
             if !filler(t) || other_word(j) {
                 break;
             }

@@ -124,6 +124,9 @@ pub struct Lexicon {
     pub numbers: FxHashMap<String, u64>,
     pub multipliers: FxHashMap<String, u64>,
     pub fillers: FxHashSet<String>,
+    /// Words that open a one-word phrase of the scene ("في المعارك"، "جراء القصف"),
+    /// skipped between a casualty verb and its number.
+    pub scene_preps: FxHashSet<String>,
     /// The place id a capital word stands for.
     pub capital: Option<String>,
     /// Trigger type index → the type its purpose form stands for.
@@ -150,6 +153,7 @@ impl Default for Lexicon {
             numbers: FxHashMap::default(),
             multipliers: FxHashMap::default(),
             fillers: FxHashSet::default(),
+            scene_preps: FxHashSet::default(),
             capital: None,
             purpose: HashMap::new(),
             purpose_planned: Vec::new(),
@@ -290,6 +294,8 @@ struct NumbersFile {
     multipliers: HashMap<String, u64>,
     #[serde(default)]
     fillers: Vec<String>,
+    #[serde(default)]
+    scene_preps: Vec<String>,
 }
 
 /// Proclitic strings as a trie of letters; node 0 is the empty string.
@@ -952,6 +958,7 @@ impl Lexicon {
             numbers: nk(&f.numbers.words),
             multipliers: nk(&f.numbers.multipliers),
             fillers: f.numbers.fillers.iter().map(|w| normalize(w)).collect(),
+            scene_preps: f.numbers.scene_preps.iter().map(|w| normalize(w)).collect(),
             capital: f.capital.map(|c| c.place),
             purpose,
             purpose_planned,
