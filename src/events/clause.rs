@@ -3,7 +3,7 @@
 //! pronoun or temporal subordinator before a trigger end a clause. Hard-wrapped lines are joined.
 
 use super::lexicon::{Cat, LexHit};
-use crate::normalize::{TokKind, Token, is_alnum};
+use crate::normalize::is_alnum;
 
 /// A clause as a span of the normalised text, with the sentence and paragraph it is in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,51 +106,79 @@ fn trigger_follows(text: &str, hits: &[LexHit], from: usize, end: usize) -> bool
 }
 
 /// The ASCII marks that end a sentence or a clause (`! ? ; . ,` and newline), visited
-/// in text order: the punctuation ones are the normaliser's one-character tokens, and
-/// newlines are searched for; the bytes of words are never looked at (a byte-by-byte
-/// search was a quarter of the clause split).
+/// in text order. They are ASCII, so never part of a longer character: a byte search
+/// finds them without decoding the text or visiting its tokens.
 struct Marks<'a> {
-    text: &'a str,
-    /// The tokens of `text`, and the next one to look at.
-    tokens: &'a [Token],
+    /// Every mark's byte offset, and the first not before the last position asked for.
+    at: &'a [usize],
     k: usize,
-    /// Every newline, and the first not before the last position asked for.
-    newlines: &'a [usize],
-    n: usize,
 }
 
 impl Marks<'_> {
     /// The first mark at or after `from` (asked for at increasing positions).
     fn next(&mut self, from: usize) -> Option<usize> {
-        while self.newlines.get(self.n).is_some_and(|&n| n < from) {
-            self.n += 1;
-        }
-        let newline = self.newlines.get(self.n).copied();
-        let bytes = self.text.as_bytes();
-        while let Some(t) = self.tokens.get(self.k) {
-            if t.start >= from
-                && t.kind == TokKind::Punct
-                && matches!(bytes.get(t.start), Some(b'!' | b'?' | b';' | b'.' | b','))
-            {
-                break;
-            }
-            if newline.is_some_and(|n| t.start > n) {
-                // The newline comes first; this token may still be wanted later.
-                break;
-            }
+        while self.at.get(self.k).is_some_and(|&m| m < from) {
             self.k += 1;
         }
-        let punct = self
-            .tokens
-            .get(self.k)
-            .filter(|t| t.start >= from && t.kind == TokKind::Punct)
-            .filter(|t| matches!(bytes.get(t.start), Some(b'!' | b'?' | b';' | b'.' | b',')))
-            .map(|t| t.start);
-        match (punct, newline) {
-            (Some(p), Some(n)) => Some(p.min(n)),
-            (p, n) => p.or(n),
+        self.at.get(self.k).copied()
+    }
+}
+
+/// Every mark of [`Marks`] in `text` into `marks`, and every newline into `newlines`, both
+/// in text order: 32 bytes at a time tested at once (the compiler makes vector compares of
+/// it), and only the marks found visited.
+fn find_marks(text: &str, marks: &mut Vec<usize>, newlines: &mut Vec<usize>) {
+    marks.clear();
+    newlines.clear();
+    let bytes = text.as_bytes();
+    let mut chunks = bytes.chunks_exact(32);
+    let mut base = 0;
+    for c in &mut chunks {
+        // A byte per position, 1 at a mark: vector compares, then read as four numbers
+        // whose set bits are the marks.
+        let mut f = [0u8; 32];
+        for (x, &b) in f.iter_mut().zip(c) {
+            *x = u8::from(is_mark(b));
+        }
+        for (q, w) in f.chunks_exact(8).enumerate() {
+            let mut m = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+            while m != 0 {
+                let at = base + q * 8 + (m.trailing_zeros() / 8) as usize;
+                marks.push(at);
+                if bytes[at] == b'\n' {
+                    newlines.push(at);
+                }
+                m &= m - 1;
+            }
+        }
+        base += 32;
+    }
+    for (j, &b) in chunks.remainder().iter().enumerate() {
+        if is_mark(b) {
+            marks.push(base + j);
+            if b == b'\n' {
+                newlines.push(base + j);
+            }
         }
     }
+}
+
+/// One of the marks of [`Marks`] (compares, not a `match`: they vectorise).
+#[inline(always)]
+fn is_mark(b: u8) -> bool {
+    (b == b',') | (b == b'.') | (b == b'!') | (b == b'?') | (b == b';') | (b == b'\n')
+}
+
+/// `split_in`'s working lists, kept between documents.
+#[derive(Default)]
+struct SplitScratch {
+    marks: Vec<usize>,
+    newlines: Vec<usize>,
+}
+
+thread_local! {
+    static SPLIT_SCRATCH: std::cell::RefCell<SplitScratch> =
+        std::cell::RefCell::new(SplitScratch::default());
 }
 
 /// Words an insert between two commas may have and still be an adverbial ("مساء أمس
@@ -158,7 +186,7 @@ impl Marks<'_> {
 const INSERT_WORDS: usize = 4;
 
 /// The closing comma of a short adverbial insert opened by the comma at `open`: the next
-/// mark is a comma within [`INSERT_WORDS`] words, no hit of `hits` (those after `open`,
+/// mark (`next`, the first of [`Marks`] after `open`) is a comma within [`INSERT_WORDS`] words, no hit of `hits` (those after `open`,
 /// in text order) that could open a clause or name an event lies between, and the insert
 /// is a date expression of `dated` or a "في/عبر …" phrase ("في بيان"). A name set off by
 /// commas ("الرئيس الفرنسي، إيمانويل ماكرون، بعد …") is no adverbial: the clause ends.
@@ -166,6 +194,7 @@ fn insert_close(
     text: &str,
     hits: &[LexHit],
     open: usize,
+    next: Option<usize>,
     dated: &[(usize, usize)],
 ) -> Option<usize> {
     let rest = text.get(open + 1..)?;
@@ -174,8 +203,7 @@ fn insert_close(
     while !rest.is_char_boundary(n) {
         n -= 1;
     }
-    let window = &rest[..n];
-    let close = open + 1 + window.find([',', '.', '!', '?', ';', '\n'])?;
+    let close = next.filter(|&m| m < open + 1 + n)?;
     if text.as_bytes()[close] != b',' {
         return None;
     }
@@ -209,20 +237,28 @@ const MAX_SENTENCE: usize = 3000;
 
 /// Split `text` (normalised) into clauses. `hits` are the lexicon hits in text order.
 pub fn split(text: &str, hits: &[LexHit]) -> Vec<Clause> {
-    split_in(text, hits, &crate::normalize::tokenize(text), &[])
+    split_in(text, hits, &[])
 }
 
-/// [`split`] with the text's tokens already made (`Normalized::tokens`).
-/// [`split`] with the text's tokens, and the spans (normalised, in text order) of its
-/// date expressions: a date set off by commas after a verb stays in the verb's clause.
-pub fn split_in(
+/// [`split`] with the spans (normalised, in text order) of the text's date expressions:
+/// a date set off by commas after a verb stays in the verb's clause.
+pub fn split_in(text: &str, hits: &[LexHit], dated: &[(usize, usize)]) -> Vec<Clause> {
+    let mut scratch = SPLIT_SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    find_marks(text, &mut scratch.marks, &mut scratch.newlines);
+    let out = split_marked(text, hits, dated, &scratch.marks, &scratch.newlines);
+    SPLIT_SCRATCH.with(|s| *s.borrow_mut() = scratch);
+    out
+}
+
+/// [`split_in`] with the marks and newlines of `text` found.
+fn split_marked(
     text: &str,
     hits: &[LexHit],
-    tokens: &[Token],
     dated: &[(usize, usize)],
+    marks: &[usize],
+    newlines: &[usize],
 ) -> Vec<Clause> {
-    let newlines = newlines(text);
-    let soft = soft_newlines_in(text, &newlines);
+    let soft = soft_newlines_in(text, newlines);
     let mut out = Vec::new();
     let (mut sentence, mut paragraph) = (0usize, 0usize);
     let mut start = 0usize;
@@ -245,13 +281,7 @@ pub fn split_in(
     // that end a sentence or a clause. Both are visited in text order without decoding
     // the text in between.
     let bytes = text.as_bytes();
-    let mut marks = Marks {
-        text,
-        tokens,
-        k: 0,
-        newlines: &newlines,
-        n: 0,
-    };
+    let mut marks = Marks { at: marks, k: 0 };
     let mut mark = marks.next(0);
     let mut k = 0usize;
     // The closing comma of a short insert (see `insert_close`) ends nothing.
@@ -315,7 +345,7 @@ pub fn split_in(
             // A short insert set off by two commas right after the verb ("أعلنت قوات
             // X، مساء الاثنين، سيطرتها على …", "قالت الوزارة، في بيان، إن …") is an
             // adverbial of that clause: the clause goes on past it to the verb's object.
-            if let Some(close) = insert_close(text, &hits[k..], i, dated) {
+            if let Some(close) = insert_close(text, &hits[k..], i, mark, dated) {
                 insert_end = close + 1;
                 continue;
             }
@@ -341,6 +371,32 @@ mod tests {
         assert_eq!(soft.len(), 4, "the four wrapped lines");
         let short = "عنوان قصير\nنص طويل جدا هنا.\n";
         assert!(soft_newlines(short).is_empty());
+    }
+
+    #[test]
+    fn every_mark_is_found_in_and_between_the_blocks_of_the_search() {
+        // Marks at block edges (31, 32, 63, 64) and in the tail after the last whole block.
+        let mut text = "قالت المصادر إن القوات وصلت".to_string();
+        for mark in [",", ".", "!", "?", ";", "\n", "، ", "؟"] {
+            text.push_str(mark);
+            text.push_str(&"ب".repeat(text.len() % 7 + 1));
+        }
+        for pad in 0..70 {
+            let t = format!("{}{text}x.", " ".repeat(pad));
+            let want: Vec<usize> = t
+                .bytes()
+                .enumerate()
+                .filter(|&(_, b)| is_mark(b))
+                .map(|(i, _)| i)
+                .collect();
+            let (mut marks, mut newlines) = (Vec::new(), Vec::new());
+            find_marks(&t, &mut marks, &mut newlines);
+            assert_eq!(marks, want, "padded by {pad}");
+            assert_eq!(
+                newlines,
+                t.match_indices('\n').map(|m| m.0).collect::<Vec<_>>()
+            );
+        }
     }
 
     #[test]

@@ -138,7 +138,7 @@ pub fn extract(
         .iter()
         .map(|t| (norm.norm_offset(t.start), norm.norm_offset(t.end)))
         .collect();
-    let clauses = clause::split_in(text, &hits, norm.tokens(), &dated);
+    let clauses = clause::split_in(text, &hits, &dated);
     let statement = lex.type_index("statement");
     let casualties_t = lex.type_index("casualties");
 
