@@ -177,7 +177,7 @@ pub struct CueIndex {
     /// alphanumeric characters starts, or after one or two proclitics.
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Bits of `first_key` over the first words: rules out most words without hashing.
-    first_bits: Box<[u64; 64]>,
+    first_bits: Box<[u64; 1024]>,
     /// Only when some phrase does not start with an alphanumeric character (the first-word
     /// index cannot find it): one automaton over all phrases, scanned across the text.
     ac: Option<aho_corasick::AhoCorasick>,
@@ -185,30 +185,10 @@ pub struct CueIndex {
     alts: Vec<Vec<Vec<usize>>>,
 }
 
-/// A 12-bit key of a word: its length and its last four bytes (most Arabic words start
-/// alike, with ال, and differ at the end).
+/// A 16-bit key of a word (see [`word_key`]).
 #[inline]
 fn first_key(w: &[u8]) -> usize {
-    key_of(w.len(), tail_of(w))
-}
-
-/// The last four bytes of a word, the last one highest (one load for most words).
-#[inline]
-fn tail_of(w: &[u8]) -> u32 {
-    match w.len().checked_sub(4).and_then(|s| w.get(s..)) {
-        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
-        _ => w.iter().rev().fold(0u32, |h, &b| (h << 8) | u32::from(b)),
-    }
-}
-
-/// [`first_key`] of a word of `len` bytes ending in `tail`.
-#[inline]
-fn key_of(len: usize, tail: u32) -> usize {
-    let h = (len as u32)
-        .wrapping_mul(0x9E37_79B9)
-        .wrapping_add(tail)
-        .wrapping_mul(0x85EB_CA6B);
-    (h >> 20) as usize
+    (super::lexicon::word_key(w) >> 48) as usize
 }
 
 /// The leading alphanumeric characters of `s`.
@@ -243,7 +223,7 @@ impl CueIndex {
             })
             .collect();
         let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
-        let mut first_bits = Box::new([0u64; 64]);
+        let mut first_bits = Box::new([0u64; 1024]);
         let mut odd = false;
         for (id, p) in pats.iter().enumerate() {
             let w = first_word(p);
@@ -318,20 +298,10 @@ impl CueIndex {
                 continue;
             };
             // The run itself, then after one and two proclitics (و ف ب ل ك, two bytes
-            // each): on bytes first, as most words are no cue's first word. The variants
-            // share their last four bytes while they have that many.
-            let tail = tail_of(run);
+            // each): on bytes first, as most words are no cue's first word.
             let mut skip = 0;
             loop {
-                let len = run.len() - skip;
-                let k = key_of(
-                    len,
-                    if len >= 4 {
-                        tail
-                    } else {
-                        tail_of(&run[skip..])
-                    },
-                );
+                let k = first_key(&run[skip..]);
                 if self.first_bits[k >> 6] & (1 << (k & 63)) != 0 {
                     self.found_at(text, start + skip, end, first);
                 }

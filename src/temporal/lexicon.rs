@@ -149,13 +149,31 @@ pub(crate) fn clitic_variants(w: &str) -> impl Iterator<Item = &str> {
     out.into_iter().flatten()
 }
 
-/// The bit of a form of four bytes or more: its last four bytes and its length.
+/// The bit of a form of four bytes or more (see [`word_key`]).
 #[inline]
 fn ending_bit(w: &[u8]) -> Option<usize> {
-    let last: [u8; 4] = w.get(w.len().checked_sub(4)?..)?.try_into().ok()?;
-    let key = u64::from(u32::from_le_bytes(last)) | (w.len() as u64) << 32;
+    (w.len() >= 4).then(|| (word_key(w) >> 48) as usize)
+}
+
+/// A 64-bit hash of a word's length and its last eight bytes (all its bytes when it has
+/// fewer), for the bit filters in front of the hash tables of the date words and the
+/// known events' cues. Its length and last four bytes, which the filters took before,
+/// are shared by a third of an article's words with some date word or cue (Arabic
+/// endings: ية، ات، ين), and each of those cost a hash lookup.
+#[inline]
+pub(crate) fn word_key(w: &[u8]) -> u64 {
+    let n = w.len();
+    let tail = |k: usize| w.get(n.saturating_sub(k)..).unwrap_or(&[]);
+    let bytes = match (tail(8).try_into(), tail(4).try_into(), w.get(..4)) {
+        (Ok(last8), _, _) => u64::from_le_bytes(last8),
+        // Four to seven bytes: the first four and the last four cover them all.
+        (_, Ok(last4), Some(&[a, b, c, d])) => {
+            u64::from(u32::from_le_bytes([a, b, c, d])) | u64::from(u32::from_le_bytes(last4)) << 32
+        }
+        _ => w.iter().fold(0u64, |h, &b| (h << 8) | u64::from(b)),
+    };
     // The high bits of a 64-bit product depend on every input bit.
-    Some((key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize)
+    (bytes ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
 }
 
 /// A word length's bit in [`Lexicon::planned_lens`].
