@@ -573,3 +573,27 @@ fn a_port_named_in_the_dual_is_licensed() {
     assert!(p.contains(&"Es Sider".to_string()), "{p:?}");
     assert!(p.contains(&"Ras Lanuf".to_string()), "{p:?}");
 }
+
+#[test]
+fn towns_of_the_war_news_are_found_with_their_clitics() {
+    // Tawergha with and without its final hamza, after و; Athrun after لل (ل + ال),
+    // the Jafara district after بال, the Rebiana oasis after ل.
+    assert_eq!(
+        place_ids("عاد النازحون إلى تاورغا وتاورغاء هادئة"),
+        ["Tawergha", "Tawergha"]
+    );
+    assert_eq!(
+        place_ids("اشتباكات بالجفارة ووصول تعزيزات للأثرون"),
+        ["Jafara", "Athrun"]
+    );
+    assert_eq!(place_ids("وصلت قافلة لربيانة"), ["Rebiana"]);
+    // The Jafara district is not the Jufra oasis.
+    assert_eq!(place_ids("من الجفرة إلى الجفارة"), ["Jufra", "Jafara"]);
+    // A new name does not license a guarded common word after it: "الخمس سنوات" stays
+    // "the five years"; joined to it in a list, Khoms is the town.
+    assert_eq!(
+        place_ids("قضى أهالي تاورغاء الخمس سنوات الماضية في المخيمات"),
+        ["Tawergha"]
+    );
+    assert_eq!(place_ids("طريق تاورغاء والخمس"), ["Tawergha", "Khoms"]);
+}
