@@ -577,7 +577,7 @@ fn a_port_named_in_the_dual_is_licensed() {
 #[test]
 fn towns_of_the_war_news_are_found_with_their_clitics() {
     // Tawergha with and without its final hamza, after و; Athrun after لل (ل + ال),
-    // the Jafara district after بال, the Rebiana oasis after ل.
+    // the Jafara district and the Kuwayfiyah suburb after بال, the Rebiana oasis after ل.
     assert_eq!(
         place_ids("عاد النازحون إلى تاورغا وتاورغاء هادئة"),
         ["Tawergha", "Tawergha"]
@@ -587,6 +587,10 @@ fn towns_of_the_war_news_are_found_with_their_clitics() {
         ["Jafara", "Athrun"]
     );
     assert_eq!(place_ids("وصلت قافلة لربيانة"), ["Rebiana"]);
+    assert_eq!(
+        place_ids("وانتشرت الدوريات بالكويفية شرق بنغازي"),
+        ["Kuwayfiyah", "Benghazi"]
+    );
     // The Jafara district is not the Jufra oasis.
     assert_eq!(place_ids("من الجفرة إلى الجفارة"), ["Jufra", "Jafara"]);
     // A new name does not license a guarded common word after it: "الخمس سنوات" stays
