@@ -72,6 +72,118 @@ const CLAIMED_DEEDS: &[&str] = &[
     "control_claim",
 ];
 
+/// How many buckets [`HitIndex`] sorts hits into (see [`slot`]).
+const SLOTS: usize = 32;
+
+/// The bucket of a hit category: every trigger in one, the three casualty words in one
+/// (their order among each other matters), every other category in its own.
+fn slot(c: Cat) -> usize {
+    match c {
+        Cat::Trigger(_) => 0,
+        Cat::Joint => 1,
+        Cat::Relative => 2,
+        Cat::Subordinator => 3,
+        Cat::Simultaneous => 4,
+        Cat::Complementizer => 5,
+        Cat::Destination => 6,
+        Cat::PurposeBefore => 7,
+        Cat::Denial => 8,
+        Cat::Anaphoric => 9,
+        Cat::Stop => 10,
+        Cat::HolderBefore => 11,
+        Cat::TargetBefore => 12,
+        Cat::Inside => 13,
+        Cat::NoControl => 14,
+        Cat::VerbalObject => 15,
+        Cat::LossBefore => 16,
+        Cat::CityAnaphor => 17,
+        Cat::Capital => 18,
+        Cat::Passing => 19,
+        Cat::Attribution => 20,
+        Cat::Negated => 21,
+        Cat::Ability => 22,
+        Cat::Inability => 23,
+        Cat::Warning => 24,
+        Cat::NotNegated => 25,
+        Cat::Planned => 26,
+        Cat::Hypothetical => 27,
+        Cat::BeforeImperfect => 28,
+        Cat::Claim => 29,
+        Cat::Reporting => 30,
+        Cat::Killed | Cat::Injured | Cat::Displaced => 31,
+    }
+}
+
+/// A document's lexicon hits grouped by [`slot`], each group in text order: a clause asks
+/// for the few hits of one kind in its sentence instead of scanning all of them for
+/// every check (that was quadratic in a sentence's hits).
+struct HitIndex {
+    hits: Vec<LexHit>,
+    /// Where each bucket starts in `hits` (and the last one ends).
+    bounds: [usize; SLOTS + 1],
+}
+
+impl HitIndex {
+    /// Group `all` (in text order) with a counting sort into `buf`'s storage.
+    fn new(all: &[LexHit], mut buf: Vec<LexHit>) -> HitIndex {
+        let mut bounds = [0usize; SLOTS + 1];
+        for h in all {
+            bounds[slot(h.cat) + 1] += 1;
+        }
+        for k in 0..SLOTS {
+            bounds[k + 1] += bounds[k];
+        }
+        let mut at = bounds;
+        buf.clear();
+        buf.extend_from_slice(all);
+        for h in all {
+            let k = slot(h.cat);
+            buf[at[k]] = *h;
+            at[k] += 1;
+        }
+        HitIndex { hits: buf, bounds }
+    }
+
+    /// The sentence `lo..hi`'s view (hits whose word starts there).
+    fn sentence(&self, lo: usize, hi: usize) -> SentHits<'_> {
+        SentHits {
+            idx: self,
+            lo,
+            hi: hi.max(lo),
+        }
+    }
+}
+
+/// One sentence's lexicon hits, by category (see [`HitIndex`]).
+#[derive(Clone, Copy)]
+pub(crate) struct SentHits<'a> {
+    idx: &'a HitIndex,
+    lo: usize,
+    hi: usize,
+}
+
+impl<'a> SentHits<'a> {
+    /// The sentence's hits of `c`'s bucket, in text order (every trigger for a trigger,
+    /// the three casualty words for one of them).
+    pub(crate) fn of(&self, c: Cat) -> &'a [LexHit] {
+        let k = slot(c);
+        let list = &self.idx.hits[self.idx.bounds[k]..self.idx.bounds[k + 1]];
+        let a = list.partition_point(|h| h.word_start < self.lo);
+        let b = list.partition_point(|h| h.word_start < self.hi);
+        &list[a..b.max(a)]
+    }
+
+    /// The sentence's triggers, in text order.
+    pub(crate) fn triggers(&self) -> &'a [LexHit] {
+        self.of(Cat::Trigger(0))
+    }
+}
+
+thread_local! {
+    /// [`HitIndex`]'s storage, kept between documents.
+    static INDEX_BUF: std::cell::RefCell<Vec<LexHit>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Find the events of one document.
 pub fn extract(
     doc: &SourceDoc,
@@ -139,6 +251,10 @@ pub fn extract(
         .map(|t| (norm.norm_offset(t.start), norm.norm_offset(t.end)))
         .collect();
     let clauses = clause::split_in(text, &hits, &dated);
+    let hidx = HitIndex::new(
+        &hits,
+        INDEX_BUF.with(|b| std::mem::take(&mut *b.borrow_mut())),
+    );
     let statement = lex.type_index("statement");
     let casualties_t = lex.type_index("casualties");
 
@@ -268,6 +384,8 @@ pub fn extract(
             let hi = hits.partition_point(|h| h.word_start < sent.1.max(sent.0));
             &hits[lo..hi.max(lo)]
         };
+        // The same hits by category (each check below looks at one or two kinds).
+        let sv = hidx.sentence(sent.0, sent.1);
         let s_places: &[PlaceMention] = {
             let lo = places_sorted.partition_point(|p| p.start < ss);
             let hi = places_sorted.partition_point(|p| p.start < se);
@@ -280,16 +398,17 @@ pub fn extract(
         };
         trig_hits.clear();
         trig_hits.extend(
-            sh.iter()
-                .filter(|h| h.word_start >= c.start && h.end <= c.end)
-                .filter(|h| matches!(h.cat, Cat::Trigger(_))),
+            sv.triggers()
+                .iter()
+                .filter(|h| h.word_start >= c.start && h.end <= c.end),
         );
-        let mut cas = casualties::find(lex, text, norm.tokens(), (c.start, c.end), sh, &[]);
+        let cas_words = sv.of(Cat::Killed);
+        let mut cas = casualties::find(lex, text, norm.tokens(), (c.start, c.end), cas_words, &[]);
         // Numbers inside a date expression are dates, not tolls.
         // (Only where a date expression reaches into the clause: elsewhere nothing is
         // excluded and the figures stay as found.)
         if cas != Casualties::default() && timex_orig.iter().any(|&(s, e)| s <= oe && e > os) {
-            cas = casualties_without_dates(lex, text, c, sh, norm, &timex_orig);
+            cas = casualties_without_dates(lex, text, c, cas_words, norm, &timex_orig);
         }
         let has_cas = cas != Casualties::default();
         // A result verb (أسفر عن، خلّف) names a toll only where the clause gives one.
@@ -297,10 +416,9 @@ pub fn extract(
         // report a new one.
         trig_hits.retain(|h| {
             (has_cas || !matches!(h.cat, Cat::Trigger(t) if Some(t) == casualties_t)) && {
-                !sh.iter().any(|a| {
+                !sv.of(Cat::Anaphoric).iter().any(|a| {
                     // "كذلك، لذلك، بذلك" are adverbs, not demonstratives.
-                    a.cat == Cat::Anaphoric
-                        && matches!(text.get(a.word_start..a.start), Some("" | "و" | "ف"))
+                    matches!(text.get(a.word_start..a.start), Some("" | "و" | "ف"))
                         && a.end <= h.word_start
                         && text
                             .get(a.end..h.word_start)
@@ -330,7 +448,7 @@ pub fn extract(
         let Some((kind_idx, trig)) = choose_trigger(
             lex,
             text,
-            sh,
+            sv,
             &trig_hits,
             c,
             has_cas,
@@ -340,11 +458,9 @@ pub fn extract(
             if !has_cas {
                 return None;
             }
-            let h = sh.iter().find(|h| {
-                h.word_start >= c.start
-                    && h.end <= c.end
-                    && matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced)
-            })?;
+            let h = cas_words
+                .iter()
+                .find(|h| h.word_start >= c.start && h.end <= c.end)?;
             Some((casualties_t.unwrap_or(u8::MAX), *h))
         }) else {
             continue;
@@ -356,7 +472,7 @@ pub fn extract(
             .unwrap_or_else(|| "casualties".into());
 
         // Places and actors of the clause.
-        let clause_places = places_in(&doc.text, sh, s_places, (os, oe), norm);
+        let clause_places = places_in(&doc.text, sv, s_places, (os, oe), norm);
         let clause_actors: Vec<&ActorMention> = s_actors
             .iter()
             .filter(|a| a.start >= os && a.end <= oe)
@@ -378,16 +494,24 @@ pub fn extract(
         let mut places = clause_places;
         if Some(kind_idx) == casualties_t {
             // "نزح آلاف السكان نحو زوارة": where people fled to is not where the toll was.
-            places.retain(|p| !is_destination(&doc.text, sh, norm, s_places, (os, oe), p));
+            places.retain(|p| {
+                !is_destination(
+                    &doc.text,
+                    sv.of(Cat::Destination),
+                    norm,
+                    s_places,
+                    (os, oe),
+                    p,
+                )
+            });
         }
         let clause_idx = ci;
         let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
         // "جنوب شرق العاصمة" locates something else relative to the capital: a capital
         // word right after a passing word is a landmark, not the scene.
         let after_passing = |h: &LexHit| {
-            sh.iter().any(|p| {
-                p.cat == Cat::Passing
-                    && p.end <= h.word_start
+            sv.of(Cat::Passing).iter().any(|p| {
+                p.end <= h.word_start
                     && text
                         .get(p.end..h.word_start)
                         .is_some_and(|g| g.trim().is_empty())
@@ -395,20 +519,19 @@ pub fn extract(
         };
         if places.is_empty()
             && let Some(cap) = &lex.capital
-            && sh.iter().any(|h| {
-                h.cat == Cat::Capital
-                    && h.word_start >= c.start
-                    && h.end <= c.end
-                    && !after_passing(h)
-            })
+            && sv
+                .of(Cat::Capital)
+                .iter()
+                .any(|h| h.word_start >= c.start && h.end <= c.end && !after_passing(h))
         {
             // "العاصمة" with no name beside it: the capital is the place.
             places.push(cap.clone());
         }
         if places.is_empty()
-            && let Some(h) = sh
+            && let Some(h) = sv
+                .of(Cat::CityAnaphor)
                 .iter()
-                .find(|h| h.cat == Cat::CityAnaphor && h.word_start >= c.start && h.end <= c.end)
+                .find(|h| h.word_start >= c.start && h.end <= c.end)
         {
             // "المدينة" with no name: the city of the current scene, else the city or
             // town named last before it, if recent.
@@ -425,8 +548,8 @@ pub fn extract(
                         .get(p.end..h.word_start)
                         .is_some_and(|g| g.trim().is_empty())
             };
-            let near = sh.iter().any(|p| p.cat == Cat::Passing && right_before(p))
-                && !sh.iter().any(|p| p.cat == Cat::Inside && right_before(p));
+            let near = sv.of(Cat::Passing).iter().any(&right_before)
+                && !sv.of(Cat::Inside).iter().any(&right_before);
             if near {
             } else if let Some(&(_, k, n)) = scene.as_ref().filter(|(p, _, _)| c.paragraph <= p + 2)
                 && let Some(city) = scene_places(&events, k, n).iter().find(|p| is_city(p))
@@ -443,9 +566,7 @@ pub fn extract(
             }
         }
         if places.is_empty()
-            && sh
-                .iter()
-                .any(|h| h.cat == Cat::Relative && h.word_start == c.start)
+            && sv.of(Cat::Relative).iter().any(|h| h.word_start == c.start)
             && let Some(p) = s_places.iter().rev().find(|p| {
                 p.end <= os
                     && p.in_actor.is_none()
@@ -480,7 +601,7 @@ pub fn extract(
                     let lends = !clause_background[k]
                         && (k > ci || clause_kind[k].is_none_or(|t| Some(t) == statement));
                     if lends {
-                        for p in places_in(&doc.text, sh, s_places, (ks, ke), norm) {
+                        for p in places_in(&doc.text, sv, s_places, (ks, ke), norm) {
                             // The dateline ("طرابلس –") says where the report was filed;
                             // it is no other clause's scene.
                             let only_dateline = s_places
@@ -489,7 +610,14 @@ pub fn extract(
                                 .all(|m| is_dateline(&doc.text, m));
                             if only_dateline
                                 || (Some(kind_idx) == casualties_t
-                                    && is_destination(&doc.text, sh, norm, s_places, (ks, ke), &p))
+                                    && is_destination(
+                                        &doc.text,
+                                        sv.of(Cat::Destination),
+                                        norm,
+                                        s_places,
+                                        (ks, ke),
+                                        &p,
+                                    ))
                             {
                                 continue;
                             }
@@ -502,7 +630,7 @@ pub fn extract(
             } else if Some(kind_idx) == statement {
                 // A statement's place is the one its content names, which follows it;
                 // what the sentence said before is another matter.
-                places = places_in(&doc.text, sh, s_places, (oe, se), norm);
+                places = places_in(&doc.text, sv, s_places, (oe, se), norm);
             }
         }
         if places.is_empty()
@@ -621,7 +749,7 @@ pub fn extract(
             story = Some((c.paragraph, date));
         }
 
-        let mut modality = modality::of(lex, text, sh, &trig, kind_idx, (c.start, c.end), sent);
+        let mut modality = modality::of(lex, text, sv, &trig, kind_idx, (c.start, c.end), sent);
         // A word that opens its clause (nothing but punctuation before it in the clause).
         let opens_clause = |at: usize| {
             // Clauses are in text order and do not overlap: the one holding `at` is the
@@ -640,15 +768,13 @@ pub fn extract(
         // A denial verb earlier in the sentence (نفى …) denies the content it reports,
         // up to a reporting verb that opens new content ("نفى أن … مؤكدا أنها ما زالت
         // تسيطر": what he confirms is not denied).
-        let denied = sh
+        let denied = sv
+            .of(Cat::Denial)
             .iter()
-            .filter(|h| h.cat == Cat::Denial && h.word_start >= sent.0 && h.end <= trig.word_start)
+            .filter(|h| h.word_start >= sent.0 && h.end <= trig.word_start)
             .any(|d| {
-                !sh.iter().any(|r| {
-                    r.cat == Cat::Reporting
-                        && r.word_start > d.end
-                        && r.end <= trig.word_start
-                        && opens_clause(r.word_start)
+                !sv.of(Cat::Reporting).iter().any(|r| {
+                    r.word_start > d.end && r.end <= trig.word_start && opens_clause(r.word_start)
                 })
             });
         if Some(kind_idx) != statement
@@ -690,10 +816,7 @@ pub fn extract(
         // content ("قال X إنهم صدّوا"), the speaker named earlier in the sentence.
         let sides_src: Vec<&ActorMention> = if !clause_actors.is_empty() {
             clause_actors
-        } else if sh
-            .iter()
-            .any(|h| h.cat == Cat::Relative && h.word_start == c.start)
-        {
+        } else if sv.of(Cat::Relative).iter().any(|h| h.word_start == c.start) {
             s_actors
                 .iter()
                 .filter(|a| {
@@ -706,16 +829,18 @@ pub fn extract(
                         })
                 })
                 .collect()
-        } else if sh.iter().any(|h| {
-            h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
-        }) || (CLAIMED_DEEDS.contains(&kind.as_str())
-            && sh.iter().any(|h| {
-                // "أعلنت قوات X، مساء الأحد، استعادة السيطرة على Y": the deed is the object
-                // of X's announcement, so X is its side.
-                matches!(h.cat, Cat::Trigger(t) if Some(t) == statement)
-                    && h.word_start >= sent.0
-                    && h.end <= c.start
-            }))
+        } else if sv
+            .of(Cat::Complementizer)
+            .iter()
+            .any(|h| h.word_start >= c.start && h.end <= trig.word_start)
+            || (CLAIMED_DEEDS.contains(&kind.as_str())
+                && sv.triggers().iter().any(|h| {
+                    // "أعلنت قوات X، مساء الأحد، استعادة السيطرة على Y": the deed is the
+                    // object of X's announcement, so X is its side.
+                    matches!(h.cat, Cat::Trigger(t) if Some(t) == statement)
+                        && h.word_start >= sent.0
+                        && h.end <= c.start
+                }))
         {
             // The speaker: the side named right after the last speech verb before the
             // deed that has one ("زعم X …، في حين نفت Y ذلك، مؤكدة أن قواتها استعادت …":
@@ -777,10 +902,11 @@ pub fn extract(
                 .map(|a| pack.faction_of(&a.faction))
         };
         // "هجوم مفاجئ على مواقع قوات X": X, named after the attack, is its target.
-        let target = sh
+        let target = sv
+            .of(Cat::TargetBefore)
             .iter()
             .filter(|_| matches!(kind.as_str(), "offensive" | "siege"))
-            .filter(|h| h.cat == Cat::TargetBefore && h.word_start >= trig.end && h.end <= c.end)
+            .filter(|h| h.word_start >= trig.end && h.end <= c.end)
             .find_map(|h| side_after(norm.orig(h.end)));
         let event_start = date
             .date
@@ -789,10 +915,11 @@ pub fn extract(
             .map(|(from, _)| from);
         // "… في يد قوات الوفاق": the side named after the phrase holds the place. (Only
         // a taking's or a claim's control asks for it.)
-        let named_holder = sh
+        let named_holder = sv
+            .of(Cat::HolderBefore)
             .iter()
             .filter(|_| matches!(kind.as_str(), "territory_taken" | "control_claim"))
-            .filter(|h| h.cat == Cat::HolderBefore && h.word_start >= c.start && h.end <= c.end)
+            .filter(|h| h.word_start >= c.start && h.end <= c.end)
             // "كانت بقبضة داعش" names who held it before, not who holds it now.
             .filter(|h| {
                 let before = text.get(c.start..h.word_start).unwrap_or("").trim_end();
@@ -807,7 +934,7 @@ pub fn extract(
             date: event_start,
             contested: &contested,
             destination: if kind == "withdrawal" {
-                destination_place(&doc.text, sh, norm, s_places, (os, oe))
+                destination_place(&doc.text, sv.of(Cat::Destination), norm, s_places, (os, oe))
             } else {
                 None
             },
@@ -819,9 +946,10 @@ pub fn extract(
         // ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a complementizer
         // puts the trigger in X's reported words ("أعلن X أن قواته تتحرك").
         let sides_src: Vec<&ActorMention> = if matches!(kind.as_str(), "offensive" | "siege") {
-            let comp_before = sh.iter().any(|h| {
-                h.cat == Cat::Complementizer && h.word_start >= c.start && h.end <= trig.word_start
-            });
+            let comp_before = sv
+                .of(Cat::Complementizer)
+                .iter()
+                .any(|h| h.word_start >= c.start && h.end <= trig.word_start);
             sides_src
                 .into_iter()
                 .filter(|a| {
@@ -873,15 +1001,13 @@ pub fn extract(
         };
         // "الهجوم الانتحاري"، "سيارة مفخخة": a bombing does not contest who holds the town.
         let bombing = kind == "offensive"
-            && sh.iter().any(|h| {
-                h.cat == Cat::NoControl && {
-                    let (a, b) = if h.word_start >= trig.end {
-                        (trig.end, h.word_start)
-                    } else {
-                        (h.end.min(trig.word_start), trig.word_start)
-                    };
-                    close_in_clause(text, a, b, 2)
-                }
+            && sv.of(Cat::NoControl).iter().any(|h| {
+                let (a, b) = if h.word_start >= trig.end {
+                    (trig.end, h.word_start)
+                } else {
+                    (h.end.min(trig.word_start), trig.word_start)
+                };
+                close_in_clause(text, a, b, 2)
             });
         let claim = if bombing {
             None
@@ -927,12 +1053,14 @@ pub fn extract(
         // "وقال فلان" / "أعلن المتحدث باسم …" followed by what was said: the speech is
         // reported by the next clause's own event.
         let intro = Some(kind_idx) == statement
-            && !sh
+            && !sv
+                .of(Cat::Denial)
                 .iter()
-                .any(|h| h.cat == Cat::Denial && h.word_start == trig.word_start)
-            && !sh.iter().any(|h| {
-                h.cat == Cat::Complementizer && h.word_start >= trig.end && h.end <= c.end
-            })
+                .any(|h| h.word_start == trig.word_start)
+            && !sv
+                .of(Cat::Complementizer)
+                .iter()
+                .any(|h| h.word_start >= trig.end && h.end <= c.end)
             && text
                 .get(c.start..c.end)
                 .is_some_and(|t| t.split_whitespace().count() <= 10)
@@ -967,12 +1095,18 @@ pub fn extract(
         });
     }
     let out = drop_speech_intros(&mut events, &meta, &doc.id);
+    if hidx.hits.capacity() <= MAX_KEPT_HITS {
+        INDEX_BUF.with(|b| *b.borrow_mut() = hidx.hits);
+    }
     // (A buffer grown by one huge file is not kept.)
     if events.capacity() <= MAX_KEPT_EVENTS {
         EVENTS.with(|e| *e.borrow_mut() = events);
     }
     share_places(out)
 }
+
+/// The most hits a kept [`HitIndex`] buffer holds.
+const MAX_KEPT_HITS: usize = 1 << 14;
 
 /// The most events a kept buffer holds (see `EVENTS`).
 const MAX_KEPT_EVENTS: usize = 4096;
@@ -1304,7 +1438,7 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
 
 fn places_in(
     orig_text: &str,
-    hits: &[LexHit],
+    hits: SentHits<'_>,
     places: &[PlaceMention],
     span: (usize, usize),
     norm: &Normalized,
@@ -1314,8 +1448,8 @@ fn places_in(
     // was an allocation per span.)
     // "بحسب مصادر طبية في مصراتة": the source's place, a few words on, before a comma.
     let at_source = |p: &PlaceMention| {
-        hits.iter()
-            .filter(|h| h.cat == Cat::Attribution)
+        hits.of(Cat::Attribution)
+            .iter()
             .map(|h| norm.orig(h.end))
             .filter(|&e| e >= span.0 && e <= span.1)
             .any(|e| {
@@ -1338,11 +1472,7 @@ fn places_in(
         return out;
     }
     // The passing words' ends, mapped when first needed.
-    let passing_ends = || {
-        hits.iter()
-            .filter(|h| h.cat == Cat::Passing)
-            .map(|h| norm.orig(h.end))
-    };
+    let passing_ends = || hits.of(Cat::Passing).iter().map(|h| norm.orig(h.end));
     // A dateline counts only when the clause names no other place.
     let named = candidates().any(|p| !is_dateline(orig_text, p));
     for p in candidates().filter(|p| !(named && is_dateline(orig_text, p))) {
@@ -1647,7 +1777,7 @@ fn destination_place(
 fn choose_trigger(
     lex: &Lexicon,
     text: &str,
-    hits: &[LexHit],
+    hits: SentHits<'_>,
     trig_hits: &[&LexHit],
     c: &clause::Clause,
     has_cas: bool,
@@ -1663,19 +1793,22 @@ fn choose_trigger(
     // A reporting verb (أعلن، أكد، قال) reports its object too: "أعلن تحرير المدينة" is
     // the taking; a verb of attitude (رحّب، دعا، ندّد) keeps its noun object as a statement.
     let reporting = hits
+        .of(Cat::Reporting)
         .iter()
-        .any(|h| h.cat == Cat::Reporting && h.word_start == first.word_start);
+        .any(|h| h.word_start == first.word_start);
     let content_from = hits
+        .of(Cat::Complementizer)
         .iter()
-        .find(|h| h.cat == Cat::Complementizer && h.word_start >= first.end && h.end <= c.end)
+        .find(|h| h.word_start >= first.end && h.end <= c.end)
         .map(|h| h.end)
         .or(reporting.then_some(first.end));
     // Any verb followed by a complementizer speaks of something ("أقرّت بأن …" admitted,
     // not approved): its content names the event, or it is a statement.
     // Only right after the verb: further on, an أن may be another verb's.
-    let speech_comp = hits.iter().find(|h| {
-        h.cat == Cat::Complementizer && h.word_start >= first.end && h.word_start <= first.end + 1
-    });
+    let speech_comp = hits
+        .of(Cat::Complementizer)
+        .iter()
+        .find(|h| h.word_start >= first.end && h.word_start <= first.end + 1);
     if let Some(comp) = speech_comp
         && ty(&first) != statement
     {
@@ -1694,11 +1827,8 @@ fn choose_trigger(
         chosen = **after;
     }
     let mut t = ty(&chosen)?;
-    let purpose_word = hits.iter().any(|h| {
-        h.cat == Cat::PurposeBefore
-            && h.end <= chosen.word_start
-            && h.word_start >= c.start
-            && chosen.word_start - h.end <= 2
+    let purpose_word = hits.of(Cat::PurposeBefore).iter().any(|h| {
+        h.end <= chosen.word_start && h.word_start >= c.start && chosen.word_start - h.end <= 2
     });
     if (chosen.purpose || purpose_word)
         && let Some(&to) = lex.purpose.get(&t)
@@ -1707,9 +1837,8 @@ fn choose_trigger(
     }
     // "فقدت قوات X السيطرة على Y": a taking after a word of losing is the side's loss
     // (the side named between is the one that lost it).
-    let lost = hits.iter().any(|h| {
-        h.cat == Cat::LossBefore
-            && h.word_start >= c.start
+    let lost = hits.of(Cat::LossBefore).iter().any(|h| {
+        h.word_start >= c.start
             && h.end <= chosen.word_start
             && close_in_clause(text, h.end, chosen.word_start, 4)
     });
@@ -1717,9 +1846,8 @@ fn choose_trigger(
         t = to;
     }
     // "هاجم المتحدث تصريحات السفير": an attack on words is a statement.
-    let verbal = hits.iter().any(|h| {
-        h.cat == Cat::VerbalObject
-            && h.word_start >= chosen.end
+    let verbal = hits.of(Cat::VerbalObject).iter().any(|h| {
+        h.word_start >= chosen.end
             && h.end <= c.end
             && close_in_clause(text, chosen.end, h.word_start, 4)
     });

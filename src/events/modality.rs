@@ -1,6 +1,7 @@
 //! Modality of an event from cue words around its trigger: negated (لم، نفى …), planned
 //! (من المقرر، سـ …), hypothetical (قد يـ، إذا …), reported (a side's claim of success).
 
+use super::SentHits;
 use super::lexicon::{Cat, LexHit, Lexicon};
 use crate::model::Modality;
 
@@ -39,10 +40,10 @@ fn next_word_imperfect(text: &str, end: usize) -> bool {
 
 /// The modality of an event whose trigger is `trig`, in the clause `[cs, ce)` of the
 /// sentence `[ss, se)` (all normalised offsets).
-pub fn of(
+pub(crate) fn of(
     lex: &Lexicon,
     text: &str,
-    hits: &[LexHit],
+    hits: SentHits<'_>,
     trig: &LexHit,
     kind: u8,
     clause: (usize, usize),
@@ -60,16 +61,11 @@ pub fn of(
                 .get(h.end..trig.word_start)
                 .is_some_and(|g| g.contains([',', '،']))
     };
-    let not_neg: Vec<&LexHit> = hits
-        .iter()
-        .filter(in_clause)
-        .filter(|h| h.cat == Cat::NotNegated)
-        .collect();
+    let not_neg: Vec<&LexHit> = hits.of(Cat::NotNegated).iter().filter(in_clause).collect();
     let negated = hits
+        .of(Cat::Negated)
         .iter()
         .filter(in_clause)
-        // The category first: `before_trig` counts words.
-        .filter(|h| h.cat == Cat::Negated)
         .filter(before_trig)
         .any(|h| {
             !not_neg
@@ -82,9 +78,8 @@ pub fn of(
         .get(trig.word_start..trig.end)
         .is_some_and(|w| w.starts_with("ال") || w.get(1..).is_some_and(|r| r.starts_with("ال")));
     let negated_after = definite
-        && hits.iter().filter(in_clause).any(|h| {
-            h.cat == Cat::Negated
-                && h.word_start == h.start
+        && hits.of(Cat::Negated).iter().filter(in_clause).any(|h| {
+            h.word_start == h.start
                 && h.word_start >= trig.end
                 && words_between(text, trig.end, h.word_start) <= 3
         });
@@ -97,48 +92,50 @@ pub fn of(
                 .get(h.end..trig.word_start)
                 .is_some_and(|g| g.contains([',', '،']))
     };
-    let unable = hits.iter().filter(in_clause).any(|h| match h.cat {
-        Cat::Inability => no_comma_to_trig(h),
-        Cat::Ability => {
-            no_comma_to_trig(h)
-                && hits.iter().filter(in_clause).any(|n| {
-                    n.cat == Cat::Negated
-                        && n.end <= h.word_start
-                        && words_between(text, n.end, h.word_start) == 0
-                })
-        }
-        _ => false,
-    });
+    let unable =
+        hits.of(Cat::Inability)
+            .iter()
+            .filter(in_clause)
+            .any(&no_comma_to_trig)
+            || hits.of(Cat::Ability).iter().filter(in_clause).any(|h| {
+                no_comma_to_trig(h)
+                    && hits.of(Cat::Negated).iter().filter(in_clause).any(|n| {
+                        n.end <= h.word_start && words_between(text, n.end, h.word_start) == 0
+                    })
+            });
     if negated || negated_after || unable {
         return Modality::Negated;
     }
     let hypothetical = hits
+        .of(Cat::Hypothetical)
         .iter()
         .filter(in_clause)
-        .filter(|h| matches!(h.cat, Cat::Hypothetical | Cat::BeforeImperfect))
-        .filter(before_trig)
-        .any(|h| match h.cat {
-            Cat::Hypothetical => true,
+        .any(|h| before_trig(&h))
+        || hits
+            .of(Cat::BeforeImperfect)
+            .iter()
+            .filter(in_clause)
+            .filter(before_trig)
             // "لقد تقدم" is an emphatic past, not "قد يتقدم".
-            Cat::BeforeImperfect => {
+            .any(|h| {
                 text.get(h.word_start..h.start) != Some("ل") && next_word_imperfect(text, h.end)
-            }
-            _ => false,
-        });
+            });
     // A likelihood or opinion verb governs the complement clause it introduces.
     let in_sentence = |h: &&LexHit| h.word_start >= ss && h.end <= se;
     let hypothetical_far = || {
         // The complementizer nearest the trigger must follow the cue directly: the cue
         // governs that clause, not a later one ("لا سيما أن …").
         let Some(comp) = hits
+            .of(Cat::Complementizer)
             .iter()
-            .rfind(|k| in_sentence(k) && k.cat == Cat::Complementizer && k.end <= trig.word_start)
+            .rfind(|k| in_sentence(k) && k.end <= trig.word_start)
         else {
             return false;
         };
-        hits.iter()
+        hits.of(Cat::Hypothetical)
+            .iter()
             .filter(in_sentence)
-            .filter(|h| h.cat == Cat::Hypothetical && h.end <= comp.word_start)
+            .filter(|h| h.end <= comp.word_start)
             .any(|h| words_between(text, h.end, comp.word_start) <= 2)
     };
     // What a warning says might happen: a warning word, then a complementizer, then the
@@ -147,17 +144,17 @@ pub fn of(
     let warned = || {
         !definite
             && hits
+                .of(Cat::Warning)
                 .iter()
-                .filter(|h| h.cat == Cat::Warning && in_sentence(h) && h.end <= trig.word_start)
+                .filter(|h| in_sentence(h) && h.end <= trig.word_start)
                 .any(|w| {
                     !text
                         .get(w.end..trig.word_start)
                         .is_some_and(|g| g.contains([',', '،']))
-                        && hits.iter().any(|k| {
-                            k.cat == Cat::Complementizer
-                                && k.word_start >= w.end
-                                && k.end <= trig.word_start
-                        })
+                        && hits
+                            .of(Cat::Complementizer)
+                            .iter()
+                            .any(|k| k.word_start >= w.end && k.end <= trig.word_start)
                 })
     };
     if hypothetical || hypothetical_far() || warned() {
@@ -166,23 +163,19 @@ pub fn of(
     // ل + masdar of a meeting, talks or a decision ("للقاء"، "لبحث") is its purpose: not
     // yet done. (Not for fighting words: "تعرض للهجوم" is an attack suffered.)
     let purpose_planned = trig.purpose && lex.purpose_planned.contains(&kind);
-    let planned = trig.future
-        || purpose_planned
-        || hits.iter().filter(in_clause).any(|h| h.cat == Cat::Planned);
+    let planned =
+        trig.future || purpose_planned || hits.of(Cat::Planned).iter().any(|h| in_clause(&h));
     if planned {
         return Modality::Planned;
     }
     let in_sentence_before = |h: &&LexHit| h.word_start >= ss && h.end <= se && h.end <= trig.start;
-    let claimed = hits
-        .iter()
-        .filter(in_sentence_before)
-        .any(|h| h.cat == Cat::Claim);
+    let claimed = hits.of(Cat::Claim).iter().any(|h| in_sentence_before(&h));
     let reported_type = lex.reported_types.contains(&kind);
     let reported = reported_type
         && hits
+            .of(Cat::Reporting)
             .iter()
-            .filter(|h| h.word_start >= ss && h.end <= se)
-            .any(|h| h.cat == Cat::Reporting);
+            .any(|h| h.word_start >= ss && h.end <= se);
     if claimed || reported {
         return Modality::Reported;
     }
