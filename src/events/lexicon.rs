@@ -592,15 +592,28 @@ impl CodeTable {
 /// length and all its bytes, never 0 (an empty slot).
 #[inline]
 fn long_key(w: &[u8]) -> u64 {
-    let mut h = w.len() as u64;
+    long_key_in(w, w.len())
+}
+
+/// [`long_key`] of `hay[..len]`: the bytes after it, when there are, let the last short
+/// piece be read as one number and masked (a copy byte by byte was a stall at every
+/// long word).
+#[inline]
+fn long_key_in(hay: &[u8], len: usize) -> u64 {
+    let w = &hay[..len];
+    let mut h = len as u64;
     let mut chunks = w.chunks_exact(8);
     for c in &mut chunks {
         let v = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
         h = (h.rotate_left(5) ^ v).wrapping_mul(0x517C_C1B7_2722_0A95);
     }
-    let r = chunks.remainder();
-    if !r.is_empty() {
-        h = (h.rotate_left(5) ^ eight(r).0).wrapping_mul(0x517C_C1B7_2722_0A95);
+    let r = len % 8;
+    if r > 0 {
+        let last = match hay.get(len - r..).and_then(|t| t.first_chunk::<8>()) {
+            Some(c) => u64::from_le_bytes(*c) & ((1u64 << (8 * r)) - 1),
+            None => eight(chunks.remainder()).0,
+        };
+        h = (h.rotate_left(5) ^ last).wrapping_mul(0x517C_C1B7_2722_0A95);
     }
     h | 1
 }
@@ -744,7 +757,7 @@ impl Index {
     /// `off` bytes (`by_word`), so every entry is compared in full, and must be at least
     /// that long: then its first word is the text's whole word (which ends at a
     /// non-letter, as the entry's must where they agree).
-    #[inline]
+    #[inline(always)]
     fn try_list_as(
         &self,
         text: &str,
@@ -797,7 +810,7 @@ impl Index {
                     self.try_list(text, at, list, word.len(), out);
                 }
             } else if self.word_bits.may_hold(code)
-                && let Some(list) = self.by_word.get(long_key(word))
+                && let Some(list) = self.by_word.get(long_key_in(hay, word.len()))
             {
                 self.try_list_as(text, at, list, word.len(), true, out);
             }
@@ -1068,14 +1081,30 @@ impl Lexicon {
             keyed.sort_unstable_by_key(sort_key);
             out.extend(keyed.iter().map(|(h, _)| *h));
         }
-        // Drop a trigger inside a longer trigger (and same-kind duplicates).
+        // Drop a trigger inside a longer trigger (and same-kind duplicates), and the
+        // triggers inside a stop word. One pass: a trigger a stop word drops before its
+        // turn would only have dropped triggers inside itself, which lie inside the stop
+        // word too.
         keep.clear();
         keep.resize(out.len(), true);
         for i in 0..out.len() {
+            let a = out[i];
+            if a.cat == Cat::Stop {
+                // Hits are sorted by word start, so those inside are the ones from the
+                // stop word's start up to its end.
+                let from = out.partition_point(|h| h.word_start < a.word_start);
+                for (j, h) in out.iter().enumerate().skip(from) {
+                    if h.word_start >= a.end {
+                        break;
+                    }
+                    if matches!(h.cat, Cat::Trigger(_)) && h.end <= a.end {
+                        keep[j] = false;
+                    }
+                }
+            }
             if !keep[i] {
                 continue;
             }
-            let a = out[i];
             let mut j = i + 1;
             while j < out.len() && out[j].word_start < a.end {
                 let b = out[j];
@@ -1085,23 +1114,6 @@ impl Lexicon {
                     keep[j] = false;
                 }
                 j += 1;
-            }
-        }
-        // A stop word blocks the triggers that lie inside it. Hits are sorted by word
-        // start, so those are the ones from the stop word's start up to its end.
-        for i in 0..out.len() {
-            if out[i].cat != Cat::Stop {
-                continue;
-            }
-            let st = out[i];
-            let from = out.partition_point(|h| h.word_start < st.word_start);
-            for (j, h) in out.iter().enumerate().skip(from) {
-                if h.word_start >= st.end {
-                    break;
-                }
-                if matches!(h.cat, Cat::Trigger(_)) && h.end <= st.end {
-                    keep[j] = false;
-                }
             }
         }
         if keep.contains(&false) {
@@ -1301,6 +1313,14 @@ mod tests {
         let a = found(&short, text);
         assert_eq!(a.len(), 4, "{a:?}");
         assert_eq!(a, found(&long, text));
+    }
+
+    #[test]
+    fn a_long_word_has_one_key_whatever_follows_it() {
+        let text = "الاشتباكات المسلحة في محيط المدينة".as_bytes();
+        for len in 9..text.len() {
+            assert_eq!(long_key_in(text, len), long_key(&text[..len]), "{len}");
+        }
     }
 
     #[test]
