@@ -136,6 +136,11 @@ pub struct Gazetteer {
     /// leading spaces, up to the next space): a document without any of them is spared
     /// the test at every mark. `None` when some pattern has no such bytes.
     no_first_word_cores: Option<Vec<memchr::memmem::Finder<'static>>>,
+    /// Some pattern without a first word has an entry that takes an empty prefix (a
+    /// Latin or indefinite name). Their hits, at a mark or after a word of proclitics,
+    /// start a word of their own, so `find` keeps none of another entry's: without such
+    /// an entry the patterns are not looked for at all.
+    no_first_word_live: bool,
     /// Per pattern, every pack entry spelled that way.
     entries: Vec<Vec<Entry>>,
     before: FxHashSet<String>,
@@ -395,8 +400,15 @@ impl Gazetteer {
             })
             .collect();
         let set = |v: &[String]| v.iter().map(|w| normalize(w)).collect::<FxHashSet<_>>();
+        let no_first_word_live = no_first_word.iter().any(|pr| {
+            entries.get(pr.pattern).is_some_and(|l| {
+                l.iter()
+                    .any(|en| en.latin.is_some() || valid_prefix("", en.definite))
+            })
+        });
         Gazetteer {
             no_first_word_cores,
+            no_first_word_live,
             patterns,
             by_first_word: FirstWords::new(keyed),
             lists,
@@ -451,8 +463,9 @@ impl Gazetteer {
         let n = bytes.len();
         let first_words = &self.by_first_word;
         // A pattern without a first word matches only where its bytes after the leading
-        // spaces are written as they are (whitespace in the text matches only a space).
-        let no_first_word = !self.no_first_word.is_empty()
+        // spaces are written as they are (whitespace in the text matches only a space):
+        // a document without them is spared the test at every mark.
+        let no_first_word = self.no_first_word_live
             && self
                 .no_first_word_cores
                 .as_ref()
@@ -598,15 +611,22 @@ impl Gazetteer {
     /// Every kept hit in `text` (the normalised text of `original`), longest first among
     /// overlapping hits of the same kind, in text order.
     pub fn find(&self, text: &str, original: &str, norm: &Normalized) -> Vec<Hit> {
+        let mut out = Vec::new();
+        self.find_into(text, original, norm, &mut out);
+        out
+    }
+
+    /// `find` into `out` (cleared first): a buffer the caller keeps between documents.
+    pub fn find_into(&self, text: &str, original: &str, norm: &Normalized, out: &mut Vec<Hit>) {
+        out.clear();
         // Offsets are sorted as 32-bit numbers (`longest_first`); the reader skips files
         // over `corpus::MAX_BYTES`, far below 4 GB.
         if self.patterns.is_empty() || u32::try_from(text.len()).is_err() {
-            return Vec::new();
+            return;
         }
         let mut scratch = SCRATCH.with(|s| std::mem::take(&mut *s.borrow_mut()));
-        let hits = self.find_with(text, original, norm, &mut scratch);
+        self.find_with(text, original, norm, &mut scratch, out);
         SCRATCH.with(|s| *s.borrow_mut() = scratch);
-        hits
     }
 
     fn find_with(
@@ -615,11 +635,20 @@ impl Gazetteer {
         original: &str,
         norm: &Normalized,
         scratch: &mut Scratch,
-    ) -> Vec<Hit> {
-        let raw = &mut scratch.raw;
+        out: &mut Vec<Hit>,
+    ) {
+        let Scratch {
+            raw,
+            keys,
+            kept: kept_index,
+            taken,
+            cands,
+            kept_cands,
+            ok_here,
+        } = scratch;
         raw.clear();
         self.raw_hits(text, raw);
-        let mut cands: Vec<Cand> = Vec::with_capacity(raw.len());
+        cands.clear();
         for r in raw.iter() {
             let (s, e, pid) = (r.start, r.end, r.pattern);
             let Some(list) = self.entries.get(pid) else {
@@ -671,24 +700,27 @@ impl Gazetteer {
                     word_start,
                     at: s,
                     target: en.target,
-                    entry: en,
+                    latin: en.latin,
+                    cue: en.cue,
                 });
             }
         }
-        let kept = longest_first(&cands, scratch);
+        longest_first(cands, keys, kept_index, taken, kept_cands);
+        let kept = &*kept_cands;
         // One sense per discourse: an ambiguous name licensed once in the document is
         // the place everywhere in it ("دخلت القوات سرت" after "في مدينة سرت"), unless
         // the next word makes it a common phrase.
         let mut licensed_targets: FxHashSet<Target> = FxHashSet::default();
         let mut last_place_end: Option<usize> = None;
-        let mut ok_here = vec![false; kept.len()];
+        ok_here.clear();
+        ok_here.resize(kept.len(), false);
         for (k, c) in kept.iter().enumerate() {
-            if c.entry.latin.is_some() || !c.entry.cue {
+            if c.latin.is_some() || !c.cue {
                 ok_here[k] = true;
             } else if let Target::Actor(_) = c.target {
                 // An ambiguous actor name is never licensed document-wide: "القاعدة"
                 // is al-Qaeda in one sentence and an air base in the next.
-                ok_here[k] = self.actor_licensed(text, &kept, k);
+                ok_here[k] = self.actor_licensed(text, kept, k);
                 continue;
             } else if self.licensed(text, c, last_place_end) {
                 ok_here[k] = true;
@@ -700,9 +732,9 @@ impl Gazetteer {
                 last_place_end = Some(c.end);
             }
         }
-        let mut out: Vec<Hit> = Vec::with_capacity(kept.len());
+        out.reserve(kept.len());
         for (k, c) in kept.iter().enumerate() {
-            if let Some(case) = c.entry.latin {
+            if let Some(case) = c.latin {
                 let (os, oe) = norm.orig_span(c.start, c.end);
                 let orig = original.get(os..oe).unwrap_or_default();
                 let ok = match case {
@@ -731,12 +763,11 @@ impl Gazetteer {
                 titled,
             });
         }
-        out
     }
 
     /// Does the context make an ambiguous actor name ("القاعدة") the actor? A word
     /// before it like "تنظيم", or a list with another actor ("داعش والقاعدة").
-    fn actor_licensed(&self, text: &str, kept: &[Cand<'_>], k: usize) -> bool {
+    fn actor_licensed(&self, text: &str, kept: &[Cand], k: usize) -> bool {
         let c = &kept[k];
         // A nisba adjective after it names another country's body ("البرلمان الإيطالي"),
         // unless it is one of the region's own (`after`: "الليبي").
@@ -758,7 +789,7 @@ impl Gazetteer {
             let b = between.trim();
             b == "," || b == "و" || (b.is_empty() && next_prefix.starts_with('و'))
         };
-        let is_sure_actor = |o: &Cand<'_>| matches!(o.target, Target::Actor(_)) && !o.entry.cue;
+        let is_sure_actor = |o: &Cand| matches!(o.target, Target::Actor(_)) && !o.cue;
         // Only the immediate neighbours can be joined to it by "و" or a comma, which
         // also keeps this constant-time.
         let prev = k
@@ -852,6 +883,11 @@ struct Scratch {
     kept: Vec<u32>,
     /// `longest_first`'s marks, one byte per text byte.
     taken: Vec<u8>,
+    /// The candidates, those `longest_first` keeps, and whether each is licensed where
+    /// it stands: a document's worth each, kept so that no document allocates them.
+    cands: Vec<Cand>,
+    kept_cands: Vec<Cand>,
+    ok_here: Vec<bool>,
 }
 
 thread_local! {
@@ -862,7 +898,7 @@ thread_local! {
 /// breaks ties between equal spans as the order of an overlapping scan would (by end,
 /// then by where the pattern starts, then as found).
 #[derive(Clone, Copy)]
-struct Cand<'a> {
+struct Cand {
     start: usize,
     end: usize,
     /// Where the pattern starts (after the proclitics; before `start` for an article).
@@ -872,18 +908,23 @@ struct Cand<'a> {
     squeezed_len: usize,
     word_start: usize,
     target: Target,
-    entry: &'a Entry,
+    /// The entry's `latin` and `cue`.
+    latin: Option<LatinCase>,
+    cue: bool,
 }
 
 /// Among overlapping hits of the same kind (place or actor) keep the longest; places
 /// inside an actor's name survive, so the caller can tell "برلمان طبرق" from طبرق.
 /// Each candidate checks only its own bytes, so the cost is linear in the hits' length.
-fn longest_first<'a>(cands: &[Cand<'a>], scratch: &mut Scratch) -> Vec<Cand<'a>> {
+fn longest_first(
+    cands: &[Cand],
+    keys: &mut Vec<u128>,
+    kept: &mut Vec<u32>,
+    taken: &mut Vec<u8>,
+    out: &mut Vec<Cand>,
+) {
     const PLACE: u8 = 1;
     const ACTOR: u8 = 2;
-    let Scratch {
-        keys, kept, taken, ..
-    } = scratch;
     // Longest first, then leftmost, then in scan order: a total order (the index is
     // part of it), so an unstable sort gives what a stable sort of the candidates would.
     // Offsets and counts fit in 32 bits here (see `find`), so one number is the key.
@@ -951,7 +992,8 @@ fn longest_first<'a>(cands: &[Cand<'a>], scratch: &mut Scratch) -> Vec<Cand<'a>>
         key([c.start, c.end, c.at], i as usize)
     }));
     keys.sort_unstable();
-    keys.iter().map(|&k| cands[k as u32 as usize]).collect()
+    out.clear();
+    out.extend(keys.iter().map(|&k| cands[k as u32 as usize]));
 }
 
 /// The patterns that share a first word: those with eight known bytes after it sorted

@@ -88,9 +88,30 @@ pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Rc<Scan> {
     s
 }
 
+/// `scan_uncached`'s working buffers: the hits, and the actors' spans.
+type Buffers = (Vec<Hit>, Vec<(usize, usize)>);
+
+thread_local! {
+    /// Kept between documents: a document's worth of hits was a large allocation each time.
+    static BUFFERS: RefCell<Buffers> = RefCell::default();
+}
+
 fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
+    let (mut hits, mut actor_spans) = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let out = scan_with(doc, norm, pack, &mut hits, &mut actor_spans);
+    BUFFERS.with(|b| *b.borrow_mut() = (hits, actor_spans));
+    out
+}
+
+fn scan_with(
+    doc: &SourceDoc,
+    norm: &Normalized,
+    pack: &Pack,
+    hits: &mut Vec<Hit>,
+    actor_spans: &mut Vec<(usize, usize)>,
+) -> Scan {
     let gaz = pack.gazetteer();
-    let mut hits = gaz.find(&norm.text, &doc.text, norm);
+    gaz.find_into(&norm.text, &doc.text, norm, hits);
     // Only the article's paragraphs count: boilerplate (menus, "read also" lists) names
     // places the article is not about. Hits come in text order, as do paragraphs.
     if !doc.paragraphs.is_empty() {
@@ -113,8 +134,8 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
         actors: Vec::with_capacity(actors),
     };
     // Actor hits first, so a place inside an actor's name can point at it.
-    let mut actor_spans: Vec<(usize, usize)> = Vec::with_capacity(actors);
-    for h in &hits {
+    actor_spans.clear();
+    for h in hits.iter() {
         if let Target::Actor(i) = h.target {
             let Some((actor, faction)) = gaz.actor_id(i) else {
                 continue;
@@ -131,7 +152,7 @@ fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
         }
     }
     let mut next_actor = 0;
-    for h in &hits {
+    for h in hits.iter() {
         if let Target::Place(i) = h.target {
             let Some(place) = gaz.place_id(i) else {
                 continue;
