@@ -1376,3 +1376,22 @@ fn a_scene_phrase_between_the_casualty_verb_and_its_number() {
     let ev = events("ونقل الجرحى في 3 مستشفيات بمدينة مصراتة.");
     assert!(ev.iter().all(|e| e.casualties.injured.is_none()), "{ev:?}");
 }
+
+#[test]
+fn the_owner_of_what_was_taken_did_not_take_it() {
+    let ev = events_dated(
+        "أعلنت قوات حكومة الوفاق الوطني اليوم سيطرتها الكاملة على مدينة غريان جنوب العاصمة طرابلس، بعد هجوم مباغت شنته فجرا على مواقع قوات خليفة حفتر في المدينة.\n\nوقال المتحدث باسم عملية بركان الغضب إن القوات دخلت وسط المدينة وسيطرت على غرفة العمليات الرئيسية لقوات حفتر، مضيفا أن العشرات وقعوا في الأسر.",
+        "2019-06-26",
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.control.as_ref().is_none_or(
+                |c| c.state != ControlState::Held || c.holder.as_deref() != Some("LNA")
+            )),
+        "{ev:?}"
+    );
+    // A force belonging to a side, named before the object, is that side.
+    let ev = events("وسيطرت قوات تابعة لحكومة الوفاق على مدينة غريان.");
+    let c = control_of(&ev, "territory_taken");
+    assert_eq!(c.holder.as_deref(), Some("GNA"));
+}

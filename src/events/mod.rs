@@ -989,12 +989,23 @@ pub fn extract(
                             .is_some_and(|g| g.trim().is_empty())
                     })
             };
+            // "وسيطرت على غرفة العمليات الرئيسية لقوات حفتر": a side named with ل after
+            // the object's preposition owns what was taken; it did not take it.
+            let owner = |a: &ActorMention| {
+                a.start >= te
+                    && doc
+                        .text
+                        .get(te..a.start)
+                        .is_some_and(|g| g.split_whitespace().any(|w| w == "على" || w == "علي"))
+                    && lam_before(&doc.text, a.start)
+            };
             match place_at {
                 Some(at) => sides_src
                     .into_iter()
                     .filter(|a| a.start < at || by_hand(a) || right_after_place(a))
+                    .filter(|a| !owner(a))
                     .collect(),
-                None => sides_src,
+                None => sides_src.into_iter().filter(|a| !owner(a)).collect(),
             }
         } else {
             sides_src
@@ -1393,6 +1404,17 @@ fn actor_ids<'s>(
         }
     }
     out
+}
+
+/// Whether the name at `at` carries the preposition ل as its word's proclitic (لقوات،
+/// ولقوات، فلحكومة): the mention's span starts after its proclitics.
+fn lam_before(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("");
+    let word = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("");
+    matches!(word, "ل" | "ول" | "فل")
 }
 
 /// The places a span says something happened at: not names inside an actor's name or a
