@@ -1395,3 +1395,15 @@ fn the_owner_of_what_was_taken_did_not_take_it() {
     let c = control_of(&ev, "territory_taken");
     assert_eq!(c.holder.as_deref(), Some("GNA"));
 }
+
+#[test]
+fn where_a_force_comes_from_is_not_where_it_acted() {
+    let ev =
+        events("وقالت الحكومة إن رتلا مسلحا قادما من مصراتة تراجع قبل بلوغ مشارف العاصمة طرابلس.");
+    let w = first_of(&ev, "withdrawal");
+    assert!(!w.places.contains(&"Misrata".to_string()), "{w:?}");
+    // The same town named as the place of the deed stays its place.
+    let ev = events("وتراجعت القوات من مدينة مصراتة باتجاه الجنوب.");
+    let w = first_of(&ev, "withdrawal");
+    assert!(w.places.contains(&"Misrata".to_string()), "{w:?}");
+}

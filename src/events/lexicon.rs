@@ -57,6 +57,9 @@ pub enum Cat {
     /// A word that names where a report comes from ("بحسب مصادر طبية في مصراتة"): a
     /// place in that phrase is where the source sits, not where the event happened.
     Attribution,
+    /// A word that names where a force comes from ("رتل قادم من مصراتة"): the place right
+    /// after it is the force's origin, not where the event happened.
+    Origin,
     Negated,
     /// A verb of being able (تمكن، استطاع، نجح): negated, it negates the deed it governs
     /// however far on in its clause ("لم تتمكن القوات حتى الآن من استعادة …").
@@ -174,6 +177,8 @@ struct File {
     passing_before: Vec<String>,
     #[serde(default)]
     attribution: Vec<String>,
+    #[serde(default)]
+    origin_before: Vec<String>,
     #[serde(default)]
     relatives: Vec<String>,
     #[serde(default)]
@@ -881,6 +886,7 @@ impl Lexicon {
         add(&f.joints, Cat::Joint)?;
         add(&f.passing_before, Cat::Passing)?;
         add(&f.attribution, Cat::Attribution)?;
+        add(&f.origin_before, Cat::Origin)?;
         add(&f.relatives, Cat::Relative)?;
         add(&f.subordinators, Cat::Subordinator)?;
         add(&f.simultaneous, Cat::Simultaneous)?;

@@ -1481,13 +1481,26 @@ fn places_in(
                     })
             })
     };
+    // "رتل قادم من مصراتة": a force's origin, right after the word (or after one word,
+    // "من مدينة مصراتة"), with the places listed with it.
+    let at_origin = |p: &PlaceMention| {
+        hits.iter()
+            .filter(|h| h.cat == Cat::Origin)
+            .map(|h| norm.orig(h.end))
+            .filter(|&e| e >= span.0 && e <= p.start)
+            .any(|e| {
+                orig_text
+                    .get(e..p.start)
+                    .is_some_and(|g| g.split_whitespace().count() <= 1 && !g.contains([',', '،']))
+            })
+    };
     let candidates = || {
         places
             .iter()
             .filter(|p| p.start >= span.0 && p.end <= span.1)
             .filter(|p| p.in_actor.is_none() && !p.in_title)
             .filter(|p| !in_parentheses(orig_text, span.0, p.start))
-            .filter(|p| !at_source(p))
+            .filter(|p| !at_source(p) && !at_origin(p))
     };
     // Most spans name no place: nothing more to map.
     if candidates().next().is_none() {
