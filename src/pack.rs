@@ -63,9 +63,34 @@ pub struct Actor {
     /// bank): named where there is fighting, it is no side in it and holds nothing.
     #[serde(default)]
     pub neutral: bool,
+    /// Sides a person or unit changed to, each from a day on (Bashagha was the GNA's
+    /// interior minister, then from February 2022 the prime minister the House named):
+    /// an article of that day or later puts the name on that side.
+    #[serde(default)]
+    pub later: Vec<Affiliation>,
+}
+
+/// A side an actor belongs to from a day on.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct Affiliation {
+    pub since: jiff::civil::Date,
+    pub faction: String,
 }
 
 impl Actor {
+    /// The faction this actor belongs to on `day`: the latest `later` side begun by
+    /// then, else its own `faction` (none known: the actor's own).
+    pub fn faction_on(&self, day: Option<jiff::civil::Date>) -> Option<&str> {
+        day.and_then(|d| {
+            self.later
+                .iter()
+                .filter(|l| l.since <= d)
+                .max_by_key(|l| l.since)
+                .map(|l| l.faction.as_str())
+        })
+        .or(self.faction.as_deref())
+    }
+
     pub fn rgb(&self) -> Option<[u8; 3]> {
         let h = self.color.strip_prefix('#')?;
         if h.len() != 6 {
@@ -442,7 +467,8 @@ fn check_actors(actors: &[Actor]) -> Result<(), String> {
         }
     }
     for a in actors {
-        if let Some(f) = a.faction.as_deref().filter(|f| !ids.contains(f)) {
+        let sides = a.faction.iter().chain(a.later.iter().map(|l| &l.faction));
+        if let Some(f) = sides.map(String::as_str).find(|f| !ids.contains(f)) {
             return Err(format!("actor {:?}: unknown faction {:?}", a.id, f));
         }
     }

@@ -1407,3 +1407,32 @@ fn where_a_force_comes_from_is_not_where_it_acted() {
     let w = first_of(&ev, "withdrawal");
     assert!(w.places.contains(&"Misrata".to_string()), "{w:?}");
 }
+
+#[test]
+fn a_person_who_changed_sides_is_on_the_side_of_the_article_date() {
+    let text = "وقال فتحي باشاغا إن قواته لن تدخل طرابلس بالقوة.";
+    let side = |day: &str| {
+        let ev = events_dated(text, day);
+        ev.iter()
+            .flat_map(|e| e.actors.clone())
+            .collect::<Vec<String>>()
+    };
+    // The GNA's interior minister in 2019, the House's prime minister in 2022.
+    assert_eq!(side("2019-05-01"), ["GNA"]);
+    assert_eq!(side("2022-08-27"), ["GNS"]);
+    // A clash of his forces in 2022 puts his side, not the GNA, in the claim.
+    let ev = events_dated(
+        "واندلعت اشتباكات عنيفة في طرابلس بين قوات موالية لباشاغا وقوات حكومة الوحدة الوطنية.",
+        "2022-08-27",
+    );
+    let c = control_of(&ev, "armed_clash");
+    let sides: Vec<&str> = c
+        .holder
+        .iter()
+        .chain(c.contenders.iter())
+        .map(String::as_str)
+        .collect();
+    assert!(sides.contains(&"GNS") && !sides.contains(&"GNA"), "{c:?}");
+    // The unity government held the capital then (the pack's background): it defends.
+    assert_eq!(c.holder.as_deref(), Some("GNU"), "{c:?}");
+}

@@ -327,7 +327,9 @@ pub fn extract(
 
     // The scan lists its mentions in text order already; sort (a copy) only if not.
     let places_sorted = in_text_order(&scan.places, |p| p.start);
-    let actors_sorted = in_text_order(&scan.actors, |a| a.start);
+    // A name on the side it was on at the article's date (a person who changed sides).
+    let doc_actors = sides_on(pack, &scan.actors, dct.date);
+    let actors_sorted = in_text_order(&doc_actors, |a| a.start);
     // Per clause: its original span, whether it is background (relative or temporal
     // clause), whether it holds a trigger, and the type of the event it gave.
     let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
@@ -486,7 +488,7 @@ pub fn extract(
         } else {
             &clause_actors
         };
-        let actors = actor_ids(pack, actors_src, &mut actor_memo);
+        let actors = actor_ids(pack, actors_src, dct.date, &mut actor_memo);
         if Some(kind_idx) == statement && actors.is_empty() {
             // "a source said" with nobody named is no event worth a row.
             continue;
@@ -928,7 +930,7 @@ pub fn extract(
             .find_map(|h| side_after(norm.orig(h.end)));
         let ctx = ControlCtx {
             pack,
-            doc_actors: &scan.actors,
+            doc_actors: &doc_actors,
             defenders: &defenders,
             taken_on: &taken_on,
             date: event_start,
@@ -1379,9 +1381,42 @@ fn casualties_without_dates(
 /// actors for themselves. In order of first mention, without repeats.
 /// `memo` holds the answers for this document's actors so far, by the address of the
 /// scan's shared id (one per actor): most events name the same few actors.
+/// The mentions with each name's faction as of `day`, for the actors whose side changed
+/// (`Actor::later`); borrowed as they are when none did.
+fn sides_on<'a>(
+    pack: &Pack,
+    mentions: &'a [ActorMention],
+    day: Option<jiff::civil::Date>,
+) -> Cow<'a, [ActorMention]> {
+    let changed = |m: &ActorMention| {
+        let a = pack.actor(&m.actor)?;
+        let f = a.later.iter().any(|l| day.is_some_and(|d| l.since <= d));
+        f.then(|| a.faction_on(day)).flatten()
+    };
+    if day.is_none()
+        || !pack.actors.iter().any(|a| !a.later.is_empty())
+        || !mentions.iter().any(|m| changed(m).is_some())
+    {
+        return Cow::Borrowed(mentions);
+    }
+    Cow::Owned(
+        mentions
+            .iter()
+            .map(|m| match changed(m) {
+                Some(f) => ActorMention {
+                    faction: pack.faction_of(f).into(),
+                    ..m.clone()
+                },
+                None => m.clone(),
+            })
+            .collect(),
+    )
+}
+
 fn actor_ids<'s>(
     pack: &'s Pack,
     actors: &[&'s ActorMention],
+    day: Option<jiff::civil::Date>,
     memo: &mut Vec<(*const u8, &'s str)>,
 ) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
@@ -1392,7 +1427,7 @@ fn actor_ids<'s>(
             Some(&(_, id)) => id,
             None => {
                 let id = match pack.actor(&a.actor) {
-                    Some(x) if x.kind == "person" => x.faction.as_deref().unwrap_or(&a.actor),
+                    Some(x) if x.kind == "person" => x.faction_on(day).unwrap_or(&a.actor),
                     _ => &a.actor,
                 };
                 memo.push((key, id));
