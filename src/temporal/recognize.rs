@@ -35,17 +35,20 @@ struct Scan<'a> {
 
 impl<'a> Scan<'a> {
     fn new(norm: &'a str, lex: &'a Lexicon, toks: &'a [Token]) -> Self {
-        let (mut slot, mut starts) = SPARE
+        let (mut slot, mut starts, spare_found) = SPARE
             .try_with(|s| s.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
             .ok()
             .and_then(Result::ok)
             .unwrap_or_default();
+        // An empty list of hits of any lifetime is one of hits into this lexicon.
+        let mut found: Vec<Hit<'a>> = spare_found;
         slot.clear();
         slot.resize(toks.len(), 0);
         starts.clear();
+        found.clear();
         // About a fifth of an article's tokens are numbers or lexicon words: room made once
         // instead of growing by doubling.
-        let mut found = Vec::with_capacity(toks.len() / 4);
+        found.reserve(toks.len() / 4);
         starts.reserve(toks.len() / 4);
         for (i, t) in toks.iter().enumerate() {
             match t.kind {
@@ -180,11 +183,15 @@ impl<'a> Scan<'a> {
     }
 }
 
+/// The buffers of a scan: `slot`, `starts` and `found`, the last one emptied.
+type Spare = (Vec<u32>, Vec<u32>, Vec<Hit<'static>>);
+
 thread_local! {
-    /// `slot` and `starts` of the last scan dropped on this thread, for the next one:
-    /// allocating and zeroing them per document was a cost of its own.
-    static SPARE: std::cell::RefCell<(Vec<u32>, Vec<u32>)> =
-        const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    /// The buffers of the last scan dropped on this thread, for the next one: allocating
+    /// them per document was a cost of its own (`found`, a few kilobytes, was a good part
+    /// of the whole pipeline's time in the allocator).
+    static SPARE: std::cell::RefCell<Spare> =
+        const { std::cell::RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 impl Drop for Scan<'_> {
@@ -193,9 +200,18 @@ impl Drop for Scan<'_> {
         if self.slot.capacity() > 1 << 18 {
             return;
         }
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
+        // The emptied list keeps its allocation as a list of hits of no particular
+        // lexicon: collecting an empty `IntoIter` into a vector of elements of the same
+        // size and alignment reuses its buffer (std's in-place collection).
+        // (`filter_map` for its change of type: the closure is never called.)
+        #[allow(clippy::unnecessary_filter_map)]
+        let found: Vec<Hit<'static>> = found.into_iter().filter_map(|_| None).collect();
         let bufs = (
             std::mem::take(&mut self.slot),
             std::mem::take(&mut self.starts),
+            found,
         );
         let _ = SPARE.try_with(|s| {
             if let Ok(mut s) = s.try_borrow_mut() {
