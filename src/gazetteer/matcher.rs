@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::normalize::{Normalized, normalize};
+use crate::normalize::{Normalized, TokKind, Token, normalize};
 use crate::pack::Pack;
 
 /// What a name refers to: an index into `Pack::places` or `Pack::actors`.
@@ -457,11 +457,71 @@ impl Gazetteer {
     /// Names are matched as if every run of ASCII whitespace were one space, so
     /// "مجلس  النواب" or a name broken over two lines still matches (the patterns never
     /// hold two spaces); offsets stay those of `text`.
+    ///
+    /// The words come from the normaliser's tokens when they are the same runs (see
+    /// `raw_hits_tokens`), else from a scan of the text's bytes.
+    fn raw_hits(&self, text: &str, norm: &Normalized, raw: &mut Vec<Raw>) {
+        let tokens_fit = !self.no_first_word_live
+            && std::ptr::eq(text, norm.text.as_str())
+            && !may_class_apart(text.as_bytes());
+        if tokens_fit && self.raw_hits_tokens(text, norm.tokens(), raw) {
+            return;
+        }
+        raw.clear();
+        self.raw_hits_bytes(text, raw);
+    }
+
+    /// `raw_hits_bytes` with the text's words read off its tokens: a run of adjacent
+    /// word and number tokens is a run of word characters, when the text holds no
+    /// character the two class apart (`may_class_apart`, and a mark token that is a word
+    /// character, which returns false). Patterns without a first word are not looked for
+    /// (the caller's `no_first_word_live` test).
     #[inline(never)]
-    fn raw_hits(&self, text: &str, raw: &mut Vec<Raw>) {
+    fn raw_hits_tokens(&self, text: &str, tokens: &[Token], raw: &mut Vec<Raw>) -> bool {
+        let bytes = text.as_bytes();
+        if tokens.last().is_some_and(|t| t.end > bytes.len()) {
+            return false;
+        }
+        let mut k = 0;
+        while let Some(t) = tokens.get(k) {
+            k += 1;
+            if t.kind == TokKind::Punct {
+                if bytes[t.start] >= 0x80 && char_at(text, t.start).0 {
+                    return false;
+                }
+                continue;
+            }
+            let start = t.start;
+            let mut run_end = t.end;
+            while let Some(u) = tokens.get(k)
+                && u.start == run_end
+                && u.kind != TokKind::Punct
+            {
+                run_end = u.end;
+                k += 1;
+            }
+            self.first_word_hits(bytes, start, run_end, raw);
+        }
+        true
+    }
+
+    /// The hits of the patterns whose first word the text's word `start..run_end` is,
+    /// after a proclitic string (or none): a hit must end a word.
+    #[inline(always)]
+    fn first_word_hits(&self, bytes: &[u8], start: usize, run_end: usize, raw: &mut Vec<Raw>) {
+        if let Some(splits) = self.by_first_word.get(&bytes[start..run_end]) {
+            for &(p, li) in splits {
+                if let Some(list) = self.lists.get(li) {
+                    self.probe_list(bytes, (start, start + p, run_end), list, raw);
+                }
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn raw_hits_bytes(&self, text: &str, raw: &mut Vec<Raw>) {
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let first_words = &self.by_first_word;
         // A pattern without a first word matches only where its bytes after the leading
         // spaces are written as they are (whitespace in the text matches only a space):
         // a document without them is spared the test at every mark.
@@ -519,15 +579,7 @@ impl Gazetteer {
                 i += len;
             }
             let run_end = i;
-            // The text's word there is a name's first word after a proclitic string
-            // (or none): a hit must end a word.
-            if let Some(splits) = first_words.get(&bytes[start..run_end]) {
-                for &(p, li) in splits {
-                    if let Some(list) = self.lists.get(li) {
-                        self.probe_list(bytes, (start, start + p, run_end), list, raw);
-                    }
-                }
-            }
+            self.first_word_hits(bytes, start, run_end, raw);
             // A word that is all proclitics ("و"): a name may start with the mark after it.
             if no_first_word
                 && run_end - start <= 8
@@ -647,7 +699,7 @@ impl Gazetteer {
             ok_here,
         } = scratch;
         raw.clear();
-        self.raw_hits(text, raw);
+        self.raw_hits(text, norm, raw);
         cands.clear();
         for r in raw.iter() {
             let (s, e, pid) = (r.start, r.end, r.pattern);
@@ -1157,6 +1209,23 @@ fn four_arabic_letters(v: u64) -> bool {
     at_least_a1 == LANE_HIGH && above_ca == 0
 }
 
+/// Whether the text may hold a character that `is_word_char` and the tokenizer class
+/// apart (a letter that is no word character, or a word character that is no letter or
+/// digit): after normalisation every such character has a byte 0xDB or one in
+/// 0x90–0xA0 (U+0610–U+0620), which few texts hold (the test
+/// `characters_the_tokens_class_apart_are_caught` checks every character).
+fn may_class_apart(b: &[u8]) -> bool {
+    let flag = |c: u8| c.wrapping_sub(0x90) <= 0x10 || c == 0xDB;
+    // Whole chunks without an early exit, so the test runs on many bytes at once.
+    let mut chunks = b.chunks_exact(32);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |a, &c| a | flag(c)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&c| flag(c))
+}
+
 /// Whether the character is ASCII whitespace, the runs the matcher reads as one space.
 fn is_ascii_space(c: char) -> bool {
     c.is_ascii_whitespace()
@@ -1447,6 +1516,92 @@ mod tests {
         assert!(four_arabic_letters(u64::from_le_bytes(
             *"ءيءي".as_bytes().first_chunk::<8>().unwrap_or(&[0; 8])
         )));
+    }
+
+    #[test]
+    fn characters_the_tokens_class_apart_are_caught() {
+        // Every character as normalisation leaves it: where `is_word_char` and the
+        // tokenizer disagree, either its bytes make `may_class_apart` true, or it is a
+        // mark token (neither letter, digit nor space) that `raw_hits_tokens` tests.
+        let mut apart = 0;
+        for c in (0..=0x10_FFFFu32).filter_map(char::from_u32) {
+            for d in normalize(&c.to_string()).chars() {
+                let token_word = crate::normalize::is_letter(d) || d.is_ascii_digit();
+                if is_word_char(d) == token_word {
+                    continue;
+                }
+                apart += 1;
+                let mark = !token_word && !d.is_whitespace() && !d.is_ascii();
+                assert!(
+                    mark || may_class_apart(d.to_string().as_bytes()),
+                    "U+{:04X}",
+                    d as u32
+                );
+            }
+        }
+        assert!(apart > 0);
+        // Arabic letters, digits, spaces and ASCII marks never stop the token path.
+        assert!(!may_class_apart(
+            "قوات حكومة الوفاق، 2019 - (طرابلس)".as_bytes()
+        ));
+    }
+
+    #[test]
+    fn the_token_path_finds_what_the_byte_scan_finds() {
+        let pack = Pack::builtin().expect("the builtin pack loads");
+        let gaz = pack.gazetteer();
+        let words = [
+            "مجلس",
+            "النواب",
+            "في",
+            "مدينة",
+            "سرت",
+            "قوات",
+            "الوفاق",
+            "طرابلس",
+            "و",
+            "الخمس",
+            "حفتر",
+            ",",
+            "2019",
+            "م",
+            "Tripoli",
+            "LNA",
+            "-",
+            "بنغازي",
+            "لليبيا",
+            "(",
+            ")",
+        ];
+        let gaps = [" ", "  ", "\n", "", "\u{00A0}", "\u{2026}"];
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let mut hits = 0;
+        for _ in 0..300 {
+            let mut text = String::new();
+            for _ in 0..30 {
+                text.push_str(words[rnd(words.len())]);
+                text.push_str(gaps[rnd(gaps.len())]);
+            }
+            let norm = Normalized::new(&text);
+            let mut by_tokens = Vec::new();
+            assert!(gaz.raw_hits_tokens(&norm.text, norm.tokens(), &mut by_tokens));
+            let mut by_bytes = Vec::new();
+            gaz.raw_hits_bytes(&norm.text, &mut by_bytes);
+            let key = |r: &Raw| (r.start, r.end, r.pattern, r.word_start);
+            assert_eq!(
+                by_tokens.iter().map(key).collect::<Vec<_>>(),
+                by_bytes.iter().map(key).collect::<Vec<_>>(),
+                "{text:?}"
+            );
+            hits += by_bytes.len();
+        }
+        assert!(hits > 0);
     }
 
     #[test]
