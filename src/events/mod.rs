@@ -73,7 +73,7 @@ const CLAIMED_DEEDS: &[&str] = &[
 ];
 
 /// How many buckets [`HitIndex`] sorts hits into (see [`slot`]).
-const SLOTS: usize = 32;
+const SLOTS: usize = 33;
 
 /// The bucket of a hit category: every trigger in one, the three casualty words in one
 /// (their order among each other matters), every other category in its own.
@@ -111,6 +111,7 @@ fn slot(c: Cat) -> usize {
         Cat::Claim => 29,
         Cat::Reporting => 30,
         Cat::Killed | Cat::Injured | Cat::Displaced => 31,
+        Cat::Origin => 32,
     }
 }
 
@@ -1519,8 +1520,8 @@ fn places_in(
     // "رتل قادم من مصراتة": a force's origin, right after the word (or after one word,
     // "من مدينة مصراتة"), with the places listed with it.
     let at_origin = |p: &PlaceMention| {
-        hits.iter()
-            .filter(|h| h.cat == Cat::Origin)
+        hits.of(Cat::Origin)
+            .iter()
             .map(|h| norm.orig(h.end))
             .filter(|&e| e >= span.0 && e <= p.start)
             .any(|e| {
