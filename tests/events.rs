@@ -1436,3 +1436,20 @@ fn a_person_who_changed_sides_is_on_the_side_of_the_article_date() {
     // The unity government held the capital then (the pack's background): it defends.
     assert_eq!(c.holder.as_deref(), Some("GNU"), "{c:?}");
 }
+
+#[test]
+fn a_units_town_an_accusation_and_a_deed_that_comes_after_are_no_new_scene() {
+    // "القوة الثالثة التابعة لمصراتة": the unit's town is not where it attacked.
+    let ev = events("وشنت القوة الثالثة التابعة لمصراتة هجوما على قاعدة براك الشاطئ الجوية.");
+    let o = first_of(&ev, "offensive");
+    assert!(!o.places.contains(&"Misrata".to_string()), "{o:?}");
+    assert!(o.places.contains(&"Brak Air Base".to_string()), "{o:?}");
+    // Blaming a side for an attack, and an attack that "comes after", recall it.
+    let k = kinds("وقال المتحدث إن الضحايا أعدموا، متهما حكومة الوفاق بالمسؤولية عن الهجوم.");
+    assert!(!k.contains(&"offensive".to_string()), "{k:?}");
+    let k = kinds("ويأتي الهجوم بعد أسبوعين من لقاء في أبوظبي.");
+    assert!(!k.contains(&"offensive".to_string()), "{k:?}");
+    // "قواتها ماضية في عملية تحرير سرت": an aim, not a deed done.
+    let ev = events("وأكدت الحكومة أن قواتها ماضية في عملية تحرير مدينة سرت.");
+    assert!(ev.iter().all(|e| e.control.is_none()), "{ev:?}");
+}
