@@ -998,7 +998,9 @@ fn longest_first(
     let len = cands.iter().map(|c| c.end).max().unwrap_or(0);
     taken.clear();
     taken.resize(len, 0);
-    let any = |taken: &[u8], bit: u8| taken.iter().any(|&t| t & bit != 0);
+    // The kinds that hold some byte of a span: all its marks at once (no early exit, so
+    // many bytes are read per step).
+    let marks_in = |span: &[u8]| span.iter().fold(0u8, |m, &t| m | t);
     kept.clear();
     let mut k = 0;
     while k < keys.len() {
@@ -1015,11 +1017,11 @@ fn longest_first(
                 break;
             }
             k += 1;
-            let span = &taken[s..e];
+            let held = marks_in(&taken[s..e]);
             let taken = match c.target {
-                Target::Place(_) => any(span, PLACE),
-                Target::Actor(_) => any(span, ACTOR),
-                Target::Stop => any(span, PLACE) && any(span, ACTOR),
+                Target::Place(_) => held & PLACE != 0,
+                Target::Actor(_) => held & ACTOR != 0,
+                Target::Stop => held & (PLACE | ACTOR) == PLACE | ACTOR,
             };
             // The same target twice on one span is one hit.
             let dup = kept[group_start..]
@@ -1322,14 +1324,76 @@ fn first_word(p: &str) -> &str {
 }
 
 /// The word after `at`, past any whitespace (which the matcher reads as one space).
+/// Arabic letters and ASCII are read as bytes, like `raw_hits_bytes` reads them: this
+/// runs at every ambiguous name.
 fn next_word(s: &str, at: usize) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut start = at;
+    while b.get(start).is_some_and(u8::is_ascii_whitespace) {
+        start += 1;
+    }
+    let mut end = start;
+    loop {
+        if is_arabic_letter(b, end) {
+            end += 2;
+            continue;
+        }
+        let Some(&c) = b.get(end) else {
+            break;
+        };
+        let (word, len) = if c < 0x80 {
+            (c.is_ascii_alphanumeric(), 1)
+        } else {
+            char_at(s, end)
+        };
+        if !word {
+            break;
+        }
+        end += len;
+    }
+    s.get(start..end).filter(|w| !w.is_empty())
+}
+
+/// The word before `at`, past any whitespace; read backwards as `next_word` reads. This
+/// runs at every place name (is it a title's?).
+fn prev_word(s: &str, at: usize) -> Option<&str> {
+    let b = s.as_bytes();
+    let mut end = at;
+    while end > 0 && b[end - 1].is_ascii_whitespace() {
+        end -= 1;
+    }
+    let mut start = end;
+    while start > 0 {
+        let c = b[start - 1];
+        if c < 0x80 {
+            if !c.is_ascii_alphanumeric() {
+                break;
+            }
+            start -= 1;
+        } else if start >= 2 && is_arabic_letter(b, start - 2) {
+            // (0xD8 and 0xD9 only lead a character: the pair is one.)
+            start -= 2;
+        } else {
+            match s.get(..start).and_then(|r| r.chars().next_back()) {
+                Some(ch) if is_word_char(ch) => start -= ch.len_utf8(),
+                _ => break,
+            }
+        }
+    }
+    s.get(start..end).filter(|w| !w.is_empty())
+}
+
+/// `next_word` as the text's characters read it (the reference, in tests).
+#[cfg(test)]
+fn next_word_by_chars(s: &str, at: usize) -> Option<&str> {
     let rest = s[at..].trim_start_matches(is_ascii_space);
     let end = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
     (end > 0).then(|| &rest[..end])
 }
 
-/// The word before `at`, past any whitespace.
-fn prev_word(s: &str, at: usize) -> Option<&str> {
+/// `prev_word` as the text's characters read it (the reference, in tests).
+#[cfg(test)]
+fn prev_word_by_chars(s: &str, at: usize) -> Option<&str> {
     let before = s[..at].trim_end_matches(is_ascii_space);
     let start = before
         .char_indices()
@@ -1602,6 +1666,60 @@ mod tests {
             hits += by_bytes.len();
         }
         assert!(hits > 0);
+    }
+
+    #[test]
+    fn words_read_as_bytes_are_the_words_read_as_characters() {
+        let pieces = [
+            "مجلس",
+            "النواب",
+            " ",
+            "  ",
+            "\n",
+            "\t",
+            ",",
+            "2019",
+            "م",
+            "Tripoli",
+            "é",
+            "ß",
+            "\u{2026}",
+            "\u{0620}",
+            "\u{06D5}",
+            "ۓ",
+            "\u{06FD}",
+            "²",
+            "中",
+            "😀",
+            "-",
+            "ء",
+            "ي",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rnd = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..500 {
+            let text: String = (0..12).map(|_| pieces[rnd(pieces.len())]).collect();
+            for (at, _) in text
+                .char_indices()
+                .chain(std::iter::once((text.len(), ' ')))
+            {
+                assert_eq!(
+                    next_word(&text, at),
+                    next_word_by_chars(&text, at),
+                    "{text:?} {at}"
+                );
+                assert_eq!(
+                    prev_word(&text, at),
+                    prev_word_by_chars(&text, at),
+                    "{text:?} {at}"
+                );
+            }
+        }
     }
 
     #[test]
