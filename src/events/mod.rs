@@ -311,15 +311,17 @@ pub fn extract(
     let mut events: Vec<Event> = EVENTS.with(|e| std::mem::take(&mut *e.borrow_mut()));
     // Per place: the side that holds (or defends) it by this article's earlier claims,
     // and whether fighting there has been reported.
-    let mut defenders: FxHashMap<String, (&str, Option<jiff::civil::Date>)> = FxHashMap::default();
-    let mut contested: FxHashSet<String> = FxHashSet::default();
+    let mut defenders: FxHashMap<&str, (&str, Option<jiff::civil::Date>)> = FxHashMap::default();
+    let mut contested: FxHashSet<&str> = FxHashSet::default();
     // Per place: the day the article says a side took it (an operation told right after,
     // with no attacker named, is that taking's).
-    let mut taken_on: FxHashMap<String, Option<jiff::civil::Date>> = FxHashMap::default();
+    let mut taken_on: FxHashMap<&str, Option<jiff::civil::Date>> = FxHashMap::default();
     // The scene: (paragraph, its event, how many of that event's places are the scene —
     // the district's cities are added after). An index, not a copy of the places: every
     // event of a scene type sets it.
-    let mut scene: Option<(usize, usize, usize)> = None;
+    let mut scene: Option<usize> = None;
+    // The scene's places (borrowed, like every place of an event until it is pushed).
+    let mut scene_places: Vec<&str> = Vec::new();
     // The date of the previous sentence (from a timex or itself inherited).
     // Dates are borrowed from `usable_timex` or `dct_date` (every date an event gets is
     // one of those) and copied once, into the event.
@@ -364,6 +366,15 @@ pub fn extract(
     let mut trig_hits: Vec<&LexHit> = Vec::new();
     let mut parent_cities = Vec::new();
     let mut actor_memo = Vec::new();
+    // The clause's and the sentence's actors and the sides of its claim: buffers for
+    // every clause (a vector collected per clause was an allocation per event each).
+    let mut clause_actors: Vec<&ActorMention> = Vec::new();
+    let mut sentence_actors: Vec<&ActorMention> = Vec::new();
+    let mut sides_src: Vec<&ActorMention> = Vec::new();
+    // The event's places, borrowed from the scan or the pack until the event is pushed,
+    // and another clause's, lent to it.
+    let mut places: Vec<&str> = Vec::new();
+    let mut lent: Vec<&str> = Vec::new();
     for (ci, c) in clauses.iter().enumerate() {
         if cur_sentence_date
             .as_ref()
@@ -468,22 +479,18 @@ pub fn extract(
         }) else {
             continue;
         };
-        let kind = lex
+        let kind: &str = lex
             .types
             .get(kind_idx as usize)
-            .cloned()
-            .unwrap_or_else(|| "casualties".into());
+            .map_or("casualties", String::as_str);
 
         // Places and actors of the clause.
-        let clause_places = places_in(&doc.text, sv, s_places, (os, oe), norm);
-        let clause_actors: Vec<&ActorMention> = s_actors
-            .iter()
-            .filter(|a| a.start >= os && a.end <= oe)
-            .collect();
-        let sentence_actors: Vec<&ActorMention> = s_actors
-            .iter()
-            .filter(|a| a.start >= ss && a.end <= se)
-            .collect();
+        places.clear();
+        places_in(&doc.text, sv, s_places, (os, oe), norm, &mut places);
+        clause_actors.clear();
+        clause_actors.extend(s_actors.iter().filter(|a| a.start >= os && a.end <= oe));
+        sentence_actors.clear();
+        sentence_actors.extend(s_actors.iter().filter(|a| a.start >= ss && a.end <= se));
         let actors_src = if clause_actors.is_empty() {
             &sentence_actors
         } else {
@@ -494,7 +501,6 @@ pub fn extract(
             // "a source said" with nobody named is no event worth a row.
             continue;
         }
-        let mut places = clause_places;
         if Some(kind_idx) == casualties_t {
             // "نزح آلاف السكان نحو زوارة": where people fled to is not where the toll was.
             places.retain(|p| {
@@ -509,7 +515,7 @@ pub fn extract(
             });
         }
         let clause_idx = ci;
-        let is_scene_type = SCENE_TYPES.contains(&kind.as_str());
+        let is_scene_type = SCENE_TYPES.contains(&kind);
         // "جنوب شرق العاصمة" locates something else relative to the capital: a capital
         // word right after a passing word is a landmark, not the scene.
         let after_passing = |h: &LexHit| {
@@ -528,7 +534,7 @@ pub fn extract(
                 .any(|h| h.word_start >= c.start && h.end <= c.end && !after_passing(h))
         {
             // "العاصمة" with no name beside it: the capital is the place.
-            places.push(cap.clone());
+            places.push(cap);
         }
         if places.is_empty()
             && let Some(h) = sv
@@ -554,10 +560,10 @@ pub fn extract(
             let near = sv.of(Cat::Passing).iter().any(&right_before)
                 && !sv.of(Cat::Inside).iter().any(&right_before);
             if near {
-            } else if let Some(&(_, k, n)) = scene.as_ref().filter(|(p, _, _)| c.paragraph <= p + 2)
-                && let Some(city) = scene_places(&events, k, n).iter().find(|p| is_city(p))
+            } else if scene.is_some_and(|p| c.paragraph <= p + 2)
+                && let Some(&city) = scene_places.iter().find(|p| is_city(p))
             {
-                places.push(city.clone());
+                places.push(city);
             } else if let Some(p) = places_sorted[..i].iter().rev().take(12).find(|p| {
                 p.in_actor.is_none()
                     && at - p.end <= CITY_ANAPHOR_BYTES
@@ -565,7 +571,7 @@ pub fn extract(
                         .place(&p.place)
                         .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
             }) {
-                places.push(String::from(&*p.place));
+                places.push(&p.place);
             }
         }
         if places.is_empty()
@@ -577,7 +583,7 @@ pub fn extract(
             })
         {
             // "مدينة درنة التي يسيطر عليها …": the relative clause is about its antecedent.
-            places.push(String::from(&*p.place));
+            places.push(&p.place);
         }
         // A clause that names a place only as an aside ("(في طرابلس)", "شرقي ليبيا") is
         // not at the sentence's other places, nor at the scene.
@@ -604,7 +610,9 @@ pub fn extract(
                     let lends = !clause_background[k]
                         && (k > ci || clause_kind[k].is_none_or(|t| Some(t) == statement));
                     if lends {
-                        for p in places_in(&doc.text, sv, s_places, (ks, ke), norm) {
+                        lent.clear();
+                        places_in(&doc.text, sv, s_places, (ks, ke), norm, &mut lent);
+                        for &p in &lent {
                             // The dateline ("طرابلس –") says where the report was filed;
                             // it is no other clause's scene.
                             let only_dateline = s_places
@@ -619,7 +627,7 @@ pub fn extract(
                                         norm,
                                         s_places,
                                         (ks, ke),
-                                        &p,
+                                        p,
                                     ))
                             {
                                 continue;
@@ -633,21 +641,23 @@ pub fn extract(
             } else if Some(kind_idx) == statement {
                 // A statement's place is the one its content names, which follows it;
                 // what the sentence said before is another matter.
-                places = places_in(&doc.text, sv, s_places, (oe, se), norm);
+                places_in(&doc.text, sv, s_places, (oe, se), norm, &mut places);
             }
         }
         if places.is_empty()
             && is_scene_type
             && !names_a_place
-            && let Some(&(p, k, n)) = scene.as_ref()
+            && let Some(p) = scene
             && (p == c.paragraph || c.paragraph == p + 1)
         {
-            places = scene_places(&events, k, n).to_vec();
+            places.extend_from_slice(&scene_places);
         }
         if is_scene_type && !places.is_empty() {
-            // This event is pushed below (it has a place, so nothing skips it) as the
-            // next one, and its places are only added to from here on.
-            scene = Some((c.paragraph, events.len(), places.len()));
+            // This event is pushed below (it has a place, so nothing skips it); its places
+            // are only added to from here on (a district's city), and those are no scene.
+            scene = Some(c.paragraph);
+            scene_places.clear();
+            scene_places.extend_from_slice(&places);
         }
 
         // Date: the nearest timex in the clause, else in the sentence, else inherited
@@ -817,26 +827,23 @@ pub fn extract(
         // Who takes part, for control: the clause's own actors; in a relative clause
         // with none, its antecedent (the actor right before "الذي/التي"); in reported
         // content ("قال X إنهم صدّوا"), the speaker named earlier in the sentence.
-        let sides_src: Vec<&ActorMention> = if !clause_actors.is_empty() {
-            clause_actors
+        sides_src.clear();
+        if !clause_actors.is_empty() {
+            sides_src.extend_from_slice(&clause_actors);
         } else if sv.of(Cat::Relative).iter().any(|h| h.word_start == c.start) {
-            s_actors
-                .iter()
-                .filter(|a| {
-                    // Only spaces and punctuation between ("قوات الوفاق، التي …").
-                    a.end <= os
-                        && doc.text.get(a.end..os).is_some_and(|g| {
-                            g.chars().all(|ch| {
-                                ch.is_whitespace() || ch.is_ascii_punctuation() || ch == '،'
-                            })
-                        })
-                })
-                .collect()
+            sides_src.extend(s_actors.iter().filter(|a| {
+                // Only spaces and punctuation between ("قوات الوفاق، التي …").
+                a.end <= os
+                    && doc.text.get(a.end..os).is_some_and(|g| {
+                        g.chars()
+                            .all(|ch| ch.is_whitespace() || ch.is_ascii_punctuation() || ch == '،')
+                    })
+            }));
         } else if sv
             .of(Cat::Complementizer)
             .iter()
             .any(|h| h.word_start >= c.start && h.end <= trig.word_start)
-            || (CLAIMED_DEEDS.contains(&kind.as_str())
+            || (CLAIMED_DEEDS.contains(&kind)
                 && sv.triggers().iter().any(|h| {
                     // "أعلنت قوات X، مساء الأحد، استعادة السيطرة على Y": the deed is the
                     // object of X's announcement, so X is its side.
@@ -868,22 +875,16 @@ pub fn extract(
                     })
                 });
             match speaker {
-                Some(a) => vec![a],
-                None => sentence_actors
-                    .iter()
-                    .filter(|a| a.end <= os)
-                    .copied()
-                    .collect(),
+                Some(a) => sides_src.push(a),
+                None => sides_src.extend(sentence_actors.iter().filter(|a| a.end <= os).copied()),
             }
-        } else {
-            Vec::new()
-        };
+        }
         // The agent of an offensive is named right after its verb or noun (VSO, and
         // "هجوم قوات X"), wherever the clause puts the other side.
         // (Only an offensive's or a siege's claim asks for it.)
         let agent = s_actors
             .iter()
-            .filter(|_| matches!(kind.as_str(), "offensive" | "siege"))
+            .filter(|_| matches!(kind, "offensive" | "siege"))
             .filter(|a| a.start >= te && a.start <= oe)
             .find(|a| {
                 doc.text
@@ -908,7 +909,7 @@ pub fn extract(
         let target = sv
             .of(Cat::TargetBefore)
             .iter()
-            .filter(|_| matches!(kind.as_str(), "offensive" | "siege"))
+            .filter(|_| matches!(kind, "offensive" | "siege"))
             .filter(|h| h.word_start >= trig.end && h.end <= c.end)
             .find_map(|h| side_after(norm.orig(h.end)));
         let event_start = date
@@ -921,7 +922,7 @@ pub fn extract(
         let named_holder = sv
             .of(Cat::HolderBefore)
             .iter()
-            .filter(|_| matches!(kind.as_str(), "territory_taken" | "control_claim"))
+            .filter(|_| matches!(kind, "territory_taken" | "control_claim"))
             .filter(|h| h.word_start >= c.start && h.end <= c.end)
             // "كانت بقبضة داعش" names who held it before, not who holds it now.
             .filter(|h| {
@@ -948,23 +949,20 @@ pub fn extract(
         // For an attack, a side set off by a comma before the trigger is no party to it
         // ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a complementizer
         // puts the trigger in X's reported words ("أعلن X أن قواته تتحرك").
-        let sides_src: Vec<&ActorMention> = if matches!(kind.as_str(), "offensive" | "siege") {
+        if matches!(kind, "offensive" | "siege") {
             let comp_before = sv
                 .of(Cat::Complementizer)
                 .iter()
                 .any(|h| h.word_start >= c.start && h.end <= trig.word_start);
-            sides_src
-                .into_iter()
-                .filter(|a| {
-                    comp_before
-                        || a.start >= to
-                        || doc
-                            .text
-                            .get(a.end..to)
-                            .is_some_and(|g| !g.contains(['،', ',']))
-                })
-                .collect()
-        } else if matches!(kind.as_str(), "territory_taken" | "withdrawal") {
+            sides_src.retain(|a| {
+                comp_before
+                    || a.start >= to
+                    || doc
+                        .text
+                        .get(a.end..to)
+                        .is_some_and(|g| !g.contains(['،', ',']))
+            });
+        } else if matches!(kind, "territory_taken" | "withdrawal") {
             // "انسحبت قواته من محيط طرابلس … بدعم تركي لحكومة الوفاق": a side named after
             // the place taken or left supports someone or lost it ("من قبضة X"); the one
             // who took or left it is named before.
@@ -1004,15 +1002,10 @@ pub fn extract(
             };
             match place_at {
                 Some(at) => sides_src
-                    .into_iter()
-                    .filter(|a| a.start < at || by_hand(a) || right_after_place(a))
-                    .filter(|a| !owner(a))
-                    .collect(),
-                None => sides_src.into_iter().filter(|a| !owner(a)).collect(),
+                    .retain(|a| (a.start < at || by_hand(a) || right_after_place(a)) && !owner(a)),
+                None => sides_src.retain(|a| !owner(a)),
             }
-        } else {
-            sides_src
-        };
+        }
         // "الهجوم الانتحاري"، "سيارة مفخخة": a bombing does not contest who holds the town.
         let bombing = kind == "offensive"
             && sv.of(Cat::NoControl).iter().any(|h| {
@@ -1026,35 +1019,30 @@ pub fn extract(
         let claim = if bombing {
             None
         } else {
-            control_claim(&ctx, &kind, modality, &places, &sides_src)
+            control_claim(&ctx, kind, modality, &places, &sides_src)
         };
-        let (control, holder) = match claim {
-            Some((cl, h)) => (Some(cl), h),
-            None => (None, None),
+        let (control, holder, place) = match claim {
+            Some((cl, h, p)) => (Some(cl), h, p),
+            None => (None, None, ""),
         };
         if let Some(cl) = &control {
-            // The holder stays borrowed; a place already known is not copied again.
-            let mut defend = |h| match defenders.get_mut(cl.place.as_str()) {
-                Some(v) => *v = (h, event_start),
-                None => {
-                    defenders.insert(cl.place.clone(), (h, event_start));
-                }
+            // The holder and the place stay borrowed.
+            let mut defend = |h| {
+                defenders.insert(place, (h, event_start));
             };
             match (cl.state, holder) {
                 (ControlState::Held, Some(h)) => {
                     defend(h);
-                    contested.remove(&cl.place);
+                    contested.remove(place);
                     if kind == "territory_taken" {
-                        taken_on.insert(cl.place.clone(), event_start);
+                        taken_on.insert(place, event_start);
                     }
                 }
                 (ControlState::Contested, h) => {
                     if let Some(h) = h {
                         defend(h);
                     }
-                    if !contested.contains(&cl.place) {
-                        contested.insert(cl.place.clone());
-                    }
+                    contested.insert(place);
                 }
                 _ => {}
             }
@@ -1099,9 +1087,9 @@ pub fn extract(
             date_end: date.date_end.as_deref().map(str::to_string),
             precision: date.precision,
             date_source: source,
-            kind,
+            kind: kind.to_string(),
             modality,
-            places,
+            places: places.iter().map(|p| p.to_string()).collect(),
             actors,
             casualties: cas,
             control,
@@ -1130,14 +1118,6 @@ thread_local! {
     static EVENTS: std::cell::RefCell<Vec<Event>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The first `n` places of event `k` (the scene's; empty if there is no such event).
-fn scene_places(events: &[Event], k: usize, n: usize) -> &[String] {
-    events
-        .get(k)
-        .and_then(|e| e.places.get(..n))
-        .unwrap_or_default()
-}
-
 /// Words an attribution phrase ("بحسب مصادر طبية في") may have before the source's place.
 const ATTRIBUTION_WORDS: usize = 5;
 
@@ -1157,13 +1137,16 @@ const CITY_POPULATION: u64 = 50_000;
 /// coordinates; other kinds (bases, airports) are places of their own.
 /// `parents` remembers the districts already placed in this document: the search is a
 /// distance to every city of the pack, and an article names its districts again and again.
-fn with_parent_cities<'p>(
+fn with_parent_cities<'p: 'x, 'x>(
     pack: &'p Pack,
-    places: &mut Vec<String>,
+    places: &mut Vec<&'x str>,
     parents: &mut Vec<(&'p str, Option<&'p Place>)>,
 ) {
-    let mut add = Vec::new();
-    for id in places.iter() {
+    // (Added at the end: a city added is no district, and is checked against those
+    // added before it as against the event's own places.)
+    let n = places.len();
+    for k in 0..n {
+        let id = places[k];
         let Some(d) = pack.place(id).filter(|p| p.kind == "district") else {
             continue;
         };
@@ -1183,13 +1166,11 @@ fn with_parent_cities<'p>(
             }
         };
         if let Some(c) = city
-            && !places.contains(&c.id)
-            && !add.contains(&c.id)
+            && !places.contains(&c.id.as_str())
         {
-            add.push(c.id.clone());
+            places.push(&c.id);
         }
     }
-    places.extend(add);
 }
 
 /// Great-circle distance in km.
@@ -1494,16 +1475,16 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
     rest.starts_with(['-', '–', '—', ':'])
 }
 
-fn places_in(
+/// The places are added to `out` (borrowed from the mentions, which are in text order).
+fn places_in<'a>(
     orig_text: &str,
     hits: SentHits<'_>,
-    places: &[PlaceMention],
+    places: &'a [PlaceMention],
     span: (usize, usize),
     norm: &Normalized,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    // (An iterator, walked twice: most spans name no place or one, and a list of them
-    // was an allocation per span.)
+    out: &mut Vec<&'a str>,
+) {
+    let base = out.len();
     // "بحسب مصادر طبية في مصراتة": the source's place, a few words on, before a comma.
     let at_source = |p: &PlaceMention| {
         hits.of(Cat::Attribution)
@@ -1530,38 +1511,53 @@ fn places_in(
                     .is_some_and(|g| g.split_whitespace().count() <= 1 && !g.contains([',', '،']))
             })
     };
+    // The span's mentions, found by bisection (a mention inside the span starts at most
+    // at its end).
+    let from = places.partition_point(|p| p.start < span.0);
     let candidates = || {
-        places
+        places[from..]
             .iter()
-            .filter(|p| p.start >= span.0 && p.end <= span.1)
+            .take_while(|p| p.start <= span.1)
+            .filter(|p| p.end <= span.1)
             .filter(|p| p.in_actor.is_none() && !p.in_title)
             .filter(|p| !in_parentheses(orig_text, span.0, p.start))
             .filter(|p| !at_source(p) && !at_origin(p))
     };
-    // Most spans name no place: nothing more to map.
-    if candidates().next().is_none() {
-        return out;
-    }
-    // The passing words' ends, mapped when first needed.
-    let passing_ends = || hits.of(Cat::Passing).iter().map(|h| norm.orig(h.end));
-    // A dateline counts only when the clause names no other place.
-    let named = candidates().any(|p| !is_dateline(orig_text, p));
-    for p in candidates().filter(|p| !(named && is_dateline(orig_text, p))) {
-        let passing = passing_ends().any(|e| {
+    let passing = |p: &PlaceMention| {
+        hits.of(Cat::Passing).iter().any(|h| {
+            let e = norm.orig(h.end);
             e <= p.start && p.start - e <= 8 && {
                 let gap = orig_text.get(e..p.start).unwrap_or("xxxx xx");
                 gap.chars().filter(|c| c.is_alphabetic()).count() <= 3
                     && gap.chars().filter(|c| c.is_whitespace()).count() <= 1
             }
-        });
-        if passing && !out.is_empty() {
-            continue;
+        })
+    };
+    let add = |p: &'a PlaceMention, out: &mut Vec<&'a str>| {
+        if passing(p) && out.len() > base {
+            return;
         }
-        if !out.iter().any(|o| **o == *p.place) {
-            out.push(String::from(&*p.place));
+        if !out[base..].iter().any(|o| **o == *p.place) {
+            out.push(&p.place);
+        }
+    };
+    // A dateline counts only when the span names no other place: the other places are
+    // taken in one walk, and the datelines in a second only when there were none.
+    let mut dateline = false;
+    let mut named = false;
+    for p in candidates() {
+        if is_dateline(orig_text, p) {
+            dateline = true;
+        } else {
+            named = true;
+            add(p, out);
         }
     }
-    out
+    if dateline && !named {
+        for p in candidates() {
+            add(p, out);
+        }
+    }
 }
 
 /// What the control claim of one event may draw on besides its clause.
@@ -1570,15 +1566,15 @@ struct ControlCtx<'p, 'a> {
     /// Every actor named in the article (an organisation named after a place).
     doc_actors: &'p [ActorMention],
     /// The side holding or defending each place, by the article's earlier claims.
-    defenders: &'a FxHashMap<String, (&'p str, Option<jiff::civil::Date>)>,
+    defenders: &'a FxHashMap<&'p str, (&'p str, Option<jiff::civil::Date>)>,
     /// The day the article says each place was taken.
-    taken_on: &'a FxHashMap<String, Option<jiff::civil::Date>>,
+    taken_on: &'a FxHashMap<&'p str, Option<jiff::civil::Date>>,
     /// The first day of the event: claims the article dates later say nothing about it.
     date: Option<jiff::civil::Date>,
     /// Places where the article has already reported fighting.
-    contested: &'a FxHashSet<String>,
+    contested: &'a FxHashSet<&'p str>,
     /// A place the clause names as a destination (إلى، نحو …); asked for withdrawals only.
-    destination: Option<String>,
+    destination: Option<&'p str>,
     /// The side named right after the trigger: the agent of an offensive (or siege).
     agent: Option<&'p str>,
     /// The side a phrase names as holder ("في يد X"), for a taking or a claim.
@@ -1620,9 +1616,9 @@ fn control_claim<'p>(
     ctx: &ControlCtx<'p, '_>,
     kind: &str,
     modality: Modality,
-    places: &[String],
+    places: &[&'p str],
     actors: &[&'p ActorMention],
-) -> Option<(ControlClaim, Option<&'p str>)> {
+) -> Option<(ControlClaim, Option<&'p str>, &'p str)> {
     if matches!(
         modality,
         Modality::Negated | Modality::Planned | Modality::Hypothetical
@@ -1631,14 +1627,11 @@ fn control_claim<'p>(
         return None;
     }
     let pack = ctx.pack;
-    let real = |p: &String| pack.place(p).is_some_and(|pl| pl.kind != "foreign");
-    let dest = ctx
-        .destination
-        .as_ref()
-        .filter(|d| places.contains(d) && real(d));
-    let place = match (kind, dest) {
+    let real = |p: &str| pack.place(p).is_some_and(|pl| pl.kind != "foreign");
+    let dest = ctx.destination.filter(|d| places.contains(d) && real(d));
+    let place: &'p str = match (kind, dest) {
         ("withdrawal", Some(d)) => d,
-        _ => places.iter().find(|p| real(p))?,
+        _ => places.iter().copied().find(|p| real(p))?,
     };
     // The sides: armed actors and states, by faction; observers (the UN) hold nothing.
     // Borrowed from the pack until the claim is built.
@@ -1657,12 +1650,13 @@ fn control_claim<'p>(
     let claim = |holder: Option<&'p str>, state, contenders: Vec<&str>| {
         Some((
             ControlClaim {
-                place: place.clone(),
+                place: place.to_string(),
                 holder: holder.map(str::to_string),
                 state,
                 contenders: contenders.into_iter().map(str::to_string).collect(),
             },
             holder,
+            place,
         ))
     };
     let others = |h: Option<&str>| -> Vec<&'p str> {
@@ -1704,7 +1698,7 @@ fn control_claim<'p>(
             // No attacker named, and the article's holder took the place that same day
             // ("سيطرته على سرت …، في عملية خاطفة"): the operation is that taking.
             if attacker.is_none()
-                && let Some(&Some(d)) = ctx.taken_on.get(place.as_str())
+                && let Some(&Some(d)) = ctx.taken_on.get(place)
                 && ctx.date == Some(d)
             {
                 return None;
@@ -1712,7 +1706,7 @@ fn control_claim<'p>(
             let named_for_place = ctx
                 .doc_actors
                 .iter()
-                .find(|a| a.place.as_deref() == Some(place.as_str()))
+                .find(|a| a.place.as_deref() == Some(place))
                 .map(|a| pack.faction_of(&a.faction));
             let defender = ctx
                 .defender(place)
@@ -1817,13 +1811,13 @@ fn is_destination(
 
 /// A place of the span the text names as a destination: right after a `destination`
 /// word of the lexicon (إلى، نحو، باتجاه), with at most one word ("مدينة") between.
-fn destination_place(
+fn destination_place<'a>(
     orig_text: &str,
     hits: &[LexHit],
     norm: &Normalized,
-    places: &[PlaceMention],
+    places: &'a [PlaceMention],
     span: (usize, usize),
-) -> Option<String> {
+) -> Option<&'a str> {
     let ends = destination_ends(hits, norm, span);
     places
         .iter()
@@ -1836,7 +1830,7 @@ fn destination_place(
                         .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
         })
-        .map(|p| String::from(&*p.place))
+        .map(|p| &*p.place)
 }
 
 /// The trigger that names the clause's event, and its type. The first trigger, as
