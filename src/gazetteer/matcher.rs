@@ -1040,14 +1040,24 @@ fn longest_first(
             taken[s..e].iter_mut().for_each(|t| *t |= mark);
         }
     }
-    keys.clear();
-    keys.extend(kept.iter().map(|&i| {
-        let c = &cands[i as usize];
-        key([c.start, c.end, c.at], i as usize)
-    }));
-    keys.sort_unstable();
+    // Back in text order: by start, end, pattern start, then scan order. Candidates come
+    // in scan order, word by word, and every start in one word's group lies before the
+    // next group's word: only a word's own few candidates need sorting.
+    kept.sort_unstable();
     out.clear();
-    out.extend(keys.iter().map(|&k| cands[k as u32 as usize]));
+    let mut g = 0;
+    while let Some(&first) = kept.get(g) {
+        let ws = cands[first as usize].word_start;
+        let from = out.len();
+        while let Some(&i) = kept.get(g)
+            && cands[i as usize].word_start == ws
+        {
+            out.push(cands[i as usize]);
+            g += 1;
+        }
+        // (Stable: equal keys stay in scan order.)
+        out[from..].sort_by_key(|c| (c.start, c.end, c.at));
+    }
 }
 
 /// The patterns that share a first word: those with eight known bytes after it sorted
