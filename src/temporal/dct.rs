@@ -183,6 +183,11 @@ pub struct CueIndex {
     ac: Option<aho_corasick::AhoCorasick>,
     /// `alts[event][alternative][word]`: the pattern id of that cue word.
     alts: Vec<Vec<Vec<usize>>>,
+    /// The known events each pattern id is a cue word of, in order: only those can match
+    /// in an article where that cue occurs.
+    events_of: Vec<Vec<usize>>,
+    /// Whether some known event has an alternative without cue words.
+    empty_alt: bool,
 }
 
 /// A 16-bit key of a word (see [`word_key`]).
@@ -204,7 +209,7 @@ impl CueIndex {
     pub fn build(events: &[crate::pack::KnownEvent]) -> Self {
         let mut ids = std::collections::HashMap::new();
         let mut pats: Vec<String> = Vec::new();
-        let alts = events
+        let alts: Vec<Vec<Vec<usize>>> = events
             .iter()
             .map(|k| {
                 k.cues
@@ -242,12 +247,24 @@ impl CueIndex {
         } else {
             None
         };
+        let mut events_of = vec![Vec::new(); pats.len()];
+        for (k, event) in alts.iter().enumerate() {
+            for &id in event.iter().flatten() {
+                if let Some(list) = events_of.get_mut(id)
+                    && list.last() != Some(&k)
+                {
+                    list.push(k);
+                }
+            }
+        }
         CueIndex {
             pats,
             by_first,
             first_bits,
             ac,
+            empty_alt: alts.iter().flatten().any(Vec::is_empty),
             alts,
+            events_of,
         }
     }
 
@@ -336,7 +353,26 @@ impl CueIndex {
     /// Whether some known event has an alternative without cue words (which every
     /// article matches).
     pub fn has_empty_alt(&self) -> bool {
-        self.alts.iter().flatten().any(Vec::is_empty)
+        self.empty_alt
+    }
+
+    /// The known events that may match given the cues `present` (by id, as
+    /// [`CueIndex::scan_into`] gives them), in order: those with one of their cue words
+    /// there, as an alternative of several needs all of them (and every event when some
+    /// alternative has no cue word).
+    pub fn candidates(&self, present: &[Option<usize>]) -> Vec<usize> {
+        if self.has_empty_alt() {
+            return (0..self.alts.len()).collect();
+        }
+        let mut out: Vec<usize> = present
+            .iter()
+            .zip(&self.events_of)
+            .filter(|(p, _)| p.is_some())
+            .flat_map(|(_, events)| events.iter().copied())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// The alternatives of known event `k` as pattern ids (empty past the end).
@@ -499,14 +535,13 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
         .and_then(Result::ok)
         .unwrap_or_default();
     cues.scan_into(norm, &mut present);
-    // Most articles name no cue at all: then only an alternative without cue words (none
-    // in a sane pack) could match, and the events need not be gone through.
-    let events = if present.iter().any(Option::is_some) || cues.has_empty_alt() {
-        &pack.known_events[..]
-    } else {
-        &[]
-    };
-    for (ki, k) in events.iter().enumerate() {
+    // Only the events with a cue word in the article are gone through (most articles
+    // name none, and the rest a few): going through every event's alternatives for each
+    // article was a cost of its own.
+    for ki in cues.candidates(&present) {
+        let Some(k) = pack.known_events.get(ki) else {
+            continue;
+        };
         // The first alternative whose cue words all occur.
         let Some((alt, ids)) = k.cues.iter().zip(cues.alts(ki)).find(|(_, ids)| {
             ids.iter()
