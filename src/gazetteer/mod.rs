@@ -88,8 +88,9 @@ pub fn scan(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Rc<Scan> {
     s
 }
 
-/// `scan_uncached`'s working buffers: the hits, and the actors' spans.
-type Buffers = (Vec<Hit>, Vec<(usize, usize)>);
+/// `scan_uncached`'s working buffers: the hits, their original spans, and the actors'
+/// spans.
+type Buffers = (Vec<Hit>, Vec<(usize, usize)>, Vec<(usize, usize)>);
 
 thread_local! {
     /// Kept between documents: a document's worth of hits was a large allocation each time.
@@ -97,9 +98,10 @@ thread_local! {
 }
 
 fn scan_uncached(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Scan {
-    let (mut hits, mut actor_spans) = BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
-    let out = scan_with(doc, norm, pack, &mut hits, &mut actor_spans);
-    BUFFERS.with(|b| *b.borrow_mut() = (hits, actor_spans));
+    let (mut hits, mut spans, mut actor_spans) =
+        BUFFERS.with(|b| std::mem::take(&mut *b.borrow_mut()));
+    let out = scan_with(doc, norm, pack, &mut hits, &mut spans, &mut actor_spans);
+    BUFFERS.with(|b| *b.borrow_mut() = (hits, spans, actor_spans));
     out
 }
 
@@ -108,23 +110,40 @@ fn scan_with(
     norm: &Normalized,
     pack: &Pack,
     hits: &mut Vec<Hit>,
+    spans: &mut Vec<(usize, usize)>,
     actor_spans: &mut Vec<(usize, usize)>,
 ) -> Scan {
     let gaz = pack.gazetteer();
     gaz.find_into(&norm.text, &doc.text, norm, hits);
     // Only the article's paragraphs count: boilerplate (menus, "read also" lists) names
-    // places the article is not about. Hits come in text order, as do paragraphs.
-    if !doc.paragraphs.is_empty() {
-        let paras = &doc.paragraphs;
-        let mut k = 0;
-        hits.retain(|h| {
-            let s = norm.orig(h.start);
+    // places the article is not about. Hits come in text order, as do paragraphs. Each
+    // kept hit's original span is mapped here, its start once for both uses.
+    let paras = &doc.paragraphs;
+    let mut k = 0;
+    let mut kept = 0;
+    spans.clear();
+    for r in 0..hits.len() {
+        let h = hits[r];
+        let s = norm.orig(h.start);
+        if !paras.is_empty() {
             while k < paras.len() && paras[k].end <= s {
                 k += 1;
             }
-            paras.get(k).is_some_and(|p| p.start <= s)
-        });
+            if paras.get(k).is_none_or(|p| p.start > s) {
+                continue;
+            }
+        }
+        // `Normalized::orig_span`, with the start already mapped.
+        let e = if h.end == 0 || h.end <= h.start {
+            s
+        } else {
+            norm.orig(h.end)
+        };
+        hits[kept] = h;
+        spans.push((s, e));
+        kept += 1;
     }
+    hits.truncate(kept);
     let actors = hits
         .iter()
         .filter(|h| matches!(h.target, Target::Actor(_)))
@@ -135,12 +154,11 @@ fn scan_with(
     };
     // Actor hits first, so a place inside an actor's name can point at it.
     actor_spans.clear();
-    for h in hits.iter() {
+    for (h, &(s, e)) in hits.iter().zip(spans.iter()) {
         if let Target::Actor(i) = h.target {
             let Some((actor, faction)) = gaz.actor_id(i) else {
                 continue;
             };
-            let (s, e) = norm.orig_span(h.start, h.end);
             actor_spans.push((h.start, h.end));
             out.actors.push(ActorMention {
                 start: s,
@@ -152,12 +170,11 @@ fn scan_with(
         }
     }
     let mut next_actor = 0;
-    for h in hits.iter() {
+    for (h, &(s, e)) in hits.iter().zip(spans.iter()) {
         if let Target::Place(i) = h.target {
             let Some(place) = gaz.place_id(i) else {
                 continue;
             };
-            let (s, e) = norm.orig_span(h.start, h.end);
             // Actor hits do not overlap each other and come in text order, so the only
             // one that can contain this place is the last one starting at or before it.
             while next_actor < actor_spans.len() && actor_spans[next_actor].0 <= h.start {
