@@ -259,7 +259,8 @@ fn split_marked(
     newlines: &[usize],
 ) -> Vec<Clause> {
     let soft = soft_newlines_in(text, newlines);
-    let mut out = Vec::new();
+    // A clause ends at a mark, at a hit, or at the end: room for all, grown never.
+    let mut out = Vec::with_capacity(marks.len() + hits.len() + 1);
     let (mut sentence, mut paragraph) = (0usize, 0usize);
     let mut start = 0usize;
     let mut sentence_start = 0usize;

@@ -1147,6 +1147,10 @@ impl Lexicon {
         raw: &mut Vec<Raw>,
         out: &mut Vec<(LexHit, Key)>,
     ) {
+        // (Most lookups find nothing: no drain set up for them.)
+        if raw.is_empty() {
+            return;
+        }
         for r in raw.drain(..) {
             let Some(pat) = self.pats.get(r.entry) else {
                 continue;
