@@ -145,33 +145,38 @@ impl HitIndex {
         HitIndex { hits: buf, bounds }
     }
 
-    /// The sentence `lo..hi`'s view (hits whose word starts there).
-    fn sentence(&self, lo: usize, hi: usize) -> SentHits<'_> {
-        SentHits {
-            idx: self,
-            lo,
-            hi: hi.max(lo),
+    /// Each bucket's hits whose word starts in `lo..hi` (a sentence), as ranges of
+    /// `hits`: asked once per sentence, then each check of each clause is a lookup.
+    fn ranges(&self, lo: usize, hi: usize, out: &mut [(usize, usize); SLOTS]) {
+        let hi = hi.max(lo);
+        for (k, r) in out.iter_mut().enumerate() {
+            let (a, b) = (self.bounds[k], self.bounds[k + 1]);
+            if a == b {
+                *r = (a, a);
+                continue;
+            }
+            let list = &self.hits[a..b];
+            let x = list.partition_point(|h| h.word_start < lo);
+            let y = list.partition_point(|h| h.word_start < hi);
+            *r = (a + x, a + y.max(x));
         }
     }
 }
 
 /// One sentence's lexicon hits, by category (see [`HitIndex`]).
 #[derive(Clone, Copy)]
-pub(crate) struct SentHits<'a> {
-    idx: &'a HitIndex,
-    lo: usize,
-    hi: usize,
+pub(crate) struct SentHits<'a, 'r> {
+    hits: &'a [LexHit],
+    ranges: &'r [(usize, usize); SLOTS],
 }
 
-impl<'a> SentHits<'a> {
+impl<'a> SentHits<'a, '_> {
     /// The sentence's hits of `c`'s bucket, in text order (every trigger for a trigger,
     /// the three casualty words for one of them).
+    #[inline]
     pub(crate) fn of(&self, c: Cat) -> &'a [LexHit] {
-        let k = slot(c);
-        let list = &self.idx.hits[self.idx.bounds[k]..self.idx.bounds[k + 1]];
-        let a = list.partition_point(|h| h.word_start < self.lo);
-        let b = list.partition_point(|h| h.word_start < self.hi);
-        &list[a..b.max(a)]
+        let (a, b) = self.ranges[slot(c)];
+        &self.hits[a..b]
     }
 
     /// The sentence's triggers, in text order.
@@ -303,6 +308,20 @@ pub fn extract(
         })
         .collect();
     let timex_orig: Vec<(usize, usize)> = timex.iter().map(|t| (t.start, t.end)).collect();
+    // The spans of "soon, in the future" (not "later", not "near": "قريبا من الحدود"),
+    // found once: each asserted event asks whether its clause holds one.
+    let future_refs: Vec<(usize, usize)> = timex
+        .iter()
+        .filter(|t| {
+            t.value == "FUTURE_REF"
+                && !t.text.contains("لاحق")
+                && !doc
+                    .text
+                    .get(t.end..)
+                    .is_some_and(|r| r.trim_start().starts_with("من"))
+        })
+        .map(|t| (t.start, t.end))
+        .collect();
     let timex_sorted = usable_timex.is_sorted_by_key(|(t, _)| t.start);
 
     // Built in a buffer kept between documents (growing a vector of these large
@@ -375,6 +394,12 @@ pub fn extract(
     // and another clause's, lent to it.
     let mut places: Vec<&str> = Vec::new();
     let mut lent: Vec<&str> = Vec::new();
+    // The sentence last looked up (its spans), its hits' ranges by category and its
+    // names' ranges.
+    let mut sent_key: Option<((usize, usize), (usize, usize))> = None;
+    let mut sent_ranges = [(0usize, 0usize); SLOTS];
+    let mut s_places_at = (0usize, 0usize);
+    let mut s_actors_at = (0usize, 0usize);
     for (ci, c) in clauses.iter().enumerate() {
         if cur_sentence_date
             .as_ref()
@@ -392,24 +417,24 @@ pub fn extract(
             .copied()
             .unwrap_or_else(|| orig(sent.0, sent.1));
         // Only this sentence's hits and names: each clause costs its own length, so a
-        // huge file stays linear.
-        let sh: &[LexHit] = {
-            let lo = hits.partition_point(|h| h.word_start < sent.0);
-            let hi = hits.partition_point(|h| h.word_start < sent.1.max(sent.0));
-            &hits[lo..hi.max(lo)]
-        };
-        // The same hits by category (each check below looks at one or two kinds).
-        let sv = hidx.sentence(sent.0, sent.1);
-        let s_places: &[PlaceMention] = {
+        // huge file stays linear. Found once per sentence (its clauses follow each other).
+        if sent_key != Some((sent, (ss, se))) {
+            sent_key = Some((sent, (ss, se)));
+            hidx.ranges(sent.0, sent.1, &mut sent_ranges);
             let lo = places_sorted.partition_point(|p| p.start < ss);
             let hi = places_sorted.partition_point(|p| p.start < se);
-            &places_sorted[lo..hi.max(lo)]
-        };
-        let s_actors: &[ActorMention] = {
+            s_places_at = (lo, hi.max(lo));
             let lo = actors_sorted.partition_point(|p| p.start < ss);
             let hi = actors_sorted.partition_point(|p| p.start < se);
-            &actors_sorted[lo..hi.max(lo)]
+            s_actors_at = (lo, hi.max(lo));
+        }
+        // The sentence's hits by category (each check below looks at one or two kinds).
+        let sv = SentHits {
+            hits: &hidx.hits,
+            ranges: &sent_ranges,
         };
+        let s_places: &[PlaceMention] = &places_sorted[s_places_at.0..s_places_at.1];
+        let s_actors: &[ActorMention] = &actors_sorted[s_actors_at.0..s_actors_at.1];
         trig_hits.clear();
         trig_hits.extend(
             sv.triggers()
@@ -809,19 +834,7 @@ pub fn extract(
         }
         // "ستجتمع قريبا": a clause that says "soon" or "in the future" tells what is to come
         // ("لاحقا", later, also tells a past story: "انسحبت منها لاحقا").
-        if modality == Modality::Asserted
-            && timex.iter().any(|t| {
-                t.value == "FUTURE_REF"
-                    && t.start >= os
-                    && t.end <= oe
-                    && !t.text.contains("لاحق")
-                    // "قريبا من الحدود" is near, not soon.
-                    && !doc
-                        .text
-                        .get(t.end..)
-                        .is_some_and(|r| r.trim_start().starts_with("من"))
-            })
-        {
+        if modality == Modality::Asserted && future_refs.iter().any(|&(s, e)| s >= os && e <= oe) {
             modality = Modality::Planned;
         }
         // Who takes part, for control: the clause's own actors; in a relative clause
@@ -855,6 +868,11 @@ pub fn extract(
             // The speaker: the side named right after the last speech verb before the
             // deed that has one ("زعم X …، في حين نفت Y ذلك، مؤكدة أن قواتها استعادت …":
             // Y's forces); else the sides named before it, first first.
+            let sh: &[LexHit] = {
+                let lo = hits.partition_point(|h| h.word_start < sent.0);
+                let hi = hits.partition_point(|h| h.word_start < sent.1.max(sent.0));
+                &hits[lo..hi.max(lo)]
+            };
             let speaker = sh
                 .iter()
                 .filter(|h| {
@@ -1065,7 +1083,7 @@ pub fn extract(
                 .any(|h| h.word_start >= trig.end && h.end <= c.end)
             && text
                 .get(c.start..c.end)
-                .is_some_and(|t| t.split_whitespace().count() <= 10)
+                .is_some_and(|t| t.split_whitespace().nth(10).is_none())
             // …and what follows is set off by a comma, colon or quote, not attached to it
             // (a relative clause, "بالقرار الذي اتخذه …", is part of the statement).
             && clauses.get(ci + 1).is_some_and(|n| {
@@ -1340,12 +1358,27 @@ fn casualties_without_dates(
 ) -> Casualties {
     // Map the timex spans that touch this clause back to normalised offsets by scanning
     // the clause's bytes (the offset map only goes normalised → original).
-    let mut excluded = Vec::new();
-    let mut run: Option<usize> = None;
+    // Each character's original offset, mapped once; only the date expressions that
+    // reach into the range those offsets span are asked about for each character (all
+    // of the article's, for every character, was most of this stage's work on long
+    // clauses with a date).
+    let mut at: Vec<(usize, usize)> = Vec::new();
     let mut i = c.start;
     while i <= c.end {
-        let o = norm.orig(i);
-        let inside = timex_orig.iter().any(|&(s, e)| s <= o && o < e) && i < c.end;
+        at.push((i, norm.orig(i)));
+        i += text[i..].chars().next().map_or(1, char::len_utf8);
+    }
+    let lo = at.iter().map(|&(_, o)| o).min().unwrap_or(0);
+    let hi = at.iter().map(|&(_, o)| o).max().unwrap_or(0);
+    let near: Vec<(usize, usize)> = timex_orig
+        .iter()
+        .copied()
+        .filter(|&(s, e)| s <= hi && e > lo)
+        .collect();
+    let mut excluded = Vec::new();
+    let mut run: Option<usize> = None;
+    for (i, o) in at {
+        let inside = near.iter().any(|&(s, e)| s <= o && o < e) && i < c.end;
         match (inside, run) {
             (true, None) => run = Some(i),
             (false, Some(s)) => {
@@ -1354,7 +1387,6 @@ fn casualties_without_dates(
             }
             _ => {}
         }
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
     }
     casualties::find(lex, text, norm.tokens(), (c.start, c.end), hits, &excluded)
 }
@@ -1478,7 +1510,7 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
 /// The places are added to `out` (borrowed from the mentions, which are in text order).
 fn places_in<'a>(
     orig_text: &str,
-    hits: SentHits<'_>,
+    hits: SentHits<'_, '_>,
     places: &'a [PlaceMention],
     span: (usize, usize),
     norm: &Normalized,
@@ -1842,7 +1874,7 @@ fn destination_place<'a>(
 fn choose_trigger(
     lex: &Lexicon,
     text: &str,
-    hits: SentHits<'_>,
+    hits: SentHits<'_, '_>,
     trig_hits: &[&LexHit],
     c: &clause::Clause,
     has_cas: bool,

@@ -43,7 +43,7 @@ fn next_word_imperfect(text: &str, end: usize) -> bool {
 pub(crate) fn of(
     lex: &Lexicon,
     text: &str,
-    hits: SentHits<'_>,
+    hits: SentHits<'_, '_>,
     trig: &LexHit,
     kind: u8,
     clause: (usize, usize),
