@@ -364,6 +364,12 @@ fn day_range(sc: &Scan, m: Match) -> Match {
 }
 
 fn match_at(sc: &Scan, i: usize) -> Option<Match> {
+    // A start that is neither a number of up to six digits nor a word the lexicon knows
+    // is قبل or في (see `starts_unlisted`): the only patterns that start at a bare word
+    // are these two, every other one needs a number or a lexicon category there.
+    if sc.slot.get(i) == Some(&0) {
+        return since(sc, i).or_else(|| within_recent(sc, i));
+    }
     numeric_date(sc, i)
         .or_else(|| month_date(sc, i))
         .or_else(|| weekday(sc, i))
