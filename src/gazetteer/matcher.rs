@@ -650,7 +650,15 @@ impl Gazetteer {
         let Some(p) = self.patterns.get(pr.pattern) else {
             return;
         };
-        if let Some(e) = match_squeezed(&p.as_bytes()[pr.word_len..], bytes, run_end) {
+        let rest = &p.as_bytes()[pr.word_len..];
+        // Mostly the text has the rest as it is (single spaces): one compare of all its
+        // bytes, and the byte-wise reading of whitespace only when that fails.
+        let end = if bytes.get(run_end..run_end + rest.len()) == Some(rest) {
+            Some(run_end + rest.len())
+        } else {
+            match_squeezed(rest, bytes, run_end)
+        };
+        if let Some(e) = end {
             raw.push(Raw {
                 start: s,
                 end: e,
