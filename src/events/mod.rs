@@ -147,20 +147,45 @@ impl HitIndex {
 
     /// Each bucket's hits whose word starts in `lo..hi` (a sentence), as ranges of
     /// `hits`: asked once per sentence, then each check of each clause is a lookup.
-    fn ranges(&self, lo: usize, hi: usize, out: &mut [(usize, usize); SLOTS]) {
+    /// Sentences come in text order, so each range moves on from the last sentence's
+    /// (a bisection of every bucket for every sentence cost more than all the lookups).
+    fn seek(&self, lo: usize, hi: usize, at: &mut SentRanges) {
         let hi = hi.max(lo);
-        for (k, r) in out.iter_mut().enumerate() {
+        let onward = at.seeked && lo >= at.lo && hi >= at.hi;
+        for k in 0..SLOTS {
             let (a, b) = (self.bounds[k], self.bounds[k + 1]);
             if a == b {
-                *r = (a, a);
+                at.r[k] = (a, a);
                 continue;
             }
-            let list = &self.hits[a..b];
-            let x = list.partition_point(|h| h.word_start < lo);
-            let y = list.partition_point(|h| h.word_start < hi);
-            *r = (a + x, a + y.max(x));
+            let (mut x, mut y) = if onward {
+                at.r[k]
+            } else {
+                let list = &self.hits[a..b];
+                (a + list.partition_point(|h| h.word_start < lo), a)
+            };
+            while x < b && self.hits[x].word_start < lo {
+                x += 1;
+            }
+            y = y.max(x);
+            while y < b && self.hits[y].word_start < hi {
+                y += 1;
+            }
+            at.r[k] = (x, y);
         }
+        at.lo = lo;
+        at.hi = hi;
+        at.seeked = true;
     }
+}
+
+/// The ranges of one sentence's hits in a [`HitIndex`], by bucket, and the sentence they
+/// were found for.
+struct SentRanges {
+    r: [(usize, usize); SLOTS],
+    lo: usize,
+    hi: usize,
+    seeked: bool,
 }
 
 /// One sentence's lexicon hits, by category (see [`HitIndex`]).
@@ -397,7 +422,12 @@ pub fn extract(
     // The sentence last looked up (its spans), its hits' ranges by category and its
     // names' ranges.
     let mut sent_key: Option<((usize, usize), (usize, usize))> = None;
-    let mut sent_ranges = [(0usize, 0usize); SLOTS];
+    let mut sent_ranges = SentRanges {
+        r: [(0, 0); SLOTS],
+        lo: 0,
+        hi: 0,
+        seeked: false,
+    };
     let mut s_places_at = (0usize, 0usize);
     let mut s_actors_at = (0usize, 0usize);
     for (ci, c) in clauses.iter().enumerate() {
@@ -420,7 +450,7 @@ pub fn extract(
         // huge file stays linear. Found once per sentence (its clauses follow each other).
         if sent_key != Some((sent, (ss, se))) {
             sent_key = Some((sent, (ss, se)));
-            hidx.ranges(sent.0, sent.1, &mut sent_ranges);
+            hidx.seek(sent.0, sent.1, &mut sent_ranges);
             let lo = places_sorted.partition_point(|p| p.start < ss);
             let hi = places_sorted.partition_point(|p| p.start < se);
             s_places_at = (lo, hi.max(lo));
@@ -431,7 +461,7 @@ pub fn extract(
         // The sentence's hits by category (each check below looks at one or two kinds).
         let sv = SentHits {
             hits: &hidx.hits,
-            ranges: &sent_ranges,
+            ranges: &sent_ranges.r,
         };
         let s_places: &[PlaceMention] = &places_sorted[s_places_at.0..s_places_at.1];
         let s_actors: &[ActorMention] = &actors_sorted[s_actors_at.0..s_actors_at.1];
@@ -1356,38 +1386,20 @@ fn casualties_without_dates(
     norm: &Normalized,
     timex_orig: &[(usize, usize)],
 ) -> Casualties {
-    // Map the timex spans that touch this clause back to normalised offsets by scanning
-    // the clause's bytes (the offset map only goes normalised → original).
-    // Each character's original offset, mapped once; only the date expressions that
-    // reach into the range those offsets span are asked about for each character (all
-    // of the article's, for every character, was most of this stage's work on long
-    // clauses with a date).
-    let mut at: Vec<(usize, usize)> = Vec::new();
-    let mut i = c.start;
-    while i <= c.end {
-        at.push((i, norm.orig(i)));
-        i += text[i..].chars().next().map_or(1, char::len_utf8);
-    }
-    let lo = at.iter().map(|&(_, o)| o).min().unwrap_or(0);
-    let hi = at.iter().map(|&(_, o)| o).max().unwrap_or(0);
-    let near: Vec<(usize, usize)> = timex_orig
+    // The timex spans that touch this clause, in normalised offsets: original offsets
+    // grow strictly with normalised ones, so the characters that came from `s..e` are
+    // those from the first that came from `s` or later up to the first that came from
+    // `e` or later (a walk of the clause's characters, each mapped back, did the same).
+    let excluded: Vec<(usize, usize)> = timex_orig
         .iter()
-        .copied()
-        .filter(|&(s, e)| s <= hi && e > lo)
+        .map(|&(s, e)| {
+            (
+                norm.norm_offset(s).clamp(c.start, c.end),
+                norm.norm_offset(e).clamp(c.start, c.end),
+            )
+        })
+        .filter(|&(a, b)| a < b)
         .collect();
-    let mut excluded = Vec::new();
-    let mut run: Option<usize> = None;
-    for (i, o) in at {
-        let inside = near.iter().any(|&(s, e)| s <= o && o < e) && i < c.end;
-        match (inside, run) {
-            (true, None) => run = Some(i),
-            (false, Some(s)) => {
-                excluded.push((s, i));
-                run = None;
-            }
-            _ => {}
-        }
-    }
     casualties::find(lex, text, norm.tokens(), (c.start, c.end), hits, &excluded)
 }
 
