@@ -6,6 +6,7 @@ use rustc_hash::FxHashMap;
 use jiff::civil::Date;
 
 use super::dates::span;
+use crate::corpus::SourceDoc;
 use crate::model::{DateSource, Event, Modality, Precision};
 
 type Span = (Date, Date);
@@ -535,6 +536,67 @@ fn plan(parts: &[Vec<Event>]) -> Plan {
     Plan {
         merges,
         candidates: n,
+    }
+}
+
+/// A headline longer than this is a first paragraph, not a title.
+const HEADLINE_BYTES: usize = 300;
+
+/// The events of an article's headline that its body tells again, each with the body's
+/// event: (headline event, body event), indices into `events` (in text order). A news
+/// headline restates the lead ("قوات الوفاق تستعيد غريان" above "أعلنت قوات الوفاق اليوم
+/// سيطرتها على غريان"): one event on the timeline, not two, and the body's — with its
+/// own date and sentence — is the one kept. The headline is a short first paragraph
+/// with no sentence-final mark, above at least one more.
+pub(crate) fn headline_repeats(doc: &SourceDoc, events: &[Event]) -> Vec<(usize, usize)> {
+    let Some(first) = doc.paragraphs.first().filter(|_| doc.paragraphs.len() > 1) else {
+        return Vec::new();
+    };
+    let title = doc.text.get(first.clone()).unwrap_or_default().trim();
+    if title.is_empty()
+        || title.len() > HEADLINE_BYTES
+        || title.ends_with(['.', '!', '?', '؟', ':', '۔'])
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (i, h) in events.iter().enumerate() {
+        if h.end > first.end {
+            break;
+        }
+        if h.places.is_empty() {
+            continue;
+        }
+        // (A headline without a date of its own carries the article's, a day or two
+        // after the body's.)
+        let same = |b: &Event| {
+            b.start >= first.end
+                && b.kind == h.kind
+                && b.modality == h.modality
+                && h.places.iter().all(|p| b.places.contains(p))
+                && (h.date == b.date || h.date_source == DateSource::Dct)
+                && (h.actors.is_empty() || h.actors.iter().any(|a| b.actors.contains(a)))
+        };
+        if let Some(j) = (i + 1..events.len()).find(|&j| same(&events[j])) {
+            out.push((i, j));
+        }
+    }
+    out
+}
+
+/// Give a body's event what its headline's adds (actors, figures, a control claim).
+pub(crate) fn fold_headline(body: &mut Event, head: &mut Event) {
+    for a in std::mem::take(&mut head.actors) {
+        if !body.actors.contains(&a) {
+            body.actors.push(a);
+        }
+    }
+    let (c, hc) = (&mut body.casualties, head.casualties);
+    c.killed = c.killed.or(hc.killed);
+    c.injured = c.injured.or(hc.injured);
+    c.displaced = c.displaced.or(hc.displaced);
+    if body.control.is_none() {
+        body.control = head.control.take();
     }
 }
 

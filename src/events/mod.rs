@@ -993,6 +993,7 @@ pub fn extract(
             agent,
             named_holder,
             target,
+            origins: origins(&doc.text, sv, s_places, (os, oe), norm),
         };
         // For an attack, a side set off by a comma before the trigger is no party to it
         // ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a complementizer
@@ -1142,6 +1143,27 @@ pub fn extract(
             casualties: cas,
             control,
             sources: Vec::new(),
+        });
+    }
+    // A headline its body tells again: the body's event gets what it adds, and the
+    // headline's is dropped (ids are numbered after).
+    let repeats = merge::headline_repeats(doc, &events);
+    if !repeats.is_empty() {
+        let mut gone = vec![false; events.len()];
+        for &(h, b) in &repeats {
+            let (lo, hi) = events.split_at_mut(b);
+            merge::fold_headline(&mut hi[0], &mut lo[h]);
+            gone[h] = true;
+        }
+        let mut k = 0;
+        events.retain(|_| {
+            k += 1;
+            !gone[k - 1]
+        });
+        let mut k = 0;
+        meta.retain(|_| {
+            k += 1;
+            !gone[k - 1]
         });
     }
     let out = drop_speech_intros(&mut events, &meta, &doc.id);
@@ -1519,6 +1541,37 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
     rest.starts_with(['-', '–', '—', ':'])
 }
 
+/// The places of `span` named as a force's origin ("رتل قادم من مصراتة"، "القوة الثالثة
+/// التابعة لمصراتة"): right after an origin word, or after one word ("من مدينة مصراتة").
+/// They stay the event's places (the fighting involved forces from there), but no claim
+/// says who holds them: a column from Misrata that turned back did not lose Misrata.
+fn origins<'m>(
+    orig_text: &str,
+    hits: SentHits<'_>,
+    places: &'m [PlaceMention],
+    span: (usize, usize),
+    norm: &Normalized,
+) -> Vec<&'m str> {
+    let words = hits.of(Cat::Origin);
+    if words.is_empty() {
+        return Vec::new();
+    }
+    places
+        .iter()
+        .filter(|p| p.start >= span.0 && p.end <= span.1)
+        .filter(|p| {
+            words.iter().map(|h| norm.orig(h.end)).any(|e| {
+                e >= span.0
+                    && e <= p.start
+                    && orig_text.get(e..p.start).is_some_and(|g| {
+                        g.split_whitespace().count() <= 1 && !g.contains([',', '،'])
+                    })
+            })
+        })
+        .map(|p| &*p.place)
+        .collect()
+}
+
 /// The places are added to `out` (borrowed from the mentions, which are in text order).
 fn places_in<'a>(
     orig_text: &str,
@@ -1542,19 +1595,6 @@ fn places_in<'a>(
                     })
             })
     };
-    // "رتل قادم من مصراتة": a force's origin, right after the word (or after one word,
-    // "من مدينة مصراتة"), with the places listed with it.
-    let at_origin = |p: &PlaceMention| {
-        hits.of(Cat::Origin)
-            .iter()
-            .map(|h| norm.orig(h.end))
-            .filter(|&e| e >= span.0 && e <= p.start)
-            .any(|e| {
-                orig_text
-                    .get(e..p.start)
-                    .is_some_and(|g| g.split_whitespace().count() <= 1 && !g.contains([',', '،']))
-            })
-    };
     // The span's mentions, found by bisection (a mention inside the span starts at most
     // at its end).
     let from = places.partition_point(|p| p.start < span.0);
@@ -1565,7 +1605,7 @@ fn places_in<'a>(
             .filter(|p| p.end <= span.1)
             .filter(|p| p.in_actor.is_none() && !p.in_title)
             .filter(|p| !in_parentheses(orig_text, span.0, p.start))
-            .filter(|p| !at_source(p) && !at_origin(p))
+            .filter(|p| !at_source(p))
     };
     let passing = |p: &PlaceMention| {
         hits.of(Cat::Passing).iter().any(|h| {
@@ -1625,6 +1665,8 @@ struct ControlCtx<'p, 'a> {
     named_holder: Option<&'p str>,
     /// The side named as the target of an attack ("على مواقع X"): its defender.
     target: Option<&'p str>,
+    /// The clause's places named as a force's origin: no claim is made for them.
+    origins: Vec<&'a str>,
 }
 
 impl<'p> ControlCtx<'p, '_> {
@@ -1675,7 +1717,10 @@ fn control_claim<'p>(
     let dest = ctx.destination.filter(|d| places.contains(d) && real(d));
     let place: &'p str = match (kind, dest) {
         ("withdrawal", Some(d)) => d,
-        _ => places.iter().copied().find(|p| real(p))?,
+        _ => places
+            .iter()
+            .copied()
+            .find(|p| real(p) && !ctx.origins.contains(p))?,
     };
     // The sides: armed actors and states, by faction; observers (the UN) hold nothing.
     // Borrowed from the pack until the claim is built.
