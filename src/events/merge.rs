@@ -584,7 +584,8 @@ pub(crate) fn headline_repeats(doc: &SourceDoc, events: &[Event]) -> Vec<(usize,
     out
 }
 
-/// Give a body's event what its headline's adds (actors, figures, a control claim).
+/// Give a body's event what its headline's adds: actors and figures. Not a control
+/// claim: the body's sentence says more about who holds the place than a headline does.
 pub(crate) fn fold_headline(body: &mut Event, head: &mut Event) {
     for a in std::mem::take(&mut head.actors) {
         if !body.actors.contains(&a) {
@@ -595,9 +596,6 @@ pub(crate) fn fold_headline(body: &mut Event, head: &mut Event) {
     c.killed = c.killed.or(hc.killed);
     c.injured = c.injured.or(hc.injured);
     c.displaced = c.displaced.or(hc.displaced);
-    if body.control.is_none() {
-        body.control = head.control.take();
-    }
 }
 
 #[cfg(test)]
