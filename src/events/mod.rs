@@ -1547,7 +1547,7 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
 /// says who holds them: a column from Misrata that turned back did not lose Misrata.
 fn origins<'m>(
     orig_text: &str,
-    hits: SentHits<'_>,
+    hits: SentHits<'_, '_>,
     places: &'m [PlaceMention],
     span: (usize, usize),
     norm: &Normalized,
