@@ -291,13 +291,24 @@ pub fn extract(
 
     // Sentence spans (normalised), for date and modality lookups.
     let mut sentences: Vec<(usize, usize)> = Vec::new();
-    for c in &clauses {
+    // Per sentence: the clauses its start and its end come from (their original offsets
+    // are the sentence's: mapped once, for the clauses).
+    let mut sentence_from: Vec<(usize, usize)> = Vec::new();
+    for (ci, c) in clauses.iter().enumerate() {
         if c.sentence >= sentences.len() {
             sentences.resize(c.sentence + 1, (c.start, c.end));
+            sentence_from.resize(c.sentence + 1, (ci, ci));
         }
         let s = &mut sentences[c.sentence];
-        s.0 = s.0.min(c.start);
-        s.1 = s.1.max(c.end);
+        let from = &mut sentence_from[c.sentence];
+        if c.start < s.0 {
+            s.0 = c.start;
+            from.0 = ci;
+        }
+        if c.end > s.1 {
+            s.1 = c.end;
+            from.1 = ci;
+        }
     }
 
     // The article's own date, spelled once (formatting a date per event was a hot spot).
@@ -380,32 +391,58 @@ pub fn extract(
     // Per clause: its original span, whether it is background (relative or temporal
     // clause), whether it holds a trigger, and the type of the event it gave.
     let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
-    let sentence_orig: Vec<(usize, usize)> = sentences.iter().map(|&(a, b)| orig(a, b)).collect();
-    let clause_background: Vec<bool> = clauses
+    // `orig(a, b)` of each sentence, from its clauses' (a clause's end is mapped unless
+    // the clause is empty).
+    let sentence_orig: Vec<(usize, usize)> = sentences
         .iter()
-        .map(|c| {
-            let i = hits.partition_point(|h| h.word_start < c.start);
+        .zip(&sentence_from)
+        .map(|(&(a, b), &(ka, kb))| {
+            let oa = clause_orig[ka].0;
+            if b == 0 || b <= a {
+                (oa, oa)
+            } else {
+                let kc = &clauses[kb];
+                let ob = if kc.end == 0 || kc.end <= kc.start {
+                    norm.orig(b)
+                } else {
+                    clause_orig[kb].1
+                };
+                (oa, ob)
+            }
+        })
+        .collect();
+    // (The first hit of each clause: found by moving on from the last clause's, as
+    // clauses come in text order, else by bisection.)
+    let mut clause_background: Vec<bool> = Vec::with_capacity(clauses.len());
+    let mut clause_has_trigger: Vec<bool> = Vec::with_capacity(clauses.len());
+    let mut i = 0;
+    let mut last_start = 0;
+    for c in &clauses {
+        if c.start < last_start {
+            i = hits.partition_point(|h| h.word_start < c.start);
+        }
+        while i < hits.len() && hits[i].word_start < c.start {
+            i += 1;
+        }
+        last_start = c.start;
+        clause_background.push(
             hits[i..]
                 .iter()
                 .take_while(|h| h.word_start == c.start)
-                .any(|h| matches!(h.cat, Cat::Relative | Cat::Subordinator))
-        })
-        .collect();
-    let clause_has_trigger: Vec<bool> = clauses
-        .iter()
-        .map(|c| {
-            let i = hits.partition_point(|h| h.word_start < c.start);
+                .any(|h| matches!(h.cat, Cat::Relative | Cat::Subordinator)),
+        );
+        clause_has_trigger.push(
             hits[i..]
                 .iter()
                 .take_while(|h| h.word_start < c.end)
-                .any(|h| matches!(h.cat, Cat::Trigger(_)))
-        })
-        .collect();
+                .any(|h| matches!(h.cat, Cat::Trigger(_))),
+        );
+    }
     let mut clause_kind: Vec<Option<u8>> = vec![None; clauses.len()];
     // The latest recent day the article named (paragraph, date): its story's day.
     let mut story: Option<(usize, &EventDate)> = None;
     // Per event: its sentence and clause, and whether it only introduces a speaker.
-    let mut meta: Vec<(usize, usize, bool)> = Vec::new();
+    let mut meta: Vec<(usize, usize, bool)> = Vec::with_capacity(clauses.len());
     // The clause's trigger hits: one buffer for every clause.
     let mut trig_hits: Vec<&LexHit> = Vec::new();
     let mut parent_cities = Vec::new();
@@ -1467,7 +1504,7 @@ fn actor_ids<'s>(
     day: Option<jiff::civil::Date>,
     memo: &mut Vec<(*const u8, &'s str)>,
 ) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+    let mut out: Vec<String> = Vec::with_capacity(actors.len());
     for a in actors {
         // Borrowed until it is known to be new.
         let key = a.actor.as_ptr();
