@@ -122,6 +122,9 @@ struct HitIndex {
     hits: Vec<LexHit>,
     /// Where each bucket starts in `hits` (and the last one ends).
     bounds: [usize; SLOTS + 1],
+    /// The buckets that hold any hit (most are empty in any one article), and how many.
+    filled: [u8; SLOTS],
+    n_filled: usize,
 }
 
 impl HitIndex {
@@ -142,7 +145,20 @@ impl HitIndex {
             buf[at[k]] = *h;
             at[k] += 1;
         }
-        HitIndex { hits: buf, bounds }
+        let mut filled = [0u8; SLOTS];
+        let mut n_filled = 0;
+        for k in 0..SLOTS {
+            if bounds[k] < bounds[k + 1] {
+                filled[n_filled] = k as u8;
+                n_filled += 1;
+            }
+        }
+        HitIndex {
+            hits: buf,
+            bounds,
+            filled,
+            n_filled,
+        }
     }
 
     /// Each bucket's hits whose word starts in `lo..hi` (a sentence), as ranges of
@@ -151,13 +167,16 @@ impl HitIndex {
     /// (a bisection of every bucket for every sentence cost more than all the lookups).
     fn seek(&self, lo: usize, hi: usize, at: &mut SentRanges) {
         let hi = hi.max(lo);
-        let onward = at.seeked && lo >= at.lo && hi >= at.hi;
-        for k in 0..SLOTS {
-            let (a, b) = (self.bounds[k], self.bounds[k + 1]);
-            if a == b {
-                at.r[k] = (a, a);
-                continue;
+        if !at.seeked {
+            // An empty bucket's range stays empty.
+            for k in 0..SLOTS {
+                at.r[k] = (self.bounds[k], self.bounds[k]);
             }
+        }
+        let onward = at.seeked && lo >= at.lo && hi >= at.hi;
+        for &k in &self.filled[..self.n_filled] {
+            let k = usize::from(k);
+            let (a, b) = (self.bounds[k], self.bounds[k + 1]);
             let (mut x, mut y) = if onward {
                 at.r[k]
             } else {
