@@ -601,3 +601,47 @@ fn towns_of_the_war_news_are_found_with_their_clitics() {
     );
     assert_eq!(place_ids("طريق تاورغاء والخمس"), ["Tawergha", "Khoms"]);
 }
+
+#[test]
+fn every_actor_name_finds_its_actor() {
+    // A name that can never match (an alias the matcher's article handling empties, one
+    // another actor also claims) is dead data or, worse, a silent mislabel.
+    let p = pack();
+    let (mut dead, mut checked) = (Vec::new(), 0);
+    for a in &p.actors {
+        let names = std::iter::once(&a.name_ar)
+            .chain(&a.aliases_ar)
+            .filter(|n| !n.is_empty() && !a.ambiguous_ar.contains(n));
+        for n in names {
+            checked += 1;
+            let text = format!("وقال {n} في بيان اليوم");
+            let found = actor_mentions(&doc(&text), &Normalized::new(&text), &p);
+            if !found.iter().any(|m| *m.actor == *a.id) {
+                dead.push(format!("{}: {n}", a.id));
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} actor names");
+    assert!(dead.is_empty(), "names that find no actor: {dead:#?}");
+}
+
+#[test]
+fn every_unguarded_place_name_finds_its_place() {
+    let p = pack();
+    let (mut dead, mut checked) = (Vec::new(), 0);
+    for pl in p.places.iter().filter(|pl| pl.context.is_empty()) {
+        let names = std::iter::once(&pl.name_ar)
+            .chain(&pl.aliases_ar)
+            .filter(|n| !n.is_empty());
+        for n in names {
+            checked += 1;
+            let text = format!("وقعت اشتباكات في {n} اليوم");
+            let found = place_mentions(&doc(&text), &Normalized::new(&text), &p);
+            if !found.iter().any(|m| m.place == pl.id) {
+                dead.push(format!("{}: {n}", pl.id));
+            }
+        }
+    }
+    assert!(checked > 300, "only {checked} place names");
+    assert!(dead.is_empty(), "names that find no place: {dead:#?}");
+}
