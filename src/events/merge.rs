@@ -297,17 +297,29 @@ fn fold(head: &mut Event, other: &mut Event, adds_actors: bool) {
         head.control = other.control.take();
     }
     if adds_actors {
-        for a in std::mem::take(&mut other.actors) {
-            if !head.actors.contains(&a) {
-                head.actors.push(a);
-            }
-        }
+        take_actors_and_figures(head, other);
+    } else {
+        take_figures(head, other);
     }
+    head.sources.push(std::mem::take(&mut other.id));
+}
+
+/// The larger of each figure the two reports give.
+fn take_figures(head: &mut Event, other: &Event) {
     let (c, oc) = (&mut head.casualties, other.casualties);
     c.killed = c.killed.max(oc.killed);
     c.injured = c.injured.max(oc.injured);
     c.displaced = c.displaced.max(oc.displaced);
-    head.sources.push(std::mem::take(&mut other.id));
+}
+
+/// The other report's actors that `head` lacks (moved), and the larger figures.
+fn take_actors_and_figures(head: &mut Event, other: &mut Event) {
+    for a in std::mem::take(&mut other.actors) {
+        if !head.actors.contains(&a) {
+            head.actors.push(a);
+        }
+    }
+    take_figures(head, other);
 }
 
 /// Who merges into whom.
@@ -587,15 +599,7 @@ pub(crate) fn headline_repeats(doc: &SourceDoc, events: &[Event]) -> Vec<(usize,
 /// Give a body's event what its headline's adds: actors and figures. Not a control
 /// claim: the body's sentence says more about who holds the place than a headline does.
 pub(crate) fn fold_headline(body: &mut Event, head: &mut Event) {
-    for a in std::mem::take(&mut head.actors) {
-        if !body.actors.contains(&a) {
-            body.actors.push(a);
-        }
-    }
-    let (c, hc) = (&mut body.casualties, head.casualties);
-    c.killed = c.killed.or(hc.killed);
-    c.injured = c.injured.or(hc.injured);
-    c.displaced = c.displaced.or(hc.displaced);
+    take_actors_and_figures(body, head);
 }
 
 #[cfg(test)]
