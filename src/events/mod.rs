@@ -379,10 +379,10 @@ pub fn extract(
         .collect();
     let timex_sorted = usable_timex.is_sorted_by_key(|(t, _)| t.start);
 
-    // Built in a buffer kept between documents (growing a vector of these large
-    // records, document after document, was a tenth of this stage); the kept events are
-    // moved out into a vector of their own size at the end.
-    let mut events: Vec<Event> = EVENTS.with(|e| std::mem::take(&mut *e.borrow_mut()));
+    // At most one event per clause: sized once (growing a vector of these large records
+    // was a tenth of this stage), trimmed to what was kept at the end, and returned
+    // itself (a copy of every event into a vector of its own size was more work).
+    let mut events: Vec<Event> = Vec::with_capacity(clauses.len());
     // Per place: the side that holds (or defends) it by this article's earlier claims,
     // and whether fighting there has been reported.
     let mut defenders: FxHashMap<&str, (&str, Option<jiff::civil::Date>)> = FxHashMap::default();
@@ -1222,27 +1222,16 @@ pub fn extract(
             !gone[k - 1]
         });
     }
-    let out = drop_speech_intros(&mut events, &meta, &doc.id);
+    drop_speech_intros(&mut events, &meta, &doc.id);
     if hidx.hits.capacity() <= MAX_KEPT_HITS {
         INDEX_BUF.with(|b| *b.borrow_mut() = hidx.hits);
     }
-    // (A buffer grown by one huge file is not kept.)
-    if events.capacity() <= MAX_KEPT_EVENTS {
-        EVENTS.with(|e| *e.borrow_mut() = events);
-    }
-    share_places(out)
+    events.shrink_to_fit();
+    share_places(events)
 }
 
 /// The most hits a kept [`HitIndex`] buffer holds.
 const MAX_KEPT_HITS: usize = 1 << 14;
-
-/// The most events a kept buffer holds (see `EVENTS`).
-const MAX_KEPT_EVENTS: usize = 4096;
-
-thread_local! {
-    /// `extract`'s working list of events, empty between documents.
-    static EVENTS: std::cell::RefCell<Vec<Event>> = const { std::cell::RefCell::new(Vec::new()) };
-}
 
 /// Words an attribution phrase ("بحسب مصادر طبية في") may have before the source's place.
 const ATTRIBUTION_WORDS: usize = 5;
@@ -1399,11 +1388,7 @@ fn share_places(mut events: Vec<Event>) -> Vec<Event> {
 /// Drop a statement that only introduces a speaker when the next clause of its sentence
 /// reports what was said as an event of its own; that event gets the speaker as actor
 /// if it names none. Ids are renumbered so they stay `doc#1..n`.
-fn drop_speech_intros(
-    events: &mut Vec<Event>,
-    meta: &[(usize, usize, bool)],
-    doc: &str,
-) -> Vec<Event> {
+fn drop_speech_intros(events: &mut Vec<Event>, meta: &[(usize, usize, bool)], doc: &str) {
     let n = events.len();
     let dropped = |i: usize| {
         let (s, c, intro) = meta[i];
@@ -1412,29 +1397,35 @@ fn drop_speech_intros(
                 .get(i + 1)
                 .is_some_and(|&(s2, c2, _)| i + 1 < n && s2 == s && c2 == c + 1)
     };
-    let mut out = Vec::with_capacity((0..n).filter(|&i| !dropped(i)).count());
     // The actors of a dropped intro, for the event right after it (the intro itself is
     // dropped, so its list is moved, not copied).
     let mut speaker: Option<Vec<String>> = None;
-    for (i, mut e) in events.drain(..).enumerate() {
+    // Kept events move up in place, in order; the dropped ones end up after them.
+    let mut kept: usize = 0;
+    for i in 0..n {
         if dropped(i) {
-            speaker = Some(std::mem::take(&mut e.actors));
+            speaker = Some(std::mem::take(&mut events[i].actors));
             continue;
         }
+        let e = &mut events[i];
         if let Some(sp) = speaker.take()
             && e.actors.is_empty()
         {
             e.actors = sp;
         }
-        // "doc#n" without the formatting machinery (once per event).
-        let mut id = String::with_capacity(doc.len() + 4);
+        // "doc#n" without the formatting machinery (once per event), in a string of
+        // its exact size.
+        let num = kept + 1;
+        let digits = num.checked_ilog10().map_or(1, |d| d as usize + 1);
+        let mut id = String::with_capacity(doc.len() + 1 + digits);
         id.push_str(doc);
         id.push('#');
-        push_decimal(&mut id, out.len() + 1);
+        push_decimal(&mut id, num);
         e.id = id;
-        out.push(e);
+        events.swap(kept, i);
+        kept += 1;
     }
-    out
+    events.truncate(kept);
 }
 
 /// Append `n` in decimal digits.
