@@ -510,3 +510,38 @@ fn a_day_that_names_a_revolution_a_brigade_or_a_street_is_no_date() {
     // With its year, the revolution's day is a date.
     assert_eq!(one("منذ ثورة 17 فبراير 2011", "2014-05-20").1, "2011-02-17");
 }
+
+/// The article's date inferred from a text read as a file is (its paragraphs found).
+fn inferred(text: &str) -> tarikh::model::Dct {
+    let pack = pack();
+    let mut doc = tarikh::corpus::SourceDoc::from_text("a", text);
+    doc.paragraphs = tarikh::corpus::paragraphs(text);
+    let norm = tarikh::normalize::Normalized::new(text);
+    let found = tarikh::temporal::recognize(&doc, &norm, pack);
+    tarikh::temporal::dct::infer(&doc, &norm, &found, pack)
+}
+
+#[test]
+fn a_day_the_lead_names_with_its_weekday_is_a_guess_for_the_articles_date() {
+    let lead = |when: &str| {
+        format!(
+            "قوات الوفاق تسيطر على قاعدة الوطية\n\nأعلنت حكومة الوفاق {when} أن قواتها سيطرت على قاعدة الوطية الجوية.\n\nورحبت تركيا بالخطوة.\n"
+        )
+    };
+    let d = inferred(&lead("يوم الاثنين 18 مايو 2020"));
+    assert_eq!(d.date, Some("2020-05-18".parse().expect("d")), "{d:?}");
+    // A guess, and said to be one.
+    assert!(d.confidence < 0.45 && d.why.contains("guess"), "{d:?}");
+    // Without its weekday, or with one that is not that day's, the day is only a bound.
+    for when in ["في 18 مايو 2020", "يوم الثلاثاء 18 مايو 2020"] {
+        let d = inferred(&lead(when));
+        assert_eq!(d.date, None, "{when}: {d:?}");
+        assert_eq!(d.range[0], Some("2020-05-18".parse().expect("d")));
+    }
+    // Named deep in the article, past its lead, it is history, not the news of the day.
+    let text = format!(
+        "{}\n\nوتابع المتحدث حديثه.\n\nوأضاف أن الوضع هادئ.\n\nوكانت القوات قد سيطرت على القاعدة يوم الاثنين 18 مايو 2020.\n",
+        lead("اليوم")
+    );
+    assert_eq!(inferred(&text).date, None);
+}

@@ -475,6 +475,15 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     let mut ev = Evidence { lo: None, hi: None };
     let mut day_precise_lo = false;
     let mut wds = Weekdays::default();
+    // An absolute day named with its own weekday in the article's lead ("أعلنت الحكومة
+    // يوم الاثنين 18 مايو 2020 أن …"): news leads with the day it reports, so when
+    // nothing else settles the article's date, that day is a guess for it.
+    let lead_end = doc
+        .paragraphs
+        .get(LEAD_PARAGRAPHS - 1)
+        .or(doc.paragraphs.last())
+        .map_or(0, |r| r.end);
+    let mut lead_day: Option<Date> = None;
     for f in found {
         let text = &doc.text[f.start..f.end];
         match f.sem {
@@ -496,6 +505,9 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                 }
                 if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                     day_precise_lo = d.is_some();
+                }
+                if d.is_some() && f.start < lead_end && names_its_weekday(norm, f, first, lex) {
+                    lead_day = lead_day.max(Some(first));
                 }
                 ev.lower(first, || Why::Quote("latest date named: ", text, ""));
             }
@@ -671,13 +683,26 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
             guess.weekday_name_en()
         ));
     }
+    // The lead's own day, when it is the latest day named and nothing else settles it.
+    let lead_guess = !settled && day_precise_lo && lead_day == Some(lo);
+    if lead_guess {
+        why.push_str(&format!(
+            "; the lead names {lo} with its weekday: taken as the article's day (a guess)"
+        ));
+    }
     let confidence = match width {
         Some(w) if w <= 14 => 0.6,
         _ if settled => 0.45,
+        _ if lead_guess => LEAD_GUESS_CONFIDENCE,
         _ => 0.2,
     };
+    let date = if settled {
+        Some(guess)
+    } else {
+        lead_guess.then_some(lo)
+    };
     Dct {
-        date: settled.then_some(guess),
+        date,
         range: [Some(lo), hi],
         source: DctSource::Inferred,
         confidence,
@@ -704,6 +729,28 @@ impl WeekdayName for Date {
 }
 
 /// The normalised offset of an original offset (the first normalised byte at or after it).
+/// How many paragraphs (a headline counted) make an article's lead.
+const LEAD_PARAGRAPHS: usize = 3;
+
+/// The confidence of an article's date taken from the day its lead names.
+const LEAD_GUESS_CONFIDENCE: f32 = 0.35;
+
+/// Whether the expression `f`, naming `day`, also names that day's weekday ("يوم الاثنين
+/// 18 مايو 2020"): a writer who spells out the weekday speaks of a day near his own.
+fn names_its_weekday(norm: &Normalized, f: &Found, day: Date, lex: &super::Lexicon) -> bool {
+    let wd = day.weekday().to_monday_one_offset() as u8;
+    let (a, b) = (norm_offset(norm, f.start), norm_offset(norm, f.end));
+    norm.text.get(a..b).is_some_and(|t| {
+        t.split_whitespace().any(|w| {
+            lex.index.get(w).is_some_and(|ps| {
+                ps.iter().any(|p| {
+                    p.rest.is_empty() && p.cats.contains(&super::lexicon::Cat::Weekday(wd))
+                })
+            })
+        })
+    })
+}
+
 fn norm_offset(norm: &Normalized, orig: usize) -> usize {
     norm.norm_offset(orig)
 }
