@@ -1494,3 +1494,23 @@ fn a_headline_its_body_tells_again_is_one_event() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_deed_of_a_fight_between_two_sides_has_both() {
+    let text = "اندلعت اشتباكات عنيفة بين قوات حفتر وقوات الوفاق في مدينة غريان. وقتل 8 أشخاص على الأقل في المعارك. وقصفت القوات المهاجمة مواقع في المدينة.";
+    let ev = events_dated(text, "2019-06-26");
+    for kind in ["casualties", "air_strike"] {
+        let e = ev
+            .iter()
+            .find(|e| e.kind == kind || (kind == "casualties" && e.casualties.killed == Some(8)))
+            .unwrap_or_else(|| panic!("no {kind}: {ev:?}"));
+        assert!(
+            e.actors.contains(&"LNA".to_string()) && e.actors.contains(&"GNA".to_string()),
+            "{e:?}"
+        );
+    }
+    // A deed of a third side is its own: the pair is not put on it.
+    let text = "اندلعت اشتباكات بين قوات حفتر وقوات الوفاق في مدينة غريان. وشن تنظيم الدولة هجوما على مدينة سرت.";
+    let ev = events_dated(text, "2019-06-26");
+    assert_eq!(first_of(&ev, "offensive").actors, ["ISIS"], "{ev:?}");
+}

@@ -1201,6 +1201,7 @@ pub fn extract(
             sources: Vec::new(),
         });
     }
+    fill_sides(pack, &mut events);
     // A headline its body tells again: the body's event gets what it adds, and the
     // headline's is dropped (ids are numbered after).
     let repeats = merge::headline_repeats(doc, &events);
@@ -1228,6 +1229,53 @@ pub fn extract(
     }
     events.shrink_to_fit();
     share_places(events)
+}
+
+/// Types of fighting: each has two sides, whether or not its sentence names both.
+const FIGHTING: &[&str] = &[
+    "offensive",
+    "armed_clash",
+    "attack_repelled",
+    "territory_taken",
+    "withdrawal",
+    "siege",
+    "air_strike",
+    "casualties",
+];
+
+/// An article about a fight between two sides tells each deed of it with one side or
+/// none ("واستخدمت القوات المهاجمة طائرات حربية", "قتل 43 شخصا"): a reader knows both
+/// fought. A fighting event that names no side, or only one of the two the article
+/// last named together, gets the other; one that names a third side starts a new pair.
+fn fill_sides(pack: &Pack, events: &mut [Event]) {
+    let is_side = |id: &str| {
+        pack.actor(id).is_some_and(|a| {
+            !a.neutral && !matches!(a.kind.as_str(), "international" | "humanitarian")
+        })
+    };
+    let mut pair: Option<[String; 2]> = None;
+    for e in events.iter_mut() {
+        if !FIGHTING.contains(&e.kind.as_str()) {
+            continue;
+        }
+        let mut sides = e.actors.iter().filter(|a| is_side(a));
+        match (sides.next(), sides.next()) {
+            (Some(a), Some(b)) => pair = Some([a.clone(), b.clone()]),
+            (one, None) => {
+                let Some(p) = &pair else { continue };
+                if one.is_some_and(|a| !p.contains(a)) {
+                    pair = None;
+                    continue;
+                }
+                for s in p {
+                    if !e.actors.contains(s) {
+                        e.actors.push(s.clone());
+                    }
+                }
+            }
+            (None, Some(_)) => {}
+        }
+    }
 }
 
 /// The most hits a kept [`HitIndex`] buffer holds.
