@@ -545,3 +545,11 @@ fn a_day_the_lead_names_with_its_weekday_is_a_guess_for_the_articles_date() {
     );
     assert_eq!(inferred(&text).date, None);
 }
+
+#[test]
+fn a_weekday_told_after_a_named_day_may_be_the_day_before_it() {
+    // The lead names Monday 22 April; "Sunday" further on is the 21st, not the 28th.
+    let text = "تونس تستقبل الفارين من ليبيا\n\nأعلنت السلطات يوم 22 أفريل 2019 أن أكثر من 3500 شخص عبروا الحدود.\n\nوفي طرابلس، تواصلت الاشتباكات يوم الأحد في محاور عين زارة.\n";
+    let d = inferred(text);
+    assert_eq!(d.date, Some("2019-04-22".parse().expect("d")), "{d:?}");
+}

@@ -474,6 +474,8 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
     let lex = &pack.temporal;
     let mut ev = Evidence { lo: None, hi: None };
     let mut day_precise_lo = false;
+    // The lower bound is a day the text names ("22 أفريل 2019"), not a known event's.
+    let mut named_day_lo = false;
     let mut wds = Weekdays::default();
     // An absolute day named with its own weekday in the article's lead ("أعلنت الحكومة
     // يوم الاثنين 18 مايو 2020 أن …"): news leads with the day it reports, so when
@@ -505,6 +507,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                 }
                 if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                     day_precise_lo = d.is_some();
+                    named_day_lo = d.is_some();
                 }
                 if d.is_some() && f.start < lead_end && names_its_weekday(norm, f, first, lex) {
                     lead_day = lead_day.max(Some(first));
@@ -517,6 +520,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     if !planned_before(&norm.text, at, lex) {
                         if ev.lo.as_ref().is_none_or(|(x, _)| first > *x) {
                             day_precise_lo = false;
+                            named_day_lo = false;
                         }
                         ev.lower(first, || Why::Quote("latest year named: ", text, ""));
                     }
@@ -593,6 +597,7 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                     continue;
                 }
                 day_precise_lo = k.bound == Bound::After;
+                named_day_lo = false;
                 ev.lower(k.date, || Why::Text(why("after")));
             }
             Bound::Within => {
@@ -645,15 +650,24 @@ fn from_content(doc: &SourceDoc, norm: &Normalized, found: &[Found], pack: &Pack
                 next.yesterday().unwrap_or(next)
             ));
             lo = next;
+            named_day_lo = false;
         }
     }
     let hi = ev.hi.as_ref().map(|(d, _)| *d).filter(|h| *h >= lo);
-    // The earliest day on or after the lower bound that fits the weekdays named.
+    // The earliest day on or after the lower bound that fits the weekdays named. After a
+    // day the text names, a weekday may be one of the days just before it ("يوم 22 أفريل"
+    // in the lead, "تواصلت الاشتباكات يوم الأحد" for the 21st further on); after a known
+    // event, the weekdays are taken to follow it.
     let limit = hi.unwrap_or_else(|| lo.checked_add(400.days()).unwrap_or(lo));
+    let floor = if named_day_lo {
+        lo.checked_sub(6.days()).unwrap_or(lo)
+    } else {
+        lo
+    };
     let mut guess = None;
     let mut d = lo;
     while d <= limit {
-        if wds.fits(d, lo) {
+        if wds.fits(d, floor) {
             guess = Some(d);
             break;
         }
