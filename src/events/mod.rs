@@ -51,8 +51,9 @@ fn since_before(before: &str) -> bool {
         .any(|w| w == "منذ" || w == "ومنذ")
 }
 
-/// Types whose clause says something happened at a place, so a clause without a place
-/// takes the place of the scene (the last such event of the paragraph).
+/// The types of fighting. Their clause says something happened at a place, so a clause
+/// without a place takes the place of the scene (the last such event of the paragraph);
+/// and each has two sides, whether or not its sentence names both (`fill_sides`).
 const SCENE_TYPES: &[&str] = &[
     "offensive",
     "armed_clash",
@@ -1231,18 +1232,6 @@ pub fn extract(
     share_places(events)
 }
 
-/// Types of fighting: each has two sides, whether or not its sentence names both.
-const FIGHTING: &[&str] = &[
-    "offensive",
-    "armed_clash",
-    "attack_repelled",
-    "territory_taken",
-    "withdrawal",
-    "siege",
-    "air_strike",
-    "casualties",
-];
-
 /// An article about a fight between two sides tells each deed of it with one side or
 /// none ("واستخدمت القوات المهاجمة طائرات حربية", "قتل 43 شخصا"): a reader knows both
 /// fought. A fighting event that names no side, or only one of the two the article
@@ -1255,7 +1244,7 @@ fn fill_sides(pack: &Pack, events: &mut [Event]) {
     };
     let mut pair: Option<[String; 2]> = None;
     for e in events.iter_mut() {
-        if !FIGHTING.contains(&e.kind.as_str()) {
+        if !SCENE_TYPES.contains(&e.kind.as_str()) {
             continue;
         }
         let mut sides = e.actors.iter().filter(|a| is_side(a));
