@@ -178,6 +178,10 @@ pub struct CueIndex {
     by_first: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Bits of `first_key` over the first words: rules out most words without hashing.
     first_bits: Box<[u64; 1024]>,
+    /// Bits of `first_key` over the first words as a run may write them, after up to two
+    /// proclitics (و ف ب ل ك): one test per run rules out most words, where trying the run
+    /// after each proclitic it starts with took three.
+    run_bits: Box<[u64; 1024]>,
     /// Only when some phrase does not start with an alphanumeric character (the first-word
     /// index cannot find it): one automaton over all phrases, scanned across the text.
     ac: Option<aho_corasick::AhoCorasick>,
@@ -229,12 +233,22 @@ impl CueIndex {
             .collect();
         let mut by_first: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
         let mut first_bits = Box::new([0u64; 1024]);
+        let mut run_bits = Box::new([0u64; 1024]);
         let mut odd = false;
+        const CLITICS: [&str; 5] = ["و", "ف", "ب", "ل", "ك"];
         for (id, p) in pats.iter().enumerate() {
             let w = first_word(p);
             odd |= w.is_empty();
             let k = first_key(w.as_bytes());
             first_bits[k >> 6] |= 1 << (k & 63);
+            let one = CLITICS.iter().map(|a| format!("{a}{w}"));
+            let two = CLITICS
+                .iter()
+                .flat_map(|a| CLITICS.iter().map(move |b| format!("{a}{b}{w}")));
+            for form in std::iter::once(w.to_string()).chain(one).chain(two) {
+                let k = first_key(form.as_bytes());
+                run_bits[k >> 6] |= 1 << (k & 63);
+            }
             by_first.entry(w.to_string()).or_default().push(id);
         }
         // Building cannot fail for a few hundred short phrases; if it did, no cue is found
@@ -261,6 +275,7 @@ impl CueIndex {
             pats,
             by_first,
             first_bits,
+            run_bits,
             ac,
             empty_alt: alts.iter().flatten().any(Vec::is_empty),
             alts,
@@ -314,6 +329,10 @@ impl CueIndex {
             let Some(run) = b.get(start..end) else {
                 continue;
             };
+            let k = first_key(run);
+            if self.run_bits[k >> 6] & (1 << (k & 63)) == 0 {
+                continue;
+            }
             // The run itself, then after one and two proclitics (و ف ب ل ك, two bytes
             // each): on bytes first, as most words are no cue's first word.
             let mut skip = 0;
