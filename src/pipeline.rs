@@ -169,8 +169,58 @@ pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) ->
         }
     };
     let given = |doc: &SourceDoc| given_with_user(doc, &user, &manifest);
-    let (results, _) = analyze_docs(&read.docs, pack, &given, progress);
-    Ok(assemble(root, pack, read.skipped, results))
+    let (documents, parts) = analyze_flat(&read.docs, pack, &given, progress);
+    let events = crate::events::merge::merge_parts(parts);
+    Ok(finish(root, pack, read.skipped, documents, events))
+}
+
+/// Analyze every document in parallel (stopping early when cancelled), gathering the
+/// documents' outputs and events as each worker goes: a worker appends each article's
+/// events to its own list and frees the article's at once, so the lists are not copied
+/// again into one for merging, and the memory of one article's events serves the next.
+/// The lists, in document order, are one per piece of work (one alone on one thread:
+/// then the whole run's events are merged where they lie).
+fn analyze_flat(
+    docs: &[SourceDoc],
+    pack: &Pack,
+    given: &(dyn Fn(&SourceDoc) -> Option<Dct> + Sync),
+    progress: &dyn Progress,
+) -> (Vec<DocumentOut>, Vec<Vec<Event>>) {
+    let total = docs.len();
+    let done = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    // One thread gains nothing from pieces: each piece's list would be copied when joined.
+    let min_len = if rayon::current_num_threads() <= 1 {
+        total.max(1)
+    } else {
+        1
+    };
+    let pieces: Vec<(Vec<DocumentOut>, Vec<Event>)> = docs
+        .par_iter()
+        .with_min_len(min_len)
+        .fold(
+            || (Vec::new(), Vec::new()),
+            |(mut outs, mut events), doc| {
+                if stop.load(Ordering::Relaxed) || progress.cancelled() {
+                    stop.store(true, Ordering::Relaxed);
+                    return (outs, events);
+                }
+                let mut r = analyze(doc, pack, given(doc));
+                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+                progress.file_done(n, total, &doc.path);
+                outs.push(r.out);
+                events.append(&mut r.events);
+                (outs, events)
+            },
+        )
+        .collect();
+    let mut documents = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
+    let mut parts = Vec::with_capacity(pieces.len());
+    for (mut outs, events) in pieces {
+        documents.append(&mut outs);
+        parts.push(events);
+    }
+    (documents, parts)
 }
 
 /// Corpus-level stages: merge reports of the same event, derive control, list places.
@@ -186,7 +236,18 @@ pub fn assemble(
         documents.push(r.out);
         parts.push(r.events);
     }
-    let mut events = crate::events::merge::merge_parts(parts);
+    let events = crate::events::merge::merge_parts(parts);
+    finish(root, pack, skipped, documents, events)
+}
+
+/// What follows merging: background defenders, control, the places used.
+fn finish(
+    root: &Path,
+    pack: &Pack,
+    skipped: Vec<Skipped>,
+    documents: Vec<DocumentOut>,
+    mut events: Vec<Event>,
+) -> Extract {
     let background = crate::control::background::histories(pack);
     crate::control::background::fill_defenders(&mut events, &background);
     let control = crate::control::derive(&events);
