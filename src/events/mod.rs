@@ -126,11 +126,19 @@ struct HitIndex {
     /// The buckets that hold any hit (most are empty in any one article), and how many.
     filled: [u8; SLOTS],
     n_filled: usize,
+    /// Per hit of the text-ordered list: where the counting sort put it in `hits`. A
+    /// sentence's hits are a run of that list, and each bucket's share of them a run of
+    /// the bucket: walking the sentence's few hits gives every range (a look at every
+    /// filled bucket per sentence was the cost of this step).
+    pos: Vec<u32>,
+    /// The list is ordered by word start (the lexicon's order): else the buckets are
+    /// searched.
+    ordered: bool,
 }
 
 impl HitIndex {
     /// Group `all` (in text order) with a counting sort into `buf`'s storage.
-    fn new(all: &[LexHit], mut buf: Vec<LexHit>) -> HitIndex {
+    fn new(all: &[LexHit], (mut buf, mut pos): (Vec<LexHit>, Vec<u32>)) -> HitIndex {
         let mut bounds = [0usize; SLOTS + 1];
         for h in all {
             bounds[slot(h.cat) + 1] += 1;
@@ -141,9 +149,11 @@ impl HitIndex {
         let mut at = bounds;
         buf.clear();
         buf.extend_from_slice(all);
+        pos.clear();
         for h in all {
             let k = slot(h.cat);
             buf[at[k]] = *h;
+            pos.push(at[k] as u32);
             at[k] += 1;
         }
         let mut filled = [0u8; SLOTS];
@@ -159,7 +169,50 @@ impl HitIndex {
             bounds,
             filled,
             n_filled,
+            pos,
+            ordered: all.is_sorted_by_key(|h| h.word_start) && all.len() <= u32::MAX as usize,
         }
+    }
+
+    /// [`HitIndex::seek`] by a walk of the sentence's hits in `all` (the list the index
+    /// was made from, in word-start order): the buckets of the last sentence's hits are
+    /// emptied, then each hit of this one extends its bucket's range.
+    fn seek_in(&self, all: &[LexHit], lo: usize, hi: usize, at: &mut SentRanges) {
+        if !self.ordered {
+            return self.seek(lo, hi, at);
+        }
+        let hi = hi.max(lo);
+        let n = all.len();
+        let (mut a, mut b) = if at.seeked && lo >= at.lo {
+            (at.a, if hi >= at.hi { at.b } else { 0 })
+        } else {
+            (all.partition_point(|h| h.word_start < lo), 0)
+        };
+        while a < n && all[a].word_start < lo {
+            a += 1;
+        }
+        b = b.max(a);
+        while b < n && all[b].word_start < hi {
+            b += 1;
+        }
+        if at.seeked {
+            for h in &all[at.a..at.b] {
+                at.r[slot(h.cat)] = (0, 0);
+            }
+        }
+        for (h, &p) in all[a..b].iter().zip(&self.pos[a..b]) {
+            let p = p as usize;
+            let r = &mut at.r[slot(h.cat)];
+            if r.0 == r.1 {
+                *r = (p, p + 1);
+            } else {
+                r.1 = p + 1;
+            }
+        }
+        (at.a, at.b) = (a, b);
+        at.lo = lo;
+        at.hi = hi;
+        at.seeked = true;
     }
 
     /// Each bucket's hits whose word starts in `lo..hi` (a sentence), as ranges of
@@ -206,6 +259,9 @@ struct SentRanges {
     lo: usize,
     hi: usize,
     seeked: bool,
+    /// The sentence's run of the text-ordered hits (see [`HitIndex::seek_in`]).
+    a: usize,
+    b: usize,
 }
 
 /// One sentence's lexicon hits, by category (see [`HitIndex`]).
@@ -232,7 +288,7 @@ impl<'a> SentHits<'a, '_> {
 
 thread_local! {
     /// [`HitIndex`]'s storage, kept between documents.
-    static INDEX_BUF: std::cell::RefCell<Vec<LexHit>> = const { std::cell::RefCell::new(Vec::new()) };
+    static INDEX_BUF: std::cell::RefCell<(Vec<LexHit>, Vec<u32>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
 }
 
 /// Find the events of one document.
@@ -310,10 +366,12 @@ pub fn extract(
     let casualties_t = lex.type_index("casualties");
 
     // Sentence spans (normalised), for date and modality lookups.
-    let mut sentences: Vec<(usize, usize)> = Vec::new();
+    // (Sized once: the last clause's sentence is the last sentence.)
+    let n_sent = clauses.iter().map(|c| c.sentence + 1).max().unwrap_or(0);
+    let mut sentences: Vec<(usize, usize)> = Vec::with_capacity(n_sent);
     // Per sentence: the clauses its start and its end come from (their original offsets
     // are the sentence's: mapped once, for the clauses).
-    let mut sentence_from: Vec<(usize, usize)> = Vec::new();
+    let mut sentence_from: Vec<(usize, usize)> = Vec::with_capacity(n_sent);
     for (ci, c) in clauses.iter().enumerate() {
         if c.sentence >= sentences.len() {
             sentences.resize(c.sentence + 1, (c.start, c.end));
@@ -484,6 +542,8 @@ pub fn extract(
         lo: 0,
         hi: 0,
         seeked: false,
+        a: 0,
+        b: 0,
     };
     let mut s_places_at = (0usize, 0usize);
     let mut s_actors_at = (0usize, 0usize);
@@ -507,7 +567,7 @@ pub fn extract(
         // huge file stays linear. Found once per sentence (its clauses follow each other).
         if sent_key != Some((sent, (ss, se))) {
             sent_key = Some((sent, (ss, se)));
-            hidx.seek(sent.0, sent.1, &mut sent_ranges);
+            hidx.seek_in(&hits, sent.0, sent.1, &mut sent_ranges);
             let lo = places_sorted.partition_point(|p| p.start < ss);
             let hi = places_sorted.partition_point(|p| p.start < se);
             s_places_at = (lo, hi.max(lo));
@@ -1226,7 +1286,7 @@ pub fn extract(
     }
     drop_speech_intros(&mut events, &meta, &doc.id);
     if hidx.hits.capacity() <= MAX_KEPT_HITS {
-        INDEX_BUF.with(|b| *b.borrow_mut() = hidx.hits);
+        INDEX_BUF.with(|b| *b.borrow_mut() = (hidx.hits, hidx.pos));
     }
     events.shrink_to_fit();
     share_places(events)
@@ -1305,14 +1365,7 @@ fn with_parent_cities<'p: 'x, 'x>(
         let city = match parents.iter().find(|(k, _)| *k == d.id) {
             Some(&(_, c)) => c,
             None => {
-                let c = pack
-                    .places
-                    .iter()
-                    .filter(|c| c.kind == "city" && c.population >= CITY_POPULATION)
-                    .map(|c| (km(d.lat, d.lon, c.lat, c.lon), c))
-                    .filter(|(k, _)| *k <= DISTRICT_KM)
-                    .min_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, c)| c);
+                let c = parent_city(pack, d);
                 parents.push((d.id.as_str(), c));
                 c
             }
@@ -1323,6 +1376,44 @@ fn with_parent_cities<'p: 'x, 'x>(
             places.push(&c.id);
         }
     }
+}
+
+thread_local! {
+    /// [`parent_city`]'s answers for one pack (its id, list address and length), by the
+    /// district's place in the list: the same districts come back in article after article.
+    static PARENT_CITIES: std::cell::RefCell<((u64, usize, usize), FxHashMap<usize, Option<usize>>)> =
+        std::cell::RefCell::new(((0, 0, 0), FxHashMap::default()));
+}
+
+/// The city a district stands in (see [`with_parent_cities`]).
+fn parent_city<'p>(pack: &'p Pack, d: &'p Place) -> Option<&'p Place> {
+    let nearest = || {
+        pack.places
+            .iter()
+            .filter(|c| c.kind == "city" && c.population >= CITY_POPULATION)
+            .map(|c| (km(d.lat, d.lon, c.lat, c.lon), c))
+            .filter(|(k, _)| *k <= DISTRICT_KM)
+            .min_by(|a, b| a.0.total_cmp(&b.0))
+            .map(|(_, c)| c)
+    };
+    let base = pack.places.as_ptr() as usize;
+    let size = std::mem::size_of::<Place>().max(1);
+    let at = (d as *const Place as usize).wrapping_sub(base) / size;
+    if pack.places.get(at).is_none_or(|p| !std::ptr::eq(p, d)) {
+        return nearest();
+    }
+    let key = (pack.uid(), base, pack.places.len());
+    PARENT_CITIES.with(|cell| {
+        let mut cache = cell.borrow_mut();
+        if cache.0 != key {
+            *cache = (key, FxHashMap::default());
+        }
+        let i = *cache
+            .1
+            .entry(at)
+            .or_insert_with(|| nearest().map(|c| (c as *const Place as usize - base) / size));
+        i.and_then(|i| pack.places.get(i))
+    })
 }
 
 /// Great-circle distance in km.
@@ -1459,7 +1550,9 @@ fn drop_speech_intros(events: &mut Vec<Event>, meta: &[(usize, usize, bool)], do
         id.push('#');
         push_decimal(&mut id, num);
         e.id = id;
-        events.swap(kept, i);
+        if kept != i {
+            events.swap(kept, i);
+        }
         kept += 1;
     }
     events.truncate(kept);
