@@ -120,12 +120,13 @@ pub fn find(
     excluded: &[(usize, usize)],
 ) -> Casualties {
     let mut out = Casualties::default();
-    let words: Vec<&LexHit> = hits
-        .iter()
-        .filter(|h| h.start >= start && h.end <= end)
-        .filter(|h| matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced))
-        .collect();
-    if words.is_empty() {
+    // Walked twice rather than collected (most clauses have none: then nothing more).
+    let words = || {
+        hits.iter()
+            .filter(|h| h.start >= start && h.end <= end)
+            .filter(|h| matches!(h.cat, Cat::Killed | Cat::Injured | Cat::Displaced))
+    };
+    if words().next().is_none() {
         return out;
     }
     let toks: Cow<'_, [Token]> = match tokens_within(tokens, start, end) {
@@ -144,7 +145,7 @@ pub fn find(
     };
     let in_excluded = |t: &Token| excluded.iter().any(|&(s, e)| t.start < e && s < t.end);
     let mut used: Vec<usize> = Vec::new();
-    for h in words {
+    for h in words() {
         let Some(wi) = toks
             .iter()
             .position(|t| t.start <= h.start && h.start < t.end)

@@ -461,6 +461,8 @@ pub fn extract(
     let mut prev_sentence_date: Option<(usize, &EventDate)> = None;
     let mut cur_sentence_date: Option<(usize, &EventDate)> = None;
 
+    // Most articles have no parenthesis: then no place is an aside in one.
+    let parens = doc.text.contains('(');
     // The scan lists its mentions in text order already; sort (a copy) only if not.
     let places_sorted = in_text_order(&scan.places, |p| p.start);
     // A name on the side it was on at the article's date (a person who changed sides).
@@ -658,7 +660,7 @@ pub fn extract(
 
         // Places and actors of the clause.
         places.clear();
-        places_in(&doc.text, sv, s_places, (os, oe), norm, &mut places);
+        places_in(&doc.text, parens, sv, s_places, (os, oe), norm, &mut places);
         clause_actors.clear();
         clause_actors.extend(s_actors.iter().filter(|a| a.start >= os && a.end <= oe));
         sentence_actors.clear();
@@ -783,7 +785,7 @@ pub fn extract(
                         && (k > ci || clause_kind[k].is_none_or(|t| Some(t) == statement));
                     if lends {
                         lent.clear();
-                        places_in(&doc.text, sv, s_places, (ks, ke), norm, &mut lent);
+                        places_in(&doc.text, parens, sv, s_places, (ks, ke), norm, &mut lent);
                         for &p in &lent {
                             // The dateline ("طرابلس –") says where the report was filed;
                             // it is no other clause's scene.
@@ -813,7 +815,7 @@ pub fn extract(
             } else if Some(kind_idx) == statement {
                 // A statement's place is the one its content names, which follows it;
                 // what the sentence said before is another matter.
-                places_in(&doc.text, sv, s_places, (oe, se), norm, &mut places);
+                places_in(&doc.text, parens, sv, s_places, (oe, se), norm, &mut places);
             }
         }
         if places.is_empty()
@@ -1220,7 +1222,14 @@ pub fn extract(
         }
         // "وقال فلان" / "أعلن المتحدث باسم …" followed by what was said: the speech is
         // reported by the next clause's own event.
+        // (The cheap checks first: the count of the clause's words last.)
         let intro = Some(kind_idx) == statement
+            // …and what follows is set off by a comma, colon or quote, not attached to it
+            // (a relative clause, "بالقرار الذي اتخذه …", is part of the statement).
+            && clauses.get(ci + 1).is_some_and(|n| {
+                text.get(c.end..n.start)
+                    .is_some_and(|g| g.contains([',', '،', ':', '"', '«']))
+            })
             && !sv
                 .of(Cat::Denial)
                 .iter()
@@ -1231,13 +1240,7 @@ pub fn extract(
                 .any(|h| h.word_start >= trig.end && h.end <= c.end)
             && text
                 .get(c.start..c.end)
-                .is_some_and(|t| t.split_whitespace().nth(10).is_none())
-            // …and what follows is set off by a comma, colon or quote, not attached to it
-            // (a relative clause, "بالقرار الذي اتخذه …", is part of the statement).
-            && clauses.get(ci + 1).is_some_and(|n| {
-                text.get(c.end..n.start)
-                    .is_some_and(|g| g.contains([',', '،', ':', '"', '«']))
-            });
+                .is_some_and(|t| t.split_whitespace().nth(10).is_none());
         meta.push((c.sentence, clause_idx, intro));
         if let Some(k) = clause_kind.get_mut(ci) {
             *k = Some(kind_idx);
@@ -1691,10 +1694,18 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
         .find(|&i| before.is_char_boundary(i))
         .unwrap_or(before.len());
     let near = &before[from..];
-    let opens_line = match near.rfind('\n') {
-        Some(i) => near[i + 1..].trim().is_empty(),
-        None => from == 0 && near.trim().is_empty(),
-    };
+    // Back from the name over spaces to the line's start (or the text's, or a word:
+    // then it opens no line), as the last newline with nothing but spaces after it.
+    let mut opens_line = from == 0;
+    for c in near.chars().rev() {
+        if c == '\n' {
+            opens_line = true;
+            break;
+        }
+        if !c.is_whitespace() {
+            return false;
+        }
+    }
     if !opens_line {
         return false;
     }
@@ -1752,6 +1763,8 @@ fn origins<'m>(
 /// The places are added to `out` (borrowed from the mentions, which are in text order).
 fn places_in<'a>(
     orig_text: &str,
+    // Whether the text has any "(" (an aside is looked for only then).
+    parens: bool,
     hits: SentHits<'_, '_>,
     places: &'a [PlaceMention],
     span: (usize, usize),
@@ -1781,7 +1794,7 @@ fn places_in<'a>(
             .take_while(|p| p.start <= span.1)
             .filter(|p| p.end <= span.1)
             .filter(|p| p.in_actor.is_none() && !p.in_title)
-            .filter(|p| !in_parentheses(orig_text, span.0, p.start))
+            .filter(|p| !parens || !in_parentheses(orig_text, span.0, p.start))
             .filter(|p| !at_source(p))
     };
     let passing = |p: &PlaceMention| {

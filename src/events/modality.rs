@@ -61,7 +61,8 @@ pub(crate) fn of(
                 .get(h.end..trig.word_start)
                 .is_some_and(|g| g.contains([',', '،']))
     };
-    let not_neg: Vec<&LexHit> = hits.of(Cat::NotNegated).iter().filter(in_clause).collect();
+    // (Walked per negation word, not collected: both are rare.)
+    let not_neg = hits.of(Cat::NotNegated);
     let negated = hits
         .of(Cat::Negated)
         .iter()
@@ -70,6 +71,7 @@ pub(crate) fn of(
         .any(|h| {
             !not_neg
                 .iter()
+                .filter(in_clause)
                 .any(|n| n.word_start <= h.word_start && h.end <= n.end)
         });
     // A definite noun trigger followed closely by its own negated verb ("المحادثات
