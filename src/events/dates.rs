@@ -29,10 +29,28 @@ pub fn atom_precision(v: &str) -> Option<Precision> {
         4 if digits(0..4) => Some(Precision::Year),
         7 if digits(0..4) && b[4] == b'-' && digits(5..7) => Some(Precision::Month),
         8 if digits(0..4) && &b[4..6] == b"-W" && digits(6..8) => Some(Precision::Week),
-        10 => v.parse::<Date>().ok().map(|_| Precision::Day),
+        // A day is its own span: parsed once.
+        10 => return parse_day(v).map(|_| Precision::Day),
         _ => None,
     }
     .filter(|_| span(v).is_some() || v.starts_with("dct"))
+}
+
+/// A day as `str::parse` reads it, without the parser for the usual "YYYY-MM-DD" (dates
+/// are read again and again: each event's, each clause's candidates).
+pub fn parse_day(v: &str) -> Option<Date> {
+    let b = v.as_bytes();
+    let num = |r: std::ops::Range<usize>| {
+        b[r].iter().try_fold(0i16, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + i16::from(c - b'0'))
+        })
+    };
+    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
+            return Date::new(y, m as i8, d as i8).ok();
+        }
+    }
+    v.parse().ok()
 }
 
 /// The first and last day an ISO atom covers.
@@ -56,7 +74,7 @@ pub fn span(v: &str) -> Option<(Date, Date)> {
             Some((mon, sun))
         }
         10 => {
-            let d: Date = v.parse().ok()?;
+            let d = parse_day(v)?;
             Some((d, d))
         }
         _ => None,

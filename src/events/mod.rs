@@ -407,7 +407,7 @@ pub fn extract(
             if since
                 && d.precision == Precision::Day
                 && let (Some(from), Some(day)) = (d.date.as_deref(), dct.date)
-                && from.parse::<jiff::civil::Date>().is_ok_and(|f| f < day)
+                && dates::parse_day(from).is_some_and(|f| f < day)
             {
                 return Some((
                     t,
@@ -462,7 +462,7 @@ pub fn extract(
     let mut cur_sentence_date: Option<(usize, &EventDate)> = None;
 
     // Most articles have no parenthesis: then no place is an aside in one.
-    let parens = doc.text.contains('(');
+    let parens = memchr::memchr(b'(', doc.text.as_bytes()).is_some();
     // The scan lists its mentions in text order already; sort (a copy) only if not.
     let places_sorted = in_text_order(&scan.places, |p| p.start);
     // A name on the side it was on at the article's date (a person who changed sides).
@@ -871,7 +871,7 @@ pub fn extract(
             d.precision == Precision::Day
                 && d.date
                     .as_deref()
-                    .and_then(|x| x.parse::<jiff::civil::Date>().ok())
+                    .and_then(dates::parse_day)
                     .zip(dct.date)
                     .is_some_and(|(x, day)| {
                         x <= day && day.since(x).is_ok_and(|sp| sp.get_days() <= STORY_DAYS)
@@ -1381,10 +1381,13 @@ fn with_parent_cities<'p: 'x, 'x>(
     }
 }
 
+/// A pack's identity for a cache: its id, and its place list's address and length.
+type PackKey = (u64, usize, usize);
+
 thread_local! {
-    /// [`parent_city`]'s answers for one pack (its id, list address and length), by the
-    /// district's place in the list: the same districts come back in article after article.
-    static PARENT_CITIES: std::cell::RefCell<((u64, usize, usize), FxHashMap<usize, Option<usize>>)> =
+    /// [`parent_city`]'s answers for one pack, by the district's place in the list: the
+    /// same districts come back in article after article.
+    static PARENT_CITIES: std::cell::RefCell<(PackKey, FxHashMap<usize, Option<usize>>)> =
         std::cell::RefCell::new(((0, 0, 0), FxHashMap::default()));
 }
 
@@ -1876,9 +1879,9 @@ fn in_parentheses(text: &str, from: usize, pos: usize) -> bool {
     let Some(before) = text.get(from..pos) else {
         return false;
     };
-    before
-        .rfind('(')
-        .is_some_and(|o| !before[o..].contains(')'))
+    // (ASCII bytes: no other character's UTF-8 holds them.)
+    let b = before.as_bytes();
+    memchr::memrchr(b'(', b).is_some_and(|o| memchr::memchr(b')', &b[o..]).is_none())
 }
 
 /// The control claim of an event, per events.md: taken → held by the taker; withdrawal →
