@@ -45,10 +45,12 @@ pub fn parse_day(v: &str) -> Option<Date> {
             c.is_ascii_digit().then(|| n * 10 + i16::from(c - b'0'))
         })
     };
-    if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
-        if let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) {
-            return Date::new(y, m as i8, d as i8).ok();
-        }
+    if b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10))
+    {
+        return Date::new(y, m as i8, d as i8).ok();
     }
     v.parse().ok()
 }
