@@ -40,13 +40,23 @@ impl Progress for () {}
 
 /// Everything about one document that depends only on it, the pack, and its given date.
 pub fn analyze(doc: &SourceDoc, pack: &Pack, given: Option<Dct>) -> DocResult {
+    let (dct, timex, mentions, events) = analyze_parts(doc, pack, given);
+    DocResult::new(doc, dct, timex, mentions, events)
+}
+
+/// What `analyze` finds in a document: its date, timexes, place mentions and events.
+fn analyze_parts(
+    doc: &SourceDoc,
+    pack: &Pack,
+    given: Option<Dct>,
+) -> (Dct, Vec<Timex>, Vec<Mention>, Vec<Event>) {
     let norm = Normalized::new(&doc.text);
     let found = crate::temporal::recognize(doc, &norm, pack);
     let dct = given.unwrap_or_else(|| crate::temporal::dct::infer(doc, &norm, &found, pack));
     let timex = crate::temporal::resolve(&found, &dct, &doc.text);
     let mentions = crate::gazetteer::place_mentions(doc, &norm, pack);
     let events = crate::events::extract(doc, &norm, pack, &dct, &timex);
-    DocResult::new(doc, dct, timex, mentions, events)
+    (dct, timex, mentions, events)
 }
 
 impl DocResult {
@@ -91,6 +101,10 @@ pub fn given_dates(root: &Path, opts: &Options) -> Result<HashMap<String, Date>>
 
 /// The given date of one document, by relative path, file name or id.
 pub fn given_for(doc: &SourceDoc, manifest: &HashMap<String, Date>) -> Option<Dct> {
+    // Most corpora have no manifest: then no key need be made.
+    if manifest.is_empty() {
+        return None;
+    }
     let name = doc.path.rsplit('/').next().unwrap_or(&doc.path);
     [doc.path.as_str(), name, doc.id.as_str()]
         .iter()
@@ -169,7 +183,7 @@ pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) ->
         }
     };
     let given = |doc: &SourceDoc| given_with_user(doc, &user, &manifest);
-    let (documents, parts) = analyze_flat(&read.docs, pack, &given, progress);
+    let (documents, parts) = analyze_flat(read.docs, pack, &given, progress);
     let events = crate::events::merge::merge_parts(parts);
     Ok(finish(root, pack, read.skipped, documents, events))
 }
@@ -179,9 +193,10 @@ pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) ->
 /// events to its own list and frees the article's at once, so the lists are not copied
 /// again into one for merging, and the memory of one article's events serves the next.
 /// The lists, in document order, are one per piece of work (one alone on one thread:
-/// then the whole run's events are merged where they lie).
+/// then the whole run's events are merged where they lie). Each document is consumed:
+/// its names move into its output, and its text is freed as soon as it is analyzed.
 fn analyze_flat(
-    docs: &[SourceDoc],
+    docs: Vec<SourceDoc>,
     pack: &Pack,
     given: &(dyn Fn(&SourceDoc) -> Option<Dct> + Sync),
     progress: &dyn Progress,
@@ -196,7 +211,7 @@ fn analyze_flat(
         1
     };
     let pieces: Vec<(Vec<DocumentOut>, Vec<Event>)> = docs
-        .par_iter()
+        .into_par_iter()
         .with_min_len(min_len)
         .fold(
             || (Vec::new(), Vec::new()),
@@ -205,11 +220,20 @@ fn analyze_flat(
                     stop.store(true, Ordering::Relaxed);
                     return (outs, events);
                 }
-                let mut r = analyze(doc, pack, given(doc));
+                let (dct, timex, mentions, mut found) = analyze_parts(&doc, pack, given(&doc));
                 let n = done.fetch_add(1, Ordering::Relaxed) + 1;
                 progress.file_done(n, total, &doc.path);
-                outs.push(r.out);
-                events.append(&mut r.events);
+                outs.push(DocumentOut {
+                    id: doc.id,
+                    path: doc.path,
+                    sha256: doc.sha256,
+                    bytes: doc.bytes,
+                    encoding: doc.encoding,
+                    dct,
+                    timex,
+                    mentions,
+                });
+                events.append(&mut found);
                 (outs, events)
             },
         )
@@ -274,12 +298,21 @@ fn finish(
 fn used_places(pack: &Pack, docs: &[DocumentOut], events: &[Event]) -> Vec<PlaceOut> {
     // A set first: the mentions name a few dozen places hundreds of thousands of times,
     // and sorting all of them was the costliest part of assembling.
+    // A place named again right after itself (an article names few places, often in a
+    // row) is not hashed again.
     let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    for d in docs {
-        seen.extend(d.mentions.iter().map(|m| m.place.as_str()));
-    }
-    for e in events {
-        seen.extend(e.places.iter().map(String::as_str));
+    let mut last: Option<&str> = None;
+    let mentions = docs
+        .iter()
+        .flat_map(|d| d.mentions.iter().map(|m| m.place.as_str()));
+    let named = events
+        .iter()
+        .flat_map(|e| e.places.iter().map(|p| p.as_str()));
+    for p in mentions.chain(named) {
+        if last != Some(p) {
+            seen.insert(p);
+            last = Some(p);
+        }
     }
     let mut ids: Vec<&str> = seen.into_iter().collect();
     ids.sort_unstable();
