@@ -110,6 +110,24 @@ fn arabic_kept() -> &'static [u64; 2] {
     })
 }
 
+/// What each character of U+0600–U+067F (lead bytes 0xD8, 0xD9; indexed as in
+/// [`arabic_kept`], by the lead's low bit and the second byte's low six bits) folds to
+/// when that is another letter of ء–ي of the same two bytes (أ إ آ → ا، ة → ه، ى ئ → ي،
+/// ؤ → و): written in place inside a run of letters, without leaving it.
+fn arabic_same_length() -> &'static [Option<char>; 128] {
+    static T: std::sync::OnceLock<[Option<char>; 128]> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let folds = arabic_folds();
+        std::array::from_fn(|k| {
+            folds[k].filter(|&f| {
+                f as usize != 0x600 + k
+                    && f.len_utf8() == 2
+                    && ('\u{0620}'..='\u{064A}').contains(&f)
+            })
+        })
+    })
+}
+
 /// [`tokenize`]'s state machine, fed one normalised character (or run of letters) at
 /// a time by [`Normalized::new`].
 struct Tokens {
@@ -256,6 +274,7 @@ impl Normalized {
     pub fn new(original: &str) -> Self {
         let src = original.as_bytes();
         let kept = arabic_kept();
+        let same = arabic_same_length();
         let arabic = arabic_folds();
         let ascii = ascii_classes();
         let (mut text, mut shift_buf, mut tok_buf) = SPARE
@@ -283,25 +302,42 @@ impl Normalized {
         while i < src.len() {
             // A stretch of letters that stay as they are and ASCII spaces (most of an
             // article) is copied at once; its words and spaces go to the tokenizer as they
-            // are met, at the offsets they will have.
-            let base = text.len();
+            // are met, at the offsets they will have. A letter that folds to another of
+            // the same length (أ، ة، ى) is written folded and the stretch goes on after it.
+            let i0 = i;
             let mut j = i;
             loop {
                 let n = kept_arabic_run(&src[j..], kept);
                 if n > 0 {
-                    toks.push(base + j - i, n, Class::Word);
+                    toks.push(text.len() + j - i, n, Class::Word);
                     j += n;
                 }
-                if src.get(j) != Some(&b' ') {
-                    break;
+                match (src.get(j), src.get(j + 1)) {
+                    (Some(&b' '), _) => {
+                        toks.push(text.len() + j - i, 1, Class::Space);
+                        j += 1;
+                    }
+                    (Some(&x), Some(&y)) if x & 0xFE == 0xD8 => {
+                        let Some(f) = same[usize::from(x & 1) << 6 | usize::from(y & 0x3F)] else {
+                            break;
+                        };
+                        if let Some(run) = original.get(i..j) {
+                            text.push_str(run);
+                        }
+                        toks.push(text.len(), 2, Class::Word);
+                        text.push(f);
+                        j += 2;
+                        i = j;
+                    }
+                    _ => break,
                 }
-                toks.push(base + j - i, 1, Class::Space);
-                j += 1;
             }
-            if j > i {
-                if let Some(run) = original.get(i..j) {
-                    text.push_str(run);
-                }
+            if j > i
+                && let Some(run) = original.get(i..j)
+            {
+                text.push_str(run);
+            }
+            if j > i0 {
                 i = j;
                 continue;
             }
@@ -668,6 +704,9 @@ mod tests {
             "7".to_string(),
             // Long words, double spaces, words that end in a letter that folds.
             "قال المتحدث  باسم الاستخباراتية إن القوات وصلت الى المدينة  والمستشفى ".repeat(3),
+            // Letters that fold to others of their length, inside words, after one
+            // another, after spaces and marks, and last.
+            "أإآٱٲ مسؤولة ةىئؤ ،أ  بئر\u{064E}ة أ".to_string(),
         ] {
             let n = Normalized::new(&orig);
             assert_eq!(n.tokens(), tokenize(&n.text), "{orig:?}");
