@@ -106,7 +106,9 @@ pub struct Lexicon {
     /// Every form of a first word as an article may write it (with the proclitics the
     /// recognizer takes off), and what its lookup tries: one hash lookup per word
     /// instead of one per proclitic variant.
-    forms: FxHashMap<String, Forms>,
+    /// Keyed by bytes, so the recognizer looks a token up without checking that its
+    /// ends are character boundaries (they are: tokens are made on them).
+    forms: FxHashMap<Box<[u8]>, Forms>,
     /// The phrase lists of the index, for [`Forms::lists`].
     lists: Vec<Vec<Phrase>>,
     /// A bit per hashed ending of the forms of four bytes or more: most words of an
@@ -198,7 +200,13 @@ impl Lexicon {
     /// it is a first word of the index.
     #[inline]
     pub fn forms(&self, w: &str) -> Option<&Forms> {
-        if let Some(h) = ending_bit(w.as_bytes())
+        self.forms_of_bytes(w.as_bytes())
+    }
+
+    /// [`Lexicon::forms`] of a word's bytes.
+    #[inline]
+    pub fn forms_of_bytes(&self, w: &[u8]) -> Option<&Forms> {
+        if let Some(h) = ending_bit(w)
             && self
                 .endings
                 .get(h / 64)
@@ -238,7 +246,7 @@ impl Lexicon {
             }
         }
         for w in written {
-            if self.forms.contains_key(&w) {
+            if self.forms.contains_key(w.as_bytes()) {
                 continue;
             }
             let mut lists: Vec<u32> = clitic_variants(&w)
@@ -260,7 +268,8 @@ impl Lexicon {
                 }
                 self.endings[h / 64] |= 1 << (h % 64);
             }
-            self.forms.insert(w, Forms { lists, cut });
+            self.forms
+                .insert(w.into_bytes().into_boxed_slice(), Forms { lists, cut });
         }
     }
 }

@@ -50,25 +50,30 @@ impl<'a> Scan<'a> {
         // instead of growing by doubling.
         found.reserve(toks.len() / 4);
         starts.reserve(toks.len() / 4);
+        // Tokens read as bytes: they start and end on character boundaries, and testing
+        // that again for every word was a good part of the scan.
+        let nb = norm.as_bytes();
         for (i, t) in toks.iter().enumerate() {
+            let Some(w) = nb.get(t.start..t.end) else {
+                continue;
+            };
             match t.kind {
                 TokKind::Punct => continue,
                 TokKind::Number => {
-                    slot[i] = number_slot(t.text(norm).as_bytes());
+                    slot[i] = number_slot(w);
                     starts.push(i as u32);
                     continue;
                 }
                 TokKind::Word => {}
             }
-            let w = t.text(norm);
             let hit = if w.len() > 40 {
                 None
             } else {
-                Self::lookup(norm, toks, i, w, lex)
+                Self::lookup(nb, toks, i, w, lex)
             };
             let Some(h) = hit else {
                 // A token without a hit has no conjunction cut off: its text is the token's.
-                if starts_unlisted(w.as_bytes()) {
+                if starts_unlisted(w) {
                     starts.push(i as u32);
                 }
                 continue;
@@ -99,13 +104,14 @@ impl<'a> Scan<'a> {
             .copied()
     }
 
-    fn lookup(norm: &str, toks: &[Token], i: usize, w: &str, lex: &'a Lexicon) -> Option<Hit<'a>> {
-        let forms = lex.forms(w)?;
+    fn lookup(nb: &[u8], toks: &[Token], i: usize, w: &[u8], lex: &'a Lexicon) -> Option<Hit<'a>> {
+        let forms = lex.forms_of_bytes(w)?;
         forms.lists.iter().find_map(|&n| {
             lex.list(n).iter().find_map(|p| {
                 let ok = p.rest.iter().enumerate().all(|(k, r)| {
-                    toks.get(i + 1 + k)
-                        .is_some_and(|t| t.kind == TokKind::Word && t.text(norm) == r)
+                    toks.get(i + 1 + k).is_some_and(|t| {
+                        t.kind == TokKind::Word && nb.get(t.start..t.end) == Some(r.as_bytes())
+                    })
                 });
                 // A conjunction glued to a date word (والأربعاء، فأمس) is not part of
                 // the expression: the span starts at the date word, as an annotator
