@@ -21,7 +21,7 @@ use crate::model::{
     Casualties, ControlClaim, ControlState, DateSource, Dct, Event, Modality, Precision, Timex,
 };
 use crate::normalize::Normalized;
-use crate::pack::{Pack, Place};
+use crate::pack::{Actor, Pack, Place};
 use dates::EventDate;
 use lexicon::{Cat, LexHit};
 
@@ -468,6 +468,7 @@ pub fn extract(
     // A name on the side it was on at the article's date (a person who changed sides).
     let doc_actors = sides_on(pack, &scan.actors, dct.date);
     let actors_sorted = in_text_order(&doc_actors, |a| a.start);
+    let memo = PackMemo::new(pack);
     // Per clause: its original span, whether it is background (relative or temporal
     // clause), whether it holds a trigger, and the type of the event it gave.
     let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
@@ -570,12 +571,18 @@ pub fn extract(
         if sent_key != Some((sent, (ss, se))) {
             sent_key = Some((sent, (ss, se)));
             hidx.seek_in(&hits, sent.0, sent.1, &mut sent_ranges);
-            let lo = places_sorted.partition_point(|p| p.start < ss);
-            let hi = places_sorted.partition_point(|p| p.start < se);
+            let lo = first_from(&places_sorted, s_places_at.0, ss, |p| p.start);
+            let hi = first_from(&places_sorted, s_places_at.1.max(lo), se, |p| p.start);
             s_places_at = (lo, hi.max(lo));
-            let lo = actors_sorted.partition_point(|p| p.start < ss);
-            let hi = actors_sorted.partition_point(|p| p.start < se);
+            let lo = first_from(&actors_sorted, s_actors_at.0, ss, |a| a.start);
+            let hi = first_from(&actors_sorted, s_actors_at.1.max(lo), se, |a| a.start);
             s_actors_at = (lo, hi.max(lo));
+            sentence_actors.clear();
+            sentence_actors.extend(
+                actors_sorted[lo..hi.max(lo)]
+                    .iter()
+                    .filter(|a| a.start >= ss && a.end <= se),
+            );
         }
         // The sentence's hits by category (each check below looks at one or two kinds).
         let sv = SentHits {
@@ -663,8 +670,6 @@ pub fn extract(
         places_in(&doc.text, parens, sv, s_places, (os, oe), norm, &mut places);
         clause_actors.clear();
         clause_actors.extend(s_actors.iter().filter(|a| a.start >= os && a.end <= oe));
-        sentence_actors.clear();
-        sentence_actors.extend(s_actors.iter().filter(|a| a.start >= ss && a.end <= se));
         let actors_src = if clause_actors.is_empty() {
             &sentence_actors
         } else {
@@ -718,8 +723,8 @@ pub fn extract(
         {
             // "المدينة" with no name: the city of the current scene, else the city or
             // town named last before it, if recent.
-            let is_city = |id: &str| {
-                pack.place(id)
+            let is_city = |id| {
+                memo.place(id)
                     .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
             };
             let at = norm.orig(h.word_start);
@@ -741,7 +746,7 @@ pub fn extract(
             } else if let Some(p) = places_sorted[..i].iter().rev().take(12).find(|p| {
                 p.in_actor.is_none()
                     && at - p.end <= CITY_ANAPHOR_BYTES
-                    && pack
+                    && memo
                         .place(&p.place)
                         .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
             }) {
@@ -1017,7 +1022,10 @@ pub fn extract(
             // The speaker: the side named right after the last speech verb before the
             // deed that has one ("زعم X …، في حين نفت Y ذلك، مؤكدة أن قواتها استعادت …":
             // Y's forces); else the sides named before it, first first.
-            let sh: &[LexHit] = {
+            // (The sentence's run of the hits, when the index walked it.)
+            let sh: &[LexHit] = if hidx.ordered {
+                &hits[sent_ranges.a..sent_ranges.b]
+            } else {
                 let lo = hits.partition_point(|h| h.word_start < sent.0);
                 let hi = hits.partition_point(|h| h.word_start < sent.1.max(sent.0));
                 &hits[lo..hi.max(lo)]
@@ -1058,7 +1066,7 @@ pub fn extract(
                     .get(te..a.start)
                     .is_some_and(|g| g.split_whitespace().count() <= 1)
             })
-            .map(|a| pack.faction_of(&a.faction));
+            .map(|a| memo.faction_of(&a.faction));
         // The side named at most a word after `at` (after "في يد", "على مواقع" …).
         let side_after = |at: usize| {
             s_actors
@@ -1070,7 +1078,7 @@ pub fn extract(
                             .get(at..a.start)
                             .is_some_and(|g| g.split_whitespace().count() <= 1)
                 })
-                .map(|a| pack.faction_of(&a.faction))
+                .map(|a| memo.faction_of(&a.faction))
         };
         // "هجوم مفاجئ على مواقع قوات X": X, named after the attack, is its target.
         let target = sv
@@ -1099,6 +1107,7 @@ pub fn extract(
             .find_map(|h| side_after(norm.orig(h.end)));
         let ctx = ControlCtx {
             pack,
+            memo: &memo,
             doc_actors: &doc_actors,
             defenders: &defenders,
             taken_on: &taken_on,
@@ -1215,7 +1224,7 @@ pub fn extract(
                 _ => {}
             }
         }
-        with_parent_cities(pack, &mut places, &mut parent_cities);
+        with_parent_cities(pack, &memo, &mut places, &mut parent_cities);
         if places.is_empty() && actors.is_empty() && !has_cas {
             // Nobody and nowhere ("هذه معركة ليبيين"): no row for the timeline.
             continue;
@@ -1300,10 +1309,20 @@ pub fn extract(
 /// fought. A fighting event that names no side, or only one of the two the article
 /// last named together, gets the other; one that names a third side starts a new pair.
 fn fill_sides(pack: &Pack, events: &mut [Event]) {
+    // The answers by the pack's id (an article's events name the same few actors).
+    let known: std::cell::RefCell<Vec<(&str, bool)>> = Default::default();
     let is_side = |id: &str| {
-        pack.actor(id).is_some_and(|a| {
+        if let Some(&(_, s)) = known.borrow().iter().find(|(k, _)| *k == id) {
+            return s;
+        }
+        let a = pack.actor(id);
+        let s = a.is_some_and(|a| {
             !a.neutral && !matches!(a.kind.as_str(), "international" | "humanitarian")
-        })
+        });
+        if let Some(a) = a {
+            known.borrow_mut().push((a.id.as_str(), s));
+        }
+        s
     };
     let mut pair: Option<[String; 2]> = None;
     for e in events.iter_mut() {
@@ -1352,9 +1371,10 @@ const CITY_POPULATION: u64 = 50_000;
 /// coordinates; other kinds (bases, airports) are places of their own.
 /// `parents` remembers the districts already placed in this document: the search is a
 /// distance to every city of the pack, and an article names its districts again and again.
-fn with_parent_cities<'p: 'x, 'x>(
+fn with_parent_cities<'p>(
     pack: &'p Pack,
-    places: &mut Vec<&'x str>,
+    memo: &PackMemo<'p>,
+    places: &mut Vec<&'p str>,
     parents: &mut Vec<(&'p str, Option<&'p Place>)>,
 ) {
     // (Added at the end: a city added is no district, and is checked against those
@@ -1362,7 +1382,7 @@ fn with_parent_cities<'p: 'x, 'x>(
     let n = places.len();
     for k in 0..n {
         let id = places[k];
-        let Some(d) = pack.place(id).filter(|p| p.kind == "district") else {
+        let Some(d) = memo.place(id).filter(|p| p.kind == "district") else {
             continue;
         };
         let city = match parents.iter().find(|(k, _)| *k == d.id) {
@@ -1431,6 +1451,20 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     6371.0 * 2.0 * a.sqrt().asin()
 }
 
+/// The first item of `v` (in order of `start`) that starts at or after `at`: walked on
+/// from `hint` when every item before it starts before `at` (sentences come in text
+/// order, so each search starts where the last one ended), else found by bisection.
+fn first_from<T>(v: &[T], hint: usize, at: usize, start: impl Fn(&T) -> usize) -> usize {
+    if hint > v.len() || (hint > 0 && start(&v[hint - 1]) >= at) {
+        return v.partition_point(|x| start(x) < at);
+    }
+    let mut i = hint;
+    while i < v.len() && start(&v[i]) < at {
+        i += 1;
+    }
+    i
+}
+
 /// `v` in text order: borrowed when it already is (the usual case), else a sorted copy.
 fn in_text_order<T: Clone>(v: &[T], start: impl Fn(&T) -> usize) -> std::borrow::Cow<'_, [T]> {
     if v.is_sorted_by_key(&start) {
@@ -1461,6 +1495,9 @@ fn timex_between<'a, 't>(
         .take_while(move |(t, _)| !sorted || t.start < hi)
 }
 
+/// Up to how many events [`share_places`] compares each receiver with all of them.
+const SHARE_DIRECT: usize = 48;
+
 /// One article often tells an event twice, the second time with its place ("التقاه
 /// الجمعة" … "التقى الجمعة في بنغازي حفتر"): an event with no place takes the places of
 /// another of the same type and date in the article that shares an actor with it.
@@ -1470,6 +1507,31 @@ fn share_places(mut events: Vec<Event>) -> Vec<Event> {
         .iter()
         .any(|e| e.places.is_empty() && !e.actors.is_empty() && e.date.is_some())
     {
+        return events;
+    }
+    // A short article's events are compared directly, each receiver with every event in
+    // article order (the index below costs more than that for a few events). Places are
+    // given as found: a receiver that got places gives them to the later ones, as below.
+    if events.len() <= SHARE_DIRECT {
+        for i in 0..events.len() {
+            let e = &events[i];
+            if !e.places.is_empty() || e.actors.is_empty() {
+                continue;
+            }
+            let Some(d) = &e.date else {
+                continue;
+            };
+            let found = events.iter().position(|o| {
+                !o.places.is_empty()
+                    && o.date.as_ref() == Some(d)
+                    && o.kind == e.kind
+                    && o.actors.iter().any(|a| e.actors.contains(a))
+            });
+            if let Some(j) = found {
+                let p = events[j].places.clone();
+                events[i].places = p;
+            }
+        }
         return events;
     }
     // Events with places, by type and date, in article order: candidates are looked up,
@@ -1837,9 +1899,76 @@ fn places_in<'a>(
     }
 }
 
+/// How many names a [`PackMemo`] list keeps (an article names a few; past that, the
+/// pack is asked directly rather than a long list searched).
+const MEMO_NAMES: usize = 48;
+
+/// The pack's answers about the places and actors one article names, by the address and
+/// length of the name asked about: every name asked about is the scan's (shared by its
+/// mentions) or the pack's, and lives as long as the memo (`'p`), so an address stands
+/// for one name. An article asks about the same few names for every event; each answer
+/// was a hash of the name.
+struct PackMemo<'p> {
+    pack: &'p Pack,
+    places: std::cell::RefCell<Vec<((usize, usize), Option<&'p Place>)>>,
+    actors: std::cell::RefCell<Vec<((usize, usize), Option<&'p Actor>)>>,
+    factions: std::cell::RefCell<Vec<((usize, usize), &'p str)>>,
+}
+
+/// A name's key in a [`PackMemo`].
+fn name_key(s: &str) -> (usize, usize) {
+    (s.as_ptr() as usize, s.len())
+}
+
+/// The memoised answer for `id` in `list`, else `ask`'s (kept while the list is short).
+fn memo_get<V: Copy>(
+    list: &std::cell::RefCell<Vec<((usize, usize), V)>>,
+    id: &str,
+    ask: impl FnOnce() -> V,
+) -> V {
+    let k = name_key(id);
+    let mut m = list.borrow_mut();
+    if let Some(&(_, v)) = m.iter().find(|(x, _)| *x == k) {
+        return v;
+    }
+    let v = ask();
+    if m.len() < MEMO_NAMES {
+        m.push((k, v));
+    }
+    v
+}
+
+impl<'p> PackMemo<'p> {
+    fn new(pack: &'p Pack) -> Self {
+        PackMemo {
+            pack,
+            places: Default::default(),
+            actors: Default::default(),
+            factions: Default::default(),
+        }
+    }
+
+    /// [`Pack::place`].
+    fn place(&self, id: &'p str) -> Option<&'p Place> {
+        memo_get(&self.places, id, || self.pack.place(id))
+    }
+
+    /// [`Pack::actor`].
+    fn actor(&self, id: &'p str) -> Option<&'p Actor> {
+        memo_get(&self.actors, id, || self.pack.actor(id))
+    }
+
+    /// [`Pack::faction_of`].
+    fn faction_of(&self, id: &'p str) -> &'p str {
+        memo_get(&self.factions, id, || self.pack.faction_of(id))
+    }
+}
+
 /// What the control claim of one event may draw on besides its clause.
 struct ControlCtx<'p, 'a> {
     pack: &'p Pack,
+    /// The pack's answers about the article's names.
+    memo: &'a PackMemo<'p>,
     /// Every actor named in the article (an organisation named after a place).
     doc_actors: &'p [ActorMention],
     /// The side holding or defending each place, by the article's earlier claims.
@@ -1906,7 +2035,8 @@ fn control_claim<'p>(
         return None;
     }
     let pack = ctx.pack;
-    let real = |p: &str| pack.place(p).is_some_and(|pl| pl.kind != "foreign");
+    let memo = ctx.memo;
+    let real = |p: &'p str| memo.place(p).is_some_and(|pl| pl.kind != "foreign");
     let dest = ctx.destination.filter(|d| places.contains(d) && real(d));
     let place: &'p str = match (kind, dest) {
         ("withdrawal", Some(d)) => d,
@@ -1919,12 +2049,12 @@ fn control_claim<'p>(
     // Borrowed from the pack until the claim is built.
     let mut sides: Vec<&'p str> = Vec::new();
     for a in actors {
-        if pack.actor(&a.actor).is_some_and(|x| {
+        if memo.actor(&a.actor).is_some_and(|x| {
             x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
         }) {
             continue;
         }
-        let f = pack.faction_of(&a.faction);
+        let f = memo.faction_of(&a.faction);
         if !sides.contains(&f) {
             sides.push(f);
         }
@@ -1989,7 +2119,7 @@ fn control_claim<'p>(
                 .doc_actors
                 .iter()
                 .find(|a| a.place.as_deref() == Some(place))
-                .map(|a| pack.faction_of(&a.faction));
+                .map(|a| memo.faction_of(&a.faction));
             let defender = ctx
                 .defender(place)
                 .filter(|d| attacker != Some(*d))
