@@ -1910,10 +1910,13 @@ const MEMO_NAMES: usize = 48;
 /// was a hash of the name.
 struct PackMemo<'p> {
     pack: &'p Pack,
-    places: std::cell::RefCell<Vec<((usize, usize), Option<&'p Place>)>>,
-    actors: std::cell::RefCell<Vec<((usize, usize), Option<&'p Actor>)>>,
-    factions: std::cell::RefCell<Vec<((usize, usize), &'p str)>>,
+    places: MemoList<Option<&'p Place>>,
+    actors: MemoList<Option<&'p Actor>>,
+    factions: MemoList<&'p str>,
 }
+
+/// Answers by a name's key (see [`name_key`]).
+type MemoList<V> = std::cell::RefCell<Vec<((usize, usize), V)>>;
 
 /// A name's key in a [`PackMemo`].
 fn name_key(s: &str) -> (usize, usize) {
@@ -1921,11 +1924,7 @@ fn name_key(s: &str) -> (usize, usize) {
 }
 
 /// The memoised answer for `id` in `list`, else `ask`'s (kept while the list is short).
-fn memo_get<V: Copy>(
-    list: &std::cell::RefCell<Vec<((usize, usize), V)>>,
-    id: &str,
-    ask: impl FnOnce() -> V,
-) -> V {
+fn memo_get<V: Copy>(list: &MemoList<V>, id: &str, ask: impl FnOnce() -> V) -> V {
     let k = name_key(id);
     let mut m = list.borrow_mut();
     if let Some(&(_, v)) = m.iter().find(|(x, _)| *x == k) {
