@@ -47,7 +47,8 @@ fn is_group(text: &str, toks: &[Token], k: usize) -> bool {
 /// Parse the number that starts at token `i`: digits or a run of number words.
 fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64, usize)> {
     let (mut total, mut cur, mut j, mut any) = (0u64, 0u64, i, false);
-    let mut two = String::new();
+    // Two-word numbers are spelled on the stack (a string per call was an allocation).
+    let mut buf = [0u8; 96];
     while let Some(t) = toks.get(j) {
         match t.kind {
             TokKind::Number if !any || cur == 0 => {
@@ -65,11 +66,16 @@ fn parse_at(lex: &Lexicon, text: &str, toks: &[Token], i: usize) -> Option<(u64,
             TokKind::Word => {
                 // Two-word numbers (احد عشر) first, spelled in a reused buffer.
                 let two_value = toks.get(j + 1).and_then(|n| {
-                    two.clear();
-                    two.push_str(t.text(text));
-                    two.push(' ');
-                    two.push_str(n.text(text));
-                    lex.numbers.get(two.as_str())
+                    let (a, b) = (t.text(text).as_bytes(), n.text(text).as_bytes());
+                    let len = a.len() + 1 + b.len();
+                    if len > buf.len() {
+                        return lex.numbers.get(&[t.text(text), n.text(text)].join(" "));
+                    }
+                    buf[..a.len()].copy_from_slice(a);
+                    buf[a.len()] = b' ';
+                    buf[a.len() + 1..len].copy_from_slice(b);
+                    let two = std::str::from_utf8(&buf[..len]).ok()?;
+                    lex.numbers.get(two)
                 });
                 if let Some(v) = two_value {
                     cur += v;

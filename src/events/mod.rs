@@ -472,6 +472,28 @@ pub fn extract(
     // Per clause: its original span, whether it is background (relative or temporal
     // clause), whether it holds a trigger, and the type of the event it gave.
     let clause_orig: Vec<(usize, usize)> = clauses.iter().map(|c| orig(c.start, c.end)).collect();
+    // A day of the story's week: at most a week before the article's day.
+    let recent_day = |d: &EventDate| {
+        d.precision == Precision::Day
+            && d.date
+                .as_deref()
+                .and_then(dates::parse_day)
+                .zip(dct.date)
+                .is_some_and(|(x, day)| {
+                    x <= day && day.since(x).is_ok_and(|sp| sp.get_days() <= STORY_DAYS)
+                })
+    };
+    // Per usable date: the clause it starts in, and whether it is a recent day (asked for
+    // each event of its sentence).
+    let timex_at: Vec<(usize, bool)> = usable_timex
+        .iter()
+        .map(|(t, d)| {
+            let k = clause_orig
+                .partition_point(|&(s, _)| s <= t.start)
+                .saturating_sub(1);
+            (k, recent_day(d))
+        })
+        .collect();
     // `orig(a, b)` of each sentence, from its clauses' (a clause's end is mapped unless
     // the clause is empty).
     let sentence_orig: Vec<(usize, usize)> = sentences
@@ -858,6 +880,7 @@ pub fn extract(
         };
         let near = |lo: usize, hi: usize| {
             timex_between(&usable_timex, timex_sorted, lo, hi)
+                .map(|(_, x)| x)
                 .filter(|(t, _)| t.start >= lo && t.end <= hi && !reference_point(t))
                 .min_by_key(|(t, _)| {
                     if t.end <= to {
@@ -872,21 +895,9 @@ pub fn extract(
         // not in a relative or temporal clause (background), not in a later clause with an
         // event of its own, not in an earlier clause whose event was more than a speech.
         // A day of the story's week may come from anywhere in the sentence.
-        let recent_day = |d: &EventDate| {
-            d.precision == Precision::Day
-                && d.date
-                    .as_deref()
-                    .and_then(dates::parse_day)
-                    .zip(dct.date)
-                    .is_some_and(|(x, day)| {
-                        x <= day && day.since(x).is_ok_and(|sp| sp.get_days() <= STORY_DAYS)
-                    })
-        };
-        let lends_date = |t: &Timex, d: &EventDate| {
-            let k = clause_orig
-                .partition_point(|&(s, _)| s <= t.start)
-                .saturating_sub(1);
-            if k == ci || recent_day(d) {
+        let lends_date = |i: usize| {
+            let (k, recent) = timex_at[i];
+            if k == ci || recent {
                 return true;
             }
             if clause_background.get(k).copied().unwrap_or(true) {
@@ -904,9 +915,10 @@ pub fn extract(
         };
         let near_sentence = || {
             timex_between(&usable_timex, timex_sorted, ss, se)
-                .filter(|(t, d)| {
-                    t.start >= ss && t.end <= se && lends_date(t, d) && !reference_point(t)
+                .filter(|&(i, (t, _))| {
+                    t.start >= ss && t.end <= se && lends_date(i) && !reference_point(t)
                 })
+                .map(|(_, x)| x)
                 .min_by_key(|(t, _)| {
                     if t.end <= to {
                         to - t.end
@@ -1484,7 +1496,7 @@ fn timex_between<'a, 't>(
     sorted: bool,
     lo: usize,
     hi: usize,
-) -> impl Iterator<Item = &'a (&'t Timex, EventDate<'t>)> {
+) -> impl Iterator<Item = (usize, &'a (&'t Timex, EventDate<'t>))> {
     let from = if sorted {
         all.partition_point(|(t, _)| t.start < lo)
     } else {
@@ -1492,7 +1504,9 @@ fn timex_between<'a, 't>(
     };
     all[from..]
         .iter()
-        .take_while(move |(t, _)| !sorted || t.start < hi)
+        .enumerate()
+        .map(move |(i, x)| (from + i, x))
+        .take_while(move |(_, (t, _))| !sorted || t.start < hi)
 }
 
 /// Up to how many events [`share_places`] compares each receiver with all of them.
