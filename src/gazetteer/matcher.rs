@@ -1111,8 +1111,9 @@ struct FirstWords {
 
 impl FirstWords {
     fn new(list: Vec<(String, Vec<(usize, usize)>)>) -> FirstWords {
-        // A bitset of at least 2^16 bits (8 KB), at most an eighth full.
-        let width = (list.len().max(1) * 8)
+        // A bitset of at least 2^16 bits (8 KB), at most a sixteenth full: at an eighth,
+        // one word in eight that is no first word still went on to the table.
+        let width = (list.len().max(1) * 16)
             .next_power_of_two()
             .trailing_zeros()
             .max(16);
@@ -1155,7 +1156,13 @@ impl FirstWords {
         if self.bits.get(d / 64)? & (1 << (d % 64)) == 0 {
             return None;
         }
-        self.get_slot(w, d >> self.shift)
+        // An empty first slot (most words that pass the bits) is told here, without
+        // the call.
+        let slot = d >> self.shift;
+        if self.slots.get(slot).is_none_or(|&k| k == 0) {
+            return None;
+        }
+        self.get_slot(w, slot)
     }
 
     #[inline(never)]
