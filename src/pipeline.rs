@@ -183,9 +183,59 @@ pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) ->
         }
     };
     let given = |doc: &SourceDoc| given_with_user(doc, &user, &manifest);
-    let (documents, parts) = analyze_flat(read.docs, pack, &given, progress);
+    let (documents, parts, places) = analyze_flat(read.docs, pack, &given, progress);
     let events = crate::events::merge::merge_parts(parts);
-    Ok(finish(root, pack, read.skipped, documents, events))
+    Ok(finish(root, pack, read.skipped, documents, events, places))
+}
+
+/// The ids of the places some mention or event names, gathered from each article as it is
+/// analyzed, while its mentions and events are still at hand: a pass over all of them at
+/// the end went through memory long since out of the cache.
+#[derive(Default)]
+struct PlaceIds(rustc_hash::FxHashSet<String>);
+
+impl PlaceIds {
+    fn add<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
+        // A place named again right after itself (an article names few places, often in
+        // a row) is not looked up again.
+        let mut last: Option<&str> = None;
+        for p in ids {
+            if last != Some(p) {
+                if !self.0.contains(p) {
+                    self.0.insert(p.to_owned());
+                }
+                last = Some(p);
+            }
+        }
+    }
+
+    fn of(docs: &[DocumentOut], events: &[Event]) -> PlaceIds {
+        let mut ids = PlaceIds::default();
+        ids.add(mentioned(docs));
+        ids.add(named(events));
+        ids
+    }
+}
+
+/// The place ids of the documents' mentions.
+fn mentioned(docs: &[DocumentOut]) -> impl Iterator<Item = &str> {
+    docs.iter()
+        .flat_map(|d| d.mentions.iter().map(|m| m.place.as_str()))
+}
+
+/// The place ids the events name.
+fn named(events: &[Event]) -> impl Iterator<Item = &str> {
+    events
+        .iter()
+        .flat_map(|e| e.places.iter().map(|p| p.as_str()))
+}
+
+/// What one worker gathers: the documents' outputs, their events, the places they name.
+#[derive(Default)]
+struct Gathered {
+    docs: Vec<DocumentOut>,
+    events: Vec<Event>,
+    places: PlaceIds,
 }
 
 /// Analyze every document in parallel (stopping early when cancelled), gathering the
@@ -195,12 +245,14 @@ pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) ->
 /// The lists, in document order, are one per piece of work (one alone on one thread:
 /// then the whole run's events are merged where they lie). Each document is consumed:
 /// its names move into its output, and its text is freed as soon as it is analyzed.
+/// The places are those of the events before merging, the same as after: a report
+/// merges only into one naming the same places.
 fn analyze_flat(
     docs: Vec<SourceDoc>,
     pack: &Pack,
     given: &(dyn Fn(&SourceDoc) -> Option<Dct> + Sync),
     progress: &dyn Progress,
-) -> (Vec<DocumentOut>, Vec<Vec<Event>>) {
+) -> (Vec<DocumentOut>, Vec<Vec<Event>>, PlaceIds) {
     let total = docs.len();
     let done = AtomicUsize::new(0);
     let stop = AtomicBool::new(false);
@@ -210,41 +262,43 @@ fn analyze_flat(
     } else {
         1
     };
-    let pieces: Vec<(Vec<DocumentOut>, Vec<Event>)> = docs
+    let pieces: Vec<Gathered> = docs
         .into_par_iter()
         .with_min_len(min_len)
-        .fold(
-            || (Vec::new(), Vec::new()),
-            |(mut outs, mut events), doc| {
-                if stop.load(Ordering::Relaxed) || progress.cancelled() {
-                    stop.store(true, Ordering::Relaxed);
-                    return (outs, events);
-                }
-                let (dct, timex, mentions, mut found) = analyze_parts(&doc, pack, given(&doc));
-                let n = done.fetch_add(1, Ordering::Relaxed) + 1;
-                progress.file_done(n, total, &doc.path);
-                outs.push(DocumentOut {
-                    id: doc.id,
-                    path: doc.path,
-                    sha256: doc.sha256,
-                    bytes: doc.bytes,
-                    encoding: doc.encoding,
-                    dct,
-                    timex,
-                    mentions,
-                });
-                events.append(&mut found);
-                (outs, events)
-            },
-        )
+        .fold(Gathered::default, |mut g, doc| {
+            if stop.load(Ordering::Relaxed) || progress.cancelled() {
+                stop.store(true, Ordering::Relaxed);
+                return g;
+            }
+            let (dct, timex, mentions, mut found) = analyze_parts(&doc, pack, given(&doc));
+            let n = done.fetch_add(1, Ordering::Relaxed) + 1;
+            progress.file_done(n, total, &doc.path);
+            let out = DocumentOut {
+                id: doc.id,
+                path: doc.path,
+                sha256: doc.sha256,
+                bytes: doc.bytes,
+                encoding: doc.encoding,
+                dct,
+                timex,
+                mentions,
+            };
+            g.places.add(mentioned(std::slice::from_ref(&out)));
+            g.places.add(named(&found));
+            g.docs.push(out);
+            g.events.append(&mut found);
+            g
+        })
         .collect();
-    let mut documents = Vec::with_capacity(pieces.iter().map(|p| p.0.len()).sum());
+    let mut documents = Vec::with_capacity(pieces.iter().map(|p| p.docs.len()).sum());
     let mut parts = Vec::with_capacity(pieces.len());
-    for (mut outs, events) in pieces {
-        documents.append(&mut outs);
-        parts.push(events);
+    let mut places = PlaceIds::default();
+    for mut g in pieces {
+        documents.append(&mut g.docs);
+        parts.push(g.events);
+        places.add(g.places.0.iter().map(String::as_str));
     }
-    (documents, parts)
+    (documents, parts, places)
 }
 
 /// Corpus-level stages: merge reports of the same event, derive control, list places.
@@ -261,7 +315,8 @@ pub fn assemble(
         parts.push(r.events);
     }
     let events = crate::events::merge::merge_parts(parts);
-    finish(root, pack, skipped, documents, events)
+    let places = PlaceIds::of(&documents, &events);
+    finish(root, pack, skipped, documents, events, places)
 }
 
 /// What follows merging: background defenders, control, the places used.
@@ -271,11 +326,12 @@ fn finish(
     skipped: Vec<Skipped>,
     documents: Vec<DocumentOut>,
     mut events: Vec<Event>,
+    places: PlaceIds,
 ) -> Extract {
     let background = crate::control::background::histories(pack);
     crate::control::background::fill_defenders(&mut events, &background);
     let control = crate::control::derive(&events);
-    let places = used_places(pack, &documents, &events);
+    let places = used_places(pack, &places);
     Extract {
         schema: SCHEMA.into(),
         tool: Tool {
@@ -295,26 +351,9 @@ fn finish(
     }
 }
 
-fn used_places(pack: &Pack, docs: &[DocumentOut], events: &[Event]) -> Vec<PlaceOut> {
-    // A set first: the mentions name a few dozen places hundreds of thousands of times,
-    // and sorting all of them was the costliest part of assembling.
-    // A place named again right after itself (an article names few places, often in a
-    // row) is not hashed again.
-    let mut seen: rustc_hash::FxHashSet<&str> = rustc_hash::FxHashSet::default();
-    let mut last: Option<&str> = None;
-    let mentions = docs
-        .iter()
-        .flat_map(|d| d.mentions.iter().map(|m| m.place.as_str()));
-    let named = events
-        .iter()
-        .flat_map(|e| e.places.iter().map(|p| p.as_str()));
-    for p in mentions.chain(named) {
-        if last != Some(p) {
-            seen.insert(p);
-            last = Some(p);
-        }
-    }
-    let mut ids: Vec<&str> = seen.into_iter().collect();
+/// The pack's places among `ids`, in id order.
+fn used_places(pack: &Pack, ids: &PlaceIds) -> Vec<PlaceOut> {
+    let mut ids: Vec<&str> = ids.0.iter().map(String::as_str).collect();
     ids.sort_unstable();
     ids.into_iter()
         .filter_map(|id| pack.place(id))

@@ -239,7 +239,7 @@ pub fn decode(bytes: &[u8]) -> std::result::Result<(String, String), String> {
         check_not_binary(&text)?;
         return Ok((text.into_owned(), enc.name().to_string()));
     }
-    if bytes.contains(&0) {
+    if memchr::memchr(0, bytes).is_some() {
         return Err("binary file (NUL bytes), not text".into());
     }
     // Validated with SIMD, then copied: std's check, which would keep the buffer, was a
