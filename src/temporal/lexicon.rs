@@ -165,14 +165,15 @@ fn ending_bit(w: &[u8]) -> Option<usize> {
 #[inline]
 pub(crate) fn word_key(w: &[u8]) -> u64 {
     let n = w.len();
-    let tail = |k: usize| w.get(n.saturating_sub(k)..).unwrap_or(&[]);
-    let bytes = match (tail(8).try_into(), tail(4).try_into(), w.get(..4)) {
-        (Ok(last8), _, _) => u64::from_le_bytes(last8),
+    // Each case tested only when the one before fails (a match on all three at once
+    // made every one of them for every word).
+    let bytes = if let Some(last8) = w.last_chunk::<8>() {
+        u64::from_le_bytes(*last8)
+    } else if let (Some(first4), Some(last4)) = (w.first_chunk::<4>(), w.last_chunk::<4>()) {
         // Four to seven bytes: the first four and the last four cover them all.
-        (_, Ok(last4), Some(&[a, b, c, d])) => {
-            u64::from(u32::from_le_bytes([a, b, c, d])) | u64::from(u32::from_le_bytes(last4)) << 32
-        }
-        _ => w.iter().fold(0u64, |h, &b| (h << 8) | u64::from(b)),
+        u64::from(u32::from_le_bytes(*first4)) | u64::from(u32::from_le_bytes(*last4)) << 32
+    } else {
+        w.iter().fold(0u64, |h, &b| (h << 8) | u64::from(b))
     };
     // The high bits of a 64-bit product depend on every input bit.
     (bytes ^ (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)).wrapping_mul(0xFF51_AFD7_ED55_8CCD)
