@@ -1514,3 +1514,77 @@ fn a_deed_of_a_fight_between_two_sides_has_both() {
     let ev = events_dated(text, "2019-06-26");
     assert_eq!(first_of(&ev, "offensive").actors, ["ISIS"], "{ev:?}");
 }
+
+#[test]
+fn a_withdrawal_toward_a_town_loses_the_town_it_left() {
+    let ev = events("وأفاد مصدر عسكري أن قوات الوفاق انسحبت من غريان باتجاه ترهونة.");
+    let c = control_of(&ev, "withdrawal");
+    assert_eq!(c.place.as_str(), "Gharyan");
+    assert_eq!(c.state, ControlState::Lost);
+    assert_eq!(c.holder.as_deref(), Some("GNA"));
+    // Named by its end alone, the move says who holds where it ends.
+    let ev = events("وانسحبت قوات الوفاق إلى ترهونة.");
+    let c = control_of(&ev, "withdrawal");
+    assert_eq!(c.place.as_str(), "Tarhuna");
+    assert_eq!(c.state, ControlState::Held);
+}
+
+#[test]
+fn the_speaker_of_reported_words_did_not_take_or_leave_the_place() {
+    let ev = events("وقال المتحدث باسم قوات الوفاق إن قوات حفتر انسحبت من مدينة غريان.");
+    let c = control_of(&ev, "withdrawal");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref()),
+        ("Gharyan", Some("LNA"))
+    );
+    // With no side named in the words, the speaker is the one who took it.
+    let ev = events("وأعلنت قوات الوفاق أنها سيطرت على مدينة غريان.");
+    let c = control_of(&ev, "territory_taken");
+    assert_eq!(c.holder.as_deref(), Some("GNA"));
+}
+
+#[test]
+fn a_state_named_as_where_someone_went_is_no_side() {
+    let ev = events("وفر عشرات من مقاتلي التنظيم إلى تركيا بعد المعارك في سرت.");
+    assert!(
+        ev.iter()
+            .all(|e| !e.actors.iter().any(|a| a.as_str() == "Turkey")),
+        "{ev:?}"
+    );
+    let ev = events("وأرسلت تركيا طائرات مسيرة إلى قوات الوفاق في طرابلس.");
+    assert!(
+        ev.iter()
+            .any(|e| e.actors.iter().any(|a| a.as_str() == "Turkey"))
+    );
+}
+
+#[test]
+fn who_a_report_is_credited_to_is_no_party_to_the_fighting() {
+    let ev = events("واندلعت اشتباكات عنيفة في مدينة سبها، بحسب الأمم المتحدة.");
+    let e = first_of(&ev, "armed_clash");
+    assert!(!e.actors.iter().any(|a| a.as_str() == "UN"), "{e:?}");
+}
+
+#[test]
+fn an_attack_contests_the_place_it_is_on_not_the_base_it_came_from() {
+    let ev = events("واتخذت قوات حفتر من غريان قاعدة لهجومها على طرابلس.");
+    assert!(ev.iter().all(|e| e.kind != "political_decision"), "{ev:?}");
+    let c = control_of(&ev, "offensive");
+    assert_eq!(c.place.as_str(), "Tripoli");
+    assert_eq!(c.state, ControlState::Contested);
+}
+
+#[test]
+fn the_direction_an_attack_came_from_gets_no_claim() {
+    let ev = events("وشن المسلحون هجوما من جهة الجفرة على مواقع الجيش الوطني الليبي في راس لانوف.");
+    let c = control_of(&ev, "offensive");
+    assert_eq!(c.place.as_str(), "Ras Lanuf");
+}
+
+#[test]
+fn sides_named_as_between_two_leave_the_holder_unsaid() {
+    let ev = events("واندلعت اشتباكات في سبها بين مسلحين من التبو وآخرين من قبيلة أولاد سليمان.");
+    let c = control_of(&ev, "armed_clash");
+    assert_eq!(c.holder, None);
+    assert_eq!(c.contenders.len(), 2, "{c:?}");
+}

@@ -466,7 +466,7 @@ pub fn extract(
     // The scan lists its mentions in text order already; sort (a copy) only if not.
     let places_sorted = in_text_order(&scan.places, |p| p.start);
     // A name on the side it was on at the article's date (a person who changed sides).
-    let doc_actors = sides_on(pack, &scan.actors, dct.date);
+    let doc_actors = sides_on(pack, &doc.text, &scan.actors, dct.date);
     let actors_sorted = in_text_order(&doc_actors, |a| a.start);
     let memo = PackMemo::new(pack);
     // Per clause: its original span, whether it is background (relative or temporal
@@ -554,6 +554,7 @@ pub fn extract(
     // every clause (a vector collected per clause was an allocation per event each).
     let mut clause_actors: Vec<&ActorMention> = Vec::new();
     let mut sentence_actors: Vec<&ActorMention> = Vec::new();
+    let mut sentence_kept: Vec<&ActorMention> = Vec::new();
     let mut sides_src: Vec<&ActorMention> = Vec::new();
     // The event's places, borrowed from the scan or the pack until the event is pushed,
     // and another clause's, lent to it.
@@ -690,10 +691,40 @@ pub fn extract(
         // Places and actors of the clause.
         places.clear();
         places_in(&doc.text, parens, sv, s_places, (os, oe), norm, &mut places);
+        // "بحسب الهلال الأحمر": who a report is credited to is its source, no party to
+        // the deed (a statement's source is its speaker).
+        let credited = |a: &ActorMention| {
+            Some(kind_idx) != statement
+                && sv.of(Cat::Attribution).iter().any(|h| {
+                    let e = norm.orig(h.end);
+                    e <= a.start
+                        && doc.text.get(e..a.start).is_some_and(|g| {
+                            g.split_whitespace().count() <= ATTRIBUTION_WORDS
+                                && !g.contains([',', '،'])
+                        })
+                })
+        };
         clause_actors.clear();
-        clause_actors.extend(s_actors.iter().filter(|a| a.start >= os && a.end <= oe));
-        let actors_src = if clause_actors.is_empty() {
+        clause_actors.extend(
+            s_actors
+                .iter()
+                .filter(|a| a.start >= os && a.end <= oe && !credited(a)),
+        );
+        // The sentence's actors (found once per sentence) without the credited ones.
+        let credits = Some(kind_idx) != statement
+            && !sv.of(Cat::Attribution).is_empty()
+            && sentence_actors.iter().any(|a| credited(a));
+        if credits {
+            sentence_kept.clear();
+            sentence_kept.extend(sentence_actors.iter().copied().filter(|a| !credited(a)));
+        }
+        let sentence_actors: &[&ActorMention] = if credits {
+            &sentence_kept
+        } else {
             &sentence_actors
+        };
+        let actors_src = if clause_actors.is_empty() {
+            sentence_actors
         } else {
             &clause_actors
         };
@@ -1099,6 +1130,27 @@ pub fn extract(
             .filter(|_| matches!(kind, "offensive" | "siege"))
             .filter(|h| h.word_start >= trig.end && h.end <= c.end)
             .find_map(|h| side_after(norm.orig(h.end)));
+        // "هجومها على طرابلس": the place named after the attack's "على" is the one it
+        // contests, wherever the clause names others (the base it set out from).
+        let target_place = sv
+            .of(Cat::TargetBefore)
+            .iter()
+            .filter(|_| matches!(kind, "offensive" | "siege"))
+            .filter(|h| h.word_start >= trig.end && h.end <= c.end)
+            .find_map(|h| {
+                let at = norm.orig(h.end);
+                s_places
+                    .iter()
+                    .find(|p| {
+                        p.start >= at
+                            && p.in_actor.is_none()
+                            && doc
+                                .text
+                                .get(at..p.start)
+                                .is_some_and(|g| g.split_whitespace().count() <= 1)
+                    })
+                    .map(|p| &*p.place)
+            });
         let event_start = date
             .date
             .as_deref()
@@ -1133,6 +1185,14 @@ pub fn extract(
             agent,
             named_holder,
             target,
+            target_place,
+            // "اشتباكات بين X وY": the two are named as equals, neither as the holder.
+            between: kind == "armed_clash"
+                && sides_src.first().is_some_and(|a| {
+                    doc.text
+                        .get(os..a.start)
+                        .is_some_and(|g| g.split_whitespace().any(|w| matches!(w, "بين" | "وبين")))
+                }),
             origins: origins(&doc.text, sv, s_places, (os, oe), norm),
         };
         // For an attack, a side set off by a comma before the trigger is no party to it
@@ -1193,6 +1253,21 @@ pub fn extract(
                 Some(at) => sides_src
                     .retain(|a| (a.start < at || by_hand(a) || right_after_place(a)) && !owner(a)),
                 None => sides_src.retain(|a| !owner(a)),
+            }
+            // "قال المتحدث باسم X إن قوات Y انسحبت من …": Y, named after the
+            // complementizer, took or left the place; X only tells of it. (With no side
+            // named there, "أعلنت X أنها سيطرت", the speaker is the one.)
+            if let Some(comp_end) = sv
+                .of(Cat::Complementizer)
+                .iter()
+                .filter(|h| h.word_start >= c.start && h.end <= trig.word_start)
+                .map(|h| norm.orig(h.end))
+                .next_back()
+                && sides_src
+                    .iter()
+                    .any(|a| a.start >= comp_end && a.start < to)
+            {
+                sides_src.retain(|a| a.start >= comp_end);
             }
         }
         // "الهجوم الانتحاري"، "سيارة مفخخة": a bombing does not contest who holds the town.
@@ -1684,6 +1759,40 @@ fn casualties_without_dates(
     casualties::find(lex, text, norm.tokens(), (c.start, c.end), hits, &excluded)
 }
 
+/// Words that make the state named right after them a place: "خارج سوريا"، "فرّ إلى
+/// تركيا" — somewhere, not a side.
+const LOCATIVE_BEFORE: &[&str] = &["في", "خارج", "داخل", "إلى", "الى", "إلي", "نحو", "عبر"];
+
+/// Is this mention a state's name used as a place (after a locative word, or with the
+/// preposition ب attached: "بمصر")? Its people or government are named otherwise
+/// ("الحكومة المصرية", "أنقرة").
+fn state_as_place(pack: &Pack, text: &str, m: &ActorMention) -> bool {
+    let Some(before) = text.get(..m.start) else {
+        return false;
+    };
+    let attached_b = before.ends_with('ب')
+        && before[..before.len() - 'ب'.len_utf8()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphabetic());
+    let locative = attached_b
+        || before
+            .trim_end()
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .is_some_and(|w| {
+                LOCATIVE_BEFORE.contains(&w)
+                    || w.strip_prefix('و')
+                        .is_some_and(|w| LOCATIVE_BEFORE.contains(&w))
+            })
+            && before.ends_with(char::is_whitespace);
+    locative
+        && text
+            .get(m.start..m.end)
+            .is_some_and(|n| !n.contains(char::is_whitespace))
+        && pack.actor(&m.actor).is_some_and(|a| a.kind == "state")
+}
+
 /// Event actor ids: a person stands for the body it belongs to (حفتر → LNA), other
 /// actors for themselves. In order of first mention, without repeats.
 /// `memo` holds the answers for this document's actors so far, by the address of the
@@ -1692,6 +1801,7 @@ fn casualties_without_dates(
 /// (`Actor::later`); borrowed as they are when none did.
 fn sides_on<'a>(
     pack: &Pack,
+    text: &str,
     mentions: &'a [ActorMention],
     day: Option<jiff::civil::Date>,
 ) -> Cow<'a, [ActorMention]> {
@@ -1700,15 +1810,17 @@ fn sides_on<'a>(
         let f = a.later.iter().any(|l| day.is_some_and(|d| l.since <= d));
         f.then(|| a.faction_on(day)).flatten()
     };
-    if day.is_none()
-        || !pack.actors.iter().any(|a| !a.later.is_empty())
-        || !mentions.iter().any(|m| changed(m).is_some())
-    {
+    let gone = |m: &ActorMention| state_as_place(pack, text, m);
+    let any_changed = day.is_some()
+        && pack.actors.iter().any(|a| !a.later.is_empty())
+        && mentions.iter().any(|m| changed(m).is_some());
+    if !any_changed && !mentions.iter().any(gone) {
         return Cow::Borrowed(mentions);
     }
     Cow::Owned(
         mentions
             .iter()
+            .filter(|m| !gone(m))
             .map(|m| match changed(m) {
                 Some(f) => ActorMention {
                     faction: pack.faction_of(f).into(),
@@ -2000,6 +2112,10 @@ struct ControlCtx<'p, 'a> {
     named_holder: Option<&'p str>,
     /// The side named as the target of an attack ("على مواقع X"): its defender.
     target: Option<&'p str>,
+    /// The place named as an attack's target ("هجوم على طرابلس"): the one it contests.
+    target_place: Option<&'a str>,
+    /// The sides of a clash are named as "between X and Y": neither is thereby its holder.
+    between: bool,
     /// The clause's places named as a force's origin: no claim is made for them.
     origins: Vec<&'a str>,
 }
@@ -2051,12 +2167,21 @@ fn control_claim<'p>(
     let memo = ctx.memo;
     let real = |p: &'p str| memo.place(p).is_some_and(|pl| pl.kind != "foreign");
     let dest = ctx.destination.filter(|d| places.contains(d) && real(d));
-    let place: &'p str = match (kind, dest) {
-        ("withdrawal", Some(d)) => d,
-        _ => places
-            .iter()
-            .copied()
-            .find(|p| real(p) && !ctx.origins.contains(p))?,
+    // A withdrawal is from a place (events.md): "انسحبت من ترهونة باتجاه بني وليد" loses
+    // Tarhuna. Only a move named by its end alone ("انسحبت إلى وادي …") says who holds
+    // where it ends.
+    let from = places
+        .iter()
+        .copied()
+        .find(|p| real(p) && !ctx.origins.contains(p) && Some(*p) != dest);
+    let dest = dest.filter(|_| kind == "withdrawal" && from.is_none());
+    let target = ctx
+        .target_place
+        .and_then(|t| places.iter().copied().find(|p| *p == t && real(p)));
+    let place: &'p str = match (dest, target) {
+        (Some(d), _) => d,
+        (None, Some(t)) => t,
+        (None, None) => from?,
     };
     // The sides: armed actors and states, by faction; observers (the UN) hold nothing.
     // Borrowed from the pack until the claim is built.
@@ -2159,8 +2284,9 @@ fn control_claim<'p>(
                 .map(|h| pack.faction_of(h));
             let background_side = || known.and_then(|h| sides.iter().copied().find(|s| *s == h));
             let known_defender = ctx.defender(place).or_else(background_side);
-            // One side named ("اشتباكات مع القوات التابعة لحفتر"): who defends is not said.
-            if known_defender.is_none() && sides.len() == 1 {
+            // One side named ("اشتباكات مع القوات التابعة لحفتر"), or two as equals
+            // ("بين X وY"): who defends is not said.
+            if known_defender.is_none() && (sides.len() == 1 || ctx.between) {
                 return claim(None, ControlState::Contested, sides.clone());
             }
             let defender = known_defender.or_else(|| sides.first().copied())?;
