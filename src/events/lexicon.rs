@@ -122,6 +122,12 @@ pub struct Lexicon {
     /// its first eight bytes, not a walk of the trie letter by letter.
     clitic_codes: Option<CliticCodes>,
     max_clitic: usize,
+    /// The entries whose first word is a whole word, by that word with each proclitic
+    /// string before it.
+    whole_words: WholeWords,
+    /// Tells from a word's first bytes whether a prefix entry can start it after any of
+    /// its proclitic strings: most words of a text can not.
+    start_filter: StartFilter,
     pub window: usize,
     pub reported_types: Vec<u8>,
     pub numbers: FxHashMap<String, u64>,
@@ -151,6 +157,8 @@ impl Default for Lexicon {
             proclitics: CliticTrie::default(),
             clitic_codes: None,
             max_clitic: 0,
+            whole_words: WholeWords::default(),
+            start_filter: StartFilter::default(),
             window: 5,
             reported_types: Vec::new(),
             numbers: FxHashMap::default(),
@@ -469,15 +477,10 @@ struct Index {
     /// word, so kept in one block (strings of their own were scattered over the heap).
     arena: Vec<u8>,
     spans: Vec<(u32, u32)>,
-    /// By their first word (leading letters): entries that must end a word, and
-    /// multi-word ones. At a position, the text's word is exactly that first word.
-    /// A first word of up to eight bytes (most: في، من، قد، لم …, which the text is full
-    /// of) is keyed by its bytes as one number, hashed in one step and compared
-    /// without a string compare; longer ones by their spelling.
-    by_code: CodeTable,
-    /// First words longer than eight bytes, by a digest of all their bytes (see
-    /// `long_key`); a digest may be shared, so a hit is checked in full.
-    by_word: CodeTable,
+    /// Entries that must end a word, and multi-word ones, with the length of their
+    /// first word (leading letters): at a position, the text's word is exactly that
+    /// first word (see [`WholeWords`]).
+    whole: Vec<(usize, usize)>,
     /// One-word `*` entries of four bytes or more, by their first four bytes: they are a
     /// prefix of the text's word.
     by_start: CodeTable,
@@ -489,24 +492,23 @@ struct Index {
     /// starting with a mark only where a mark is, so the two never need each other's
     /// positions.
     marks: Vec<Probe>,
-    /// A bit filter in front of `by_word`: most words of a text are no entry's first
-    /// word, and a bit test is far cheaper than hashing the word.
-    word_bits: Bits,
 }
 
 /// Probe lists by a nonzero 64-bit key (a word's bytes as a number), in one flat
 /// open-addressed table: looked up at every word start and after every proclitic, where
 /// a general hash map's probing was most of the lexicon scan.
 #[derive(Debug, Clone)]
-struct CodeTable {
+struct CodeTable<T = Probe> {
     /// Slot keys (0: empty) with each slot's range of `probes`, side by side: a lookup
     /// reads one slot, not a key and then a range from two arrays.
     slots: Vec<Slot>,
-    probes: Vec<Probe>,
+    probes: Vec<T>,
     shift: u32,
-    /// A bit per 12-bit hash of a key, in front of the slots: most lookups miss, and a
-    /// 512-byte filter stays in the first-level cache where the slots do not.
-    filter: [u64; 64],
+    /// A bit per hash of a key (about sixteen bits per key), in front of the slots: most
+    /// lookups miss, and a small filter stays in the first-level cache where the slots
+    /// do not.
+    filter: Vec<u64>,
+    filter_shift: u32,
 }
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -516,38 +518,45 @@ struct Slot {
     to: u32,
 }
 
-impl Default for CodeTable {
+impl<T> Default for CodeTable<T> {
     fn default() -> Self {
         CodeTable {
             slots: Vec::new(),
             probes: Vec::new(),
             shift: 63,
-            filter: [0; 64],
+            filter: vec![0; 64],
+            filter_shift: 52,
         }
     }
 }
 
-impl CodeTable {
-    fn new(lists: FxHashMap<u64, Vec<Probe>>) -> CodeTable {
+impl<T> CodeTable<T> {
+    fn new(lists: FxHashMap<u64, Vec<T>>) -> CodeTable<T> {
         // At most half full, so a miss ends at an empty slot after a step or two.
         let bits = (lists.len() * 2)
             .next_power_of_two()
             .max(2)
             .trailing_zeros();
         let size = 1usize << bits;
+        // 4096 bits at least, 2^18 (32 KB) at most.
+        let fbits = (lists.len() * 16)
+            .next_power_of_two()
+            .clamp(1 << 12, 1 << 18)
+            .trailing_zeros();
         let mut t = CodeTable {
             slots: vec![Slot::default(); size],
             probes: Vec::new(),
             shift: 64 - bits,
-            filter: [0; 64],
+            filter: vec![0; (1usize << fbits) / 64],
+            filter_shift: 64 - fbits,
         };
-        let mut lists: Vec<(u64, Vec<Probe>)> = lists.into_iter().collect();
+        let mut lists: Vec<(u64, Vec<T>)> = lists.into_iter().collect();
         lists.sort_unstable_by_key(|l| l.0);
         for (key, list) in lists {
             if key == 0 {
                 continue;
             }
-            let f = CodeTable::filter_bit(key);
+            let f = t.filter_bit(key);
             t.filter[f >> 6] |= 1 << (f & 63);
             let mut i = t.slot(key);
             while t.slots[i].key != 0 {
@@ -570,14 +579,24 @@ impl CodeTable {
     }
 
     #[inline]
-    fn filter_bit(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
+    fn filter_bit(&self, key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.filter_shift) as usize
     }
 
     #[inline]
-    fn get(&self, key: u64) -> Option<&[Probe]> {
-        let f = CodeTable::filter_bit(key);
-        if self.filter[f >> 6] & (1 << (f & 63)) == 0 || self.slots.is_empty() {
+    fn get(&self, key: u64) -> Option<&[T]> {
+        let f = self.filter_bit(key);
+        let bit = self.filter.get(f >> 6).map_or(0, |w| w & (1 << (f & 63)));
+        if bit == 0 {
+            return None;
+        }
+        self.get_unfiltered(key)
+    }
+
+    /// [`CodeTable::get`] without the filter (a lookup that a filter of its own let by).
+    #[inline]
+    fn get_unfiltered(&self, key: u64) -> Option<&[T]> {
+        if self.slots.is_empty() {
             return None;
         }
         let mask = self.slots.len() - 1;
@@ -593,9 +612,189 @@ impl CodeTable {
     }
 }
 
-/// The key of a first word longer than eight bytes in `Index::by_word`: a digest of its
+/// A one-hash bit filter over 64-bit keys: no false negatives, few false positives.
+#[derive(Debug, Clone)]
+struct Bits(Box<[u64; 1024]>);
+
+impl Default for Bits {
+    fn default() -> Self {
+        Bits(Box::new([0; 1024]))
+    }
+}
+
+impl Bits {
+    #[inline]
+    fn slot(key: u64) -> usize {
+        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
+    }
+    fn insert(&mut self, key: u64) {
+        let k = Bits::slot(key);
+        self.0[k >> 6] |= 1 << (k & 63);
+    }
+    #[inline]
+    fn may_hold(&self, key: u64) -> bool {
+        let k = Bits::slot(key);
+        self.0[k >> 6] & (1 << (k & 63)) != 0
+    }
+}
+
+/// A word's first bytes fixed by an entry that is a prefix of it (`by_start`, `rest`)
+/// after any proclitic string: a bit filter, looked up once per word, in front of the
+/// lookups at its start and after each of its proclitics (most words have none).
+#[derive(Debug, Clone, Default)]
+struct StartFilter {
+    starts: Bits,
+    /// Bit `L`: a proclitic string and a prefix entry make `L <= 8` bytes.
+    lens: u32,
+}
+
+impl StartFilter {
+    /// The key of `v` (at most eight bytes), tagged with its length.
+    #[inline]
+    fn key(v: u64, len: usize) -> u64 {
+        v ^ ((len as u64) << 59)
+    }
+
+    fn new(ix: &Index, clitics: &[String]) -> StartFilter {
+        let mut f = StartFilter::default();
+        let mut with = vec![String::new()];
+        with.extend(clitics.iter().filter(|c| !c.is_empty()).cloned());
+        for p in ix.by_start.probes.iter().chain(&ix.rest) {
+            for c in &with {
+                let cs = format!("{c}{}", ix.strings[p.entry as usize]);
+                let l = cs.len().min(8);
+                f.lens |= 1 << l;
+                f.starts
+                    .insert(StartFilter::key(eight(&cs.as_bytes()[..l]).0, l));
+            }
+        }
+        f
+    }
+
+    /// Can a prefix entry, after a proclitic string or none, start the word of `n`
+    /// bytes whose first eight bytes are `head`?
+    #[inline]
+    fn may_start(&self, head: u64, n: usize) -> bool {
+        let mut lens = self.lens & ((1u32 << (n.min(8) + 1)) - 1);
+        while lens != 0 {
+            let l = lens.trailing_zeros() as usize;
+            lens &= lens - 1;
+            let v = if l >= 8 {
+                head
+            } else {
+                head & ((1u64 << (8 * l)) - 1)
+            };
+            if l > 0 && self.starts.may_hold(StartFilter::key(v, l)) {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// One way a whole word of the text spells the first word of an entry (one that must
+/// end a word, or a multi-word one): after a proclitic string of `cl` bytes, or none.
+#[derive(Debug, Clone, Copy)]
+struct Combo {
+    /// The entry, with its bytes after the first word.
+    probe: Probe,
+    cl: u32,
+    clitic: Clitic,
+    /// Where the whole word (proclitics and first word) is spelled in
+    /// `WholeWords::arena`, and its length: a long word's key is a digest, so a match
+    /// is compared.
+    at: u32,
+    len: u32,
+}
+
+/// Every proclitic string (or none) before every entry's first word, by the whole word
+/// they spell: one lookup per word of the text finds the entries under all of its
+/// proclitic strings (a lookup after each proclitic was most of the scan).
+#[derive(Debug, Clone, Default)]
+struct WholeWords {
+    /// Words of up to eight bytes (في، من، وفي …), keyed by their bytes as one number:
+    /// equal keys are equal words.
+    short: CodeTable<Combo>,
+    /// Longer words, by a digest of all their bytes (see `long_key`); a digest may be
+    /// shared, so a match is checked in full.
+    long: CodeTable<Combo>,
+    /// A bit filter on a long word's last eight bytes, in front of its digest (the same
+    /// first word after proclitic strings of one length shares them).
+    long_bits: Bits,
+    /// The whole words spelled end to end (see `Combo::at`).
+    arena: Vec<u8>,
+}
+
+impl WholeWords {
+    fn new(ix: &Index, clitics: &[String]) -> WholeWords {
+        let mut w = WholeWords::default();
+        let mut with: Vec<&str> = vec![""];
+        for c in clitics {
+            if !c.is_empty() && !with.contains(&c.as_str()) {
+                with.push(c);
+            }
+        }
+        let mut short: FxHashMap<u64, Vec<Combo>> = FxHashMap::default();
+        let mut long: FxHashMap<u64, Vec<Combo>> = FxHashMap::default();
+        for &(e, word) in &ix.whole {
+            let b = ix.strings[e].as_bytes();
+            let probe = Probe::new(e, &b[word..]);
+            for c in &with {
+                let spelled = [c.as_bytes(), &b[..word]].concat();
+                let combo = Combo {
+                    probe,
+                    cl: c.len() as u32,
+                    clitic: if c.is_empty() {
+                        Clitic::NONE
+                    } else {
+                        Clitic::of(c)
+                    },
+                    at: w.arena.len() as u32,
+                    len: spelled.len() as u32,
+                };
+                w.arena.extend_from_slice(&spelled);
+                if spelled.len() <= 8 {
+                    short.entry(eight(&spelled).0).or_default().push(combo);
+                } else {
+                    w.long_bits.insert(last8(&spelled, spelled.len()));
+                    long.entry(long_key(&spelled)).or_default().push(combo);
+                }
+            }
+        }
+        w.short = CodeTable::new(short);
+        w.long = CodeTable::new(long);
+        w
+    }
+
+    /// The ways the word `ws..we` of `text` may spell an entry's first word: `None` when
+    /// there are none (most words). A long word's are checked with [`WholeWords::spells`].
+    #[inline]
+    fn of(&self, text: &[u8], ws: usize, we: usize) -> Option<&[Combo]> {
+        let n = we - ws;
+        if n <= 8 {
+            let code = match text[ws..].first_chunk::<8>() {
+                Some(c) if n == 8 => u64::from_le_bytes(*c),
+                Some(c) => u64::from_le_bytes(*c) & ((1u64 << (8 * n)) - 1),
+                None => eight(&text[ws..we]).0,
+            };
+            self.short.get(code)
+        } else if self.long_bits.may_hold(last8(text, we)) {
+            self.long.get(long_key_in(&text[ws..], n))
+        } else {
+            None
+        }
+    }
+
+    /// Does the long word `w` spell `c`'s whole word? (Its key is a digest.)
+    #[inline]
+    fn spells(&self, c: &Combo, w: &[u8]) -> bool {
+        let at = c.at as usize;
+        c.len as usize == w.len() && self.arena.get(at..at + w.len()) == Some(w)
+    }
+}
+
+/// The key of a word longer than eight bytes in `WholeWords::long`: a digest of its
 /// length and all its bytes, never 0 (an empty slot).
-#[inline]
 fn long_key(w: &[u8]) -> u64 {
     long_key_in(w, w.len())
 }
@@ -623,29 +822,12 @@ fn long_key_in(hay: &[u8], len: usize) -> u64 {
     h | 1
 }
 
-/// A one-hash bit filter over 64-bit keys: no false negatives, few false positives.
-#[derive(Debug, Clone)]
-struct Bits(Box<[u64; 1024]>);
-
-impl Default for Bits {
-    fn default() -> Self {
-        Bits(Box::new([0; 1024]))
-    }
-}
-
-impl Bits {
-    #[inline]
-    fn slot(key: u64) -> usize {
-        (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
-    }
-    fn insert(&mut self, key: u64) {
-        let k = Bits::slot(key);
-        self.0[k >> 6] |= 1 << (k & 63);
-    }
-    #[inline]
-    fn may_hold(&self, key: u64) -> bool {
-        let k = Bits::slot(key);
-        self.0[k >> 6] & (1 << (k & 63)) != 0
+/// The eight bytes of `b` before `end` as a number (`end >= 8`, else the bytes before).
+#[inline]
+fn last8(b: &[u8], end: usize) -> u64 {
+    match end.checked_sub(8).and_then(|s| b.get(s..end)) {
+        Some(c) => u64::from_le_bytes(c.try_into().unwrap_or([0; 8])),
+        None => eight(&b[..end.min(b.len())]).0,
     }
 }
 
@@ -713,21 +895,13 @@ fn first4(b: &[u8]) -> Option<u32> {
 impl Index {
     fn new(strings: Vec<String>, pats: &[Pat]) -> Index {
         let mut ix = Index::default();
-        let mut by_code: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
         let mut by_start: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
-        let mut by_word: FxHashMap<u64, Vec<Probe>> = FxHashMap::default();
         for (i, (s, p)) in strings.iter().zip(pats).enumerate() {
             let word = s.find(|c: char| !is_letter(c)).unwrap_or(s.len());
             let one_word_prefix = p.prefix && word == s.len();
             let b = s.as_bytes();
             if word > 0 && !one_word_prefix {
-                let probe = Probe::new(i, &b[word..]);
-                if word <= 8 {
-                    by_code.entry(eight(&b[..word]).0).or_default().push(probe);
-                } else {
-                    ix.word_bits.insert(eight(&b[..word]).0);
-                    by_word.entry(long_key(&b[..word])).or_default().push(probe);
-                }
+                ix.whole.push((i, word));
             } else if let Some(k) = first4(b).filter(|_| word > 0) {
                 by_start
                     .entry(u64::from(k))
@@ -739,9 +913,7 @@ impl Index {
                 ix.marks.push(Probe::new(i, b));
             }
         }
-        ix.by_code = CodeTable::new(by_code);
         ix.by_start = CodeTable::new(by_start);
-        ix.by_word = CodeTable::new(by_word);
         for st in &strings {
             let from = ix.arena.len() as u32;
             ix.arena.extend_from_slice(st.as_bytes());
@@ -755,38 +927,15 @@ impl Index {
     /// the list's probes start, from `at`.
     #[inline]
     fn try_list(&self, text: &str, at: usize, list: &[Probe], off: usize, out: &mut Vec<Raw>) {
-        self.try_list_as(text, at, list, off, false, out);
-    }
-
-    /// `try_list`; with `digest`, the list's key is only a digest of the text's first
-    /// `off` bytes (`by_word`), so every entry is compared in full, and must be at least
-    /// that long: then its first word is the text's whole word (which ends at a
-    /// non-letter, as the entry's must where they agree).
-    #[inline(always)]
-    fn try_list_as(
-        &self,
-        text: &str,
-        at: usize,
-        list: &[Probe],
-        off: usize,
-        digest: bool,
-        out: &mut Vec<Raw>,
-    ) {
         let hay = &text.as_bytes()[at..];
         let next = head(&hay[off..]);
         for p in list {
             if next & p.mask != p.head {
                 continue;
             }
-            let (a, b) = self.spans[p.entry as usize];
-            let s = &self.arena[a as usize..b as usize];
+            let s = self.spelling(p.entry);
             // Otherwise the bytes before `off` are the list's key, already the text's.
-            let found = if digest {
-                s.len() >= off && hay.starts_with(s)
-            } else {
-                p.whole || hay.starts_with(s)
-            };
-            if found {
+            if p.whole || hay.starts_with(s) {
                 out.push(Raw {
                     start: at,
                     end: at + s.len(),
@@ -796,30 +945,18 @@ impl Index {
         }
     }
 
-    /// Push `(start, end, entry)` for every entry spelled at `at` that the checks of
-    /// `Lexicon::find` could keep; `at` holds a letter and `word_end` ends the run of
-    /// letters from it.
+    /// An entry's spelling, from the arena.
     #[inline]
-    fn lookup(&self, text: &str, at: usize, word_end: usize, out: &mut Vec<Raw>) {
-        let hay = &text.as_bytes()[at..];
-        let word = &hay[..word_end - at];
-        // The word's first eight bytes as a number (the whole word when it is shorter).
-        let code = match hay.first_chunk::<8>() {
-            Some(c) if word.len() >= 8 => u64::from_le_bytes(*c),
-            Some(c) => u64::from_le_bytes(*c) & ((1u64 << (8 * word.len())) - 1),
-            None => eight(word).0,
-        };
-        if !word.is_empty() {
-            if word.len() <= 8 {
-                if let Some(list) = self.by_code.get(code) {
-                    self.try_list(text, at, list, word.len(), out);
-                }
-            } else if self.word_bits.may_hold(code)
-                && let Some(list) = self.by_word.get(long_key_in(hay, word.len()))
-            {
-                self.try_list_as(text, at, list, word.len(), true, out);
-            }
-        }
+    fn spelling(&self, entry: u32) -> &[u8] {
+        let (a, b) = self.spans.get(entry as usize).copied().unwrap_or((0, 0));
+        self.arena.get(a as usize..b as usize).unwrap_or(&[])
+    }
+
+    /// Push `(start, end, entry)` for every prefix entry spelled at `at` (`by_start`,
+    /// `rest`); `at` holds a letter and `word_end` ends the run of letters from it.
+    #[inline]
+    fn lookup_start(&self, text: &str, at: usize, word_end: usize, out: &mut Vec<Raw>) {
+        let word = &text.as_bytes()[at..word_end];
         if let Some(k) = first4(word)
             && let Some(list) = self.by_start.get(u64::from(k))
         {
@@ -962,6 +1099,8 @@ impl Lexicon {
         }
         let clitic_codes = CliticCodes::new(&clitics);
         let max_clitic = clitics.iter().map(|p| p.len()).max().unwrap_or(0);
+        let whole_words = WholeWords::new(&index, &clitics);
+        let start_filter = StartFilter::new(&index, &clitics);
         let nk = |m: &HashMap<String, u64>| -> FxHashMap<String, u64> {
             m.iter().map(|(k, v)| (normalize(k), *v)).collect()
         };
@@ -972,6 +1111,8 @@ impl Lexicon {
             proclitics,
             clitic_codes,
             max_clitic,
+            whole_words,
+            start_filter,
             window: m.window.unwrap_or(5),
             reported_types,
             numbers: nk(&f.numbers.words),
@@ -1043,33 +1184,68 @@ impl Lexicon {
             }
         }
         // A word token is a maximal run of letters (`is_letter`), as the lookups need.
+        let bytes = text.as_bytes();
+        let (ww, sf) = (&self.whole_words, &self.start_filter);
         for t in tokens.iter().filter(|t| t.kind == TokKind::Word) {
             let (i, run_end) = (t.start, t.end);
+            // Entries whose first word is the whole word after a proclitic string or
+            // none: one lookup of the word finds them all.
+            let combos = ww.of(bytes, i, run_end);
+            // Prefix entries: only where the word's first bytes may spell one after a
+            // proclitic string (most words can not).
+            let start = sf.may_start(head(&bytes[i..]), run_end - i);
+            if combos.is_none() && !start {
+                continue;
+            }
             group.clear();
-            ix.lookup(text, i, run_end, raw);
-            self.check_word(text, i, run_end, Clitic::NONE, raw, group);
-            // Along the word's proclitic string: a lookup after every whole proclitic;
-            // the walk ends where no proclitic starts so.
-            if let Some(cc) = &self.clitic_codes {
-                // The same lookups, found from the word's first bytes.
-                let word = &text.as_bytes()[i..run_end];
-                for (n, cl) in cc.of(word, head(&text.as_bytes()[i..])) {
-                    ix.lookup(text, i + n, run_end, raw);
-                    self.check_word(text, i, run_end, cl, raw, group);
+            if let Some(combos) = combos {
+                // The bytes after the word, where a multi-word entry goes on.
+                let next = head(&bytes[run_end..]);
+                let word = &bytes[i..run_end];
+                let long = word.len() > 8;
+                for c in combos {
+                    let p = &c.probe;
+                    if next & p.mask != p.head || long && !ww.spells(c, word) {
+                        continue;
+                    }
+                    let at = i + c.cl as usize;
+                    let s = ix.spelling(p.entry);
+                    if p.whole || bytes[at..].starts_with(s) {
+                        raw.push(Raw {
+                            start: at,
+                            end: at + s.len(),
+                            entry: p.entry as usize,
+                        });
+                        self.check_word(text, i, run_end, c.clitic, raw, group);
+                    }
                 }
-            } else {
-                let mut at = i;
-                let mut node = 0;
-                for ch in text[i..run_end].chars() {
-                    let Some(next) = self.proclitics.step(node, ch) else {
-                        break;
-                    };
-                    node = next;
-                    at += ch.len_utf8();
-                    if self.proclitics.ends(node) {
-                        ix.lookup(text, at, run_end, raw);
-                        let cl = Clitic::of(&text[i..at]);
+            }
+            if start {
+                ix.lookup_start(text, i, run_end, raw);
+                self.check_word(text, i, run_end, Clitic::NONE, raw, group);
+                // Along the word's proclitic string: a lookup after every whole
+                // proclitic; the walk ends where no proclitic starts so.
+                if let Some(cc) = &self.clitic_codes {
+                    // The same lookups, found from the word's first bytes.
+                    let word = &bytes[i..run_end];
+                    for (n, cl) in cc.of(word, head(&bytes[i..])) {
+                        ix.lookup_start(text, i + n, run_end, raw);
                         self.check_word(text, i, run_end, cl, raw, group);
+                    }
+                } else {
+                    let mut at = i;
+                    let mut node = 0;
+                    for ch in text[i..run_end].chars() {
+                        let Some(next) = self.proclitics.step(node, ch) else {
+                            break;
+                        };
+                        node = next;
+                        at += ch.len_utf8();
+                        if self.proclitics.ends(node) {
+                            ix.lookup_start(text, at, run_end, raw);
+                            let cl = Clitic::of(&text[i..at]);
+                            self.check_word(text, i, run_end, cl, raw, group);
+                        }
                     }
                 }
             }
@@ -1323,14 +1499,6 @@ mod tests {
         let a = found(&short, text);
         assert_eq!(a.len(), 4, "{a:?}");
         assert_eq!(a, found(&long, text));
-    }
-
-    #[test]
-    fn a_long_word_has_one_key_whatever_follows_it() {
-        let text = "الاشتباكات المسلحة في محيط المدينة".as_bytes();
-        for len in 9..text.len() {
-            assert_eq!(long_key_in(text, len), long_key(&text[..len]), "{len}");
-        }
     }
 
     #[test]
