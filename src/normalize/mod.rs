@@ -300,8 +300,8 @@ impl Normalized {
         };
         let mut i = 0;
         while i < src.len() {
-            // A stretch of letters that stay as they are and ASCII spaces (most of an
-            // article) is copied at once; its words and spaces go to the tokenizer as they
+            // A stretch of letters that stay as they are and ASCII (most of an article)
+            // is copied at once; its words and spaces go to the tokenizer as they
             // are met, at the offsets they will have. A letter that folds to another of
             // the same length (أ، ة، ى) is written folded and the stretch goes on after it.
             let i0 = i;
@@ -315,6 +315,12 @@ impl Normalized {
                 match (src.get(j), src.get(j + 1)) {
                     (Some(&b' '), _) => {
                         toks.push(text.len() + j - i, 1, Class::Space);
+                        j += 1;
+                    }
+                    // Other ASCII but capitals (digits, marks, line breaks) stays as it
+                    // is too: the stretch goes on over it.
+                    (Some(&x), _) if x < 0x80 && !x.is_ascii_uppercase() => {
+                        toks.push(text.len() + j - i, 1, ascii[usize::from(x)]);
                         j += 1;
                     }
                     (Some(&x), Some(&y)) if x & 0xFE == 0xD8 => {
