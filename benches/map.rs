@@ -38,18 +38,18 @@ fn main() {
         .collect();
     let events: Vec<Event> = (0..EVENTS)
         .map(|i| Event {
-            id: format!("d{}#{}", i / 20, i % 20),
-            doc: format!("d{}", i / 20),
+            id: format!("d{}#{}", i / 20, i % 20).into(),
+            doc: format!("d{}", i / 20).into(),
             start: 0,
             end: 1,
             evidence: String::new(),
-            date: Some(day((rnd() % 2500) as i64).to_string()),
+            date: Some(day((rnd() % 2500) as i64).to_string().into()),
             date_end: None,
             precision: Precision::Day,
             date_source: DateSource::Timex,
             kind: "armed_clash".into(),
             modality: Modality::Asserted,
-            places: vec![format!("P{}", rnd() as usize % PLACES)],
+            places: vec![format!("P{}", rnd() as usize % PLACES).into()],
             actors: vec![],
             casualties: Casualties::default(),
             control: None,

@@ -3,6 +3,7 @@
 
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
+pub use smol_str::SmolStr;
 
 pub const SCHEMA: &str = "tarikh.extract/1";
 
@@ -41,10 +42,10 @@ pub enum Anchor {
 pub struct Timex {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: SmolStr,
     /// ISO date, month, year, week, range "A/B", duration "P6Y", "before X",
     /// PRESENT_REF/PAST_REF/FUTURE_REF, or relative "dct-2d" when the article is undated.
-    pub value: String,
+    pub value: SmolStr,
     pub precision: Precision,
     pub kind: TimexKind,
     pub anchor: Anchor,
@@ -98,8 +99,8 @@ impl Dct {
 pub struct Mention {
     pub start: usize,
     pub end: usize,
-    pub text: String,
-    pub place: String,
+    pub text: SmolStr,
+    pub place: SmolStr,
 }
 
 /// One article as read from disk, with what the pipeline found in it.
@@ -144,11 +145,11 @@ pub enum ControlState {
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ControlClaim {
-    pub place: String,
-    pub holder: Option<String>,
+    pub place: SmolStr,
+    pub holder: Option<SmolStr>,
     pub state: ControlState,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub contenders: Vec<String>,
+    pub contenders: Vec<SmolStr>,
 }
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,25 +161,25 @@ pub struct Casualties {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
-    pub id: String,
-    pub doc: String,
+    pub id: SmolStr,
+    pub doc: SmolStr,
     pub start: usize,
     pub end: usize,
     pub evidence: String,
-    pub date: Option<String>,
-    pub date_end: Option<String>,
+    pub date: Option<SmolStr>,
+    pub date_end: Option<SmolStr>,
     pub precision: Precision,
     pub date_source: DateSource,
     #[serde(rename = "type")]
-    pub kind: String,
+    pub kind: SmolStr,
     pub modality: Modality,
-    pub places: Vec<String>,
-    pub actors: Vec<String>,
+    pub places: Vec<SmolStr>,
+    pub actors: Vec<SmolStr>,
     pub casualties: Casualties,
     pub control: Option<ControlClaim>,
     /// Other reports of the same event (`doc#n` ids), after cross-article merging.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub sources: Vec<String>,
+    pub sources: Vec<SmolStr>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

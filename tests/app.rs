@@ -519,7 +519,7 @@ fn an_event_reported_hundreds_of_times_keeps_the_panels_in_the_window() {
         let app = h.state_mut();
         app.show_report = false;
         let c = app.corpus.as_mut().expect("corpus");
-        c.extract.events[0].sources = (0..500).map(|i| format!("copy_{i:04}#1")).collect();
+        c.extract.events[0].sources = (0..500).map(|i| format!("copy_{i:04}#1").into()).collect();
         app.select_event(Some(0));
     }
     h.run_steps(4);

@@ -28,9 +28,9 @@ fn ev(
         casualties: Casualties::default(),
         control: claim.map(|(p, h, s, c)| ControlClaim {
             place: p.into(),
-            holder: h.map(str::to_string),
+            holder: h.map(SmolStr::new),
             state: s,
-            contenders: c.iter().map(|x| x.to_string()).collect(),
+            contenders: c.iter().map(SmolStr::new).collect(),
         }),
         sources: vec![],
     }

@@ -3,7 +3,7 @@
 
 use tarikh::Pack;
 use tarikh::corpus::SourceDoc;
-use tarikh::model::{ControlState, Dct, DctSource, Event, Modality, Precision};
+use tarikh::model::{ControlState, Dct, DctSource, Event, Modality, Precision, SmolStr};
 use tarikh::normalize::Normalized;
 
 fn pack() -> Pack {
@@ -55,7 +55,7 @@ fn events(text: &str) -> Vec<Event> {
 }
 
 fn kinds(text: &str) -> Vec<String> {
-    events(text).into_iter().map(|e| e.kind).collect()
+    events(text).into_iter().map(|e| e.kind.into()).collect()
 }
 
 #[test]
@@ -165,7 +165,7 @@ fn casualty_numbers_in_digits_indic_digits_and_words() {
 fn stopping_the_other_sides_advance_is_a_repelled_attack() {
     let ev = events("قالت قوات الوفاق إنها أوقفت تقدم قوات حفتر جنوب غريان.");
     let r = first_of(&ev, "attack_repelled");
-    assert!(r.actors.contains(&"GNA".to_string()), "{:?}", r.actors);
+    assert!(r.actors.contains(&"GNA".into()), "{:?}", r.actors);
 }
 
 #[test]
@@ -173,11 +173,7 @@ fn places_inside_actor_names_and_in_passing_are_not_event_places() {
     let ev = events("شنت قوات حفتر هجوما على مدينة بنغازي شرقي ليبيا.");
     assert_eq!(ev[0].places, ["Benghazi"]);
     let ev = events("هاجمت قوات حفتر مواقع مجلس شورى مجاهدي درنة.");
-    assert!(
-        ev[0].actors.contains(&"DMSC".to_string()),
-        "{:?}",
-        ev[0].actors
-    );
+    assert!(ev[0].actors.contains(&"DMSC".into()), "{:?}", ev[0].actors);
 }
 
 #[test]
@@ -395,11 +391,7 @@ fn a_speaker_introduced_before_a_comma_is_reported_by_the_content_event() {
     let ev = events("وقال المتحدث باسم قوات الوفاق، إن قواته صدت هجوما على مدينة غريان.");
     let k: Vec<&str> = ev.iter().map(|e| e.kind.as_str()).collect();
     assert_eq!(k, ["attack_repelled"]);
-    assert!(
-        ev[0].actors.contains(&"GNA".to_string()),
-        "{:?}",
-        ev[0].actors
-    );
+    assert!(ev[0].actors.contains(&"GNA".into()), "{:?}", ev[0].actors);
     assert_eq!(ev[0].id, "t#1", "ids stay contiguous");
     // A denial is itself the fact and stays.
     let ev = events("نفى المتحدث باسم الجيش الليبي، مشاركة أي قوات أجنبية في الهجوم على غريان.");
@@ -467,7 +459,7 @@ fn modality_cues_respect_commas_emphasis_purpose_and_late_negation() {
     // ل + masdar of a meeting is its purpose.
     assert_eq!(
         m("توجه المبعوث الأممي إلى بنغازي للقاء حفتر."),
-        Some(("meeting".to_string(), Modality::Planned))
+        Some(("meeting".into(), Modality::Planned))
     );
     // A definite noun and its own negated verb after it.
     assert_eq!(
@@ -577,8 +569,7 @@ fn the_storys_day_carries_over_and_background_dates_stay_put() {
 fn a_place_in_parentheses_is_an_aside() {
     let ev = events("يرفض المجلس إصرار حكومة الوفاق (في طرابلس) على مواصلة القتال.");
     assert!(
-        ev.iter()
-            .all(|e| !e.places.contains(&"Tripoli".to_string())),
+        ev.iter().all(|e| !e.places.contains(&"Tripoli".into())),
         "{ev:#?}"
     );
 }
@@ -781,7 +772,7 @@ fn the_dateline_city_is_where_the_report_was_filed_not_another_clauses_scene() {
     );
     let withdrawal = first_of(&ev, "withdrawal");
     assert!(
-        !withdrawal.places.contains(&"Benghazi".to_string()),
+        !withdrawal.places.contains(&"Benghazi".into()),
         "{:?}",
         withdrawal.places
     );
@@ -811,7 +802,7 @@ fn in_a_clash_the_side_that_held_the_town_by_the_background_defends_it() {
         (c.place.as_str(), c.holder.as_deref(), c.state),
         ("Tripoli", Some("GNA"), ControlState::Contested)
     );
-    assert!(!c.contenders.contains(&"GNA".to_string()));
+    assert!(!c.contenders.contains(&"GNA".into()));
     // Where the background knows no holder, the side named first stays the defender.
     let ev = events_on(
         "اندلعت اشتباكات عنيفة بين اللواء السابع وقوات الوفاق في غريان.",
@@ -853,7 +844,7 @@ fn days_after_an_event_opens_its_own_clause() {
     assert_eq!(w.places, ["Gharyan"]);
     assert!(
         ev.iter()
-            .all(|e| e.kind != "offensive" || !e.places.contains(&"Gharyan".to_string())),
+            .all(|e| e.kind != "offensive" || !e.places.contains(&"Gharyan".into())),
         "{ev:?}"
     );
 }
@@ -862,7 +853,7 @@ fn days_after_an_event_opens_its_own_clause() {
 fn the_front_lines_are_no_clash() {
     // Centres "near the front lines" are no clash.
     let k = kinds("ويحتجز نحو ألف مهاجر في مراكز قريبة من خطوط القتال جنوب طرابلس.");
-    assert!(!k.contains(&"armed_clash".to_string()), "{k:?}");
+    assert!(!k.contains(&"armed_clash".into()), "{k:?}");
 }
 
 #[test]
@@ -873,7 +864,7 @@ fn where_people_fled_to_is_not_where_the_toll_was_taken() {
         .find(|e| e.casualties.killed == Some(20))
         .expect("toll");
     assert!(
-        toll.places.contains(&"Sabratha".to_string()),
+        toll.places.contains(&"Sabratha".into()),
         "{:?}",
         toll.places
     );
@@ -915,7 +906,7 @@ fn a_bombing_or_an_attack_on_one_building_does_not_contest_the_town() {
     );
     // "Targeted" alone is no air strike.
     let k = kinds("وأطلق مسلحون النار على الموظفين واستهدفوا المبنى.");
-    assert!(!k.contains(&"air_strike".to_string()), "{k:?}");
+    assert!(!k.contains(&"air_strike".into()), "{k:?}");
 }
 
 #[test]
@@ -988,13 +979,13 @@ fn ultimatums_expectations_and_falling_measures_are_no_deeds() {
     let ev = events("وتوقع مراقبون أن تسيطر قوات حفتر على مدينة سرت خلال أسابيع.");
     assert!(ev.iter().all(|e| e.control.is_none()), "{ev:?}");
     let k = kinds("وتراجعت حدة المعارك في محيط مدينة غريان.");
-    assert!(!k.contains(&"withdrawal".to_string()), "{k:?}");
+    assert!(!k.contains(&"withdrawal".into()), "{k:?}");
     // A conference that was scheduled is planned.
     let ev = events("وكان مؤتمر برلين حول ليبيا مقررا يوم الأحد المقبل.");
     assert_eq!(first_of(&ev, "conference").modality, Modality::Planned);
     // A withdrawal stays one.
     let k = kinds("وتراجعت قوات حفتر إلى محيط مدينة غريان.");
-    assert!(k.contains(&"withdrawal".to_string()), "{k:?}");
+    assert!(k.contains(&"withdrawal".into()), "{k:?}");
 }
 
 #[test]
@@ -1008,7 +999,7 @@ fn a_warned_advance_and_an_operation_to_take_a_town_have_not_taken_it() {
     assert_eq!(first_of(&ev, "offensive").modality, Modality::Asserted);
     // "ماضية في عملية تحرير سرت": an operation to take it, not a taking.
     let k = kinds("وأكدت الحكومة أنها ماضية في عملية تحرير مدينة سرت.");
-    assert!(!k.contains(&"territory_taken".to_string()), "{k:?}");
+    assert!(!k.contains(&"territory_taken".into()), "{k:?}");
 }
 
 #[test]
@@ -1098,7 +1089,7 @@ fn look_alike_cues_do_not_change_what_happened() {
     assert!(
         control_of(&ev, "offensive")
             .contenders
-            .contains(&"LNA".to_string())
+            .contains(&"LNA".into())
     );
     // "وقد تمت السيطرة": a perfect, not a possibility.
     let e = first("وقد تمت السيطرة على مدينة غريان من قبل قوات الجيش الوطني.");
@@ -1117,11 +1108,9 @@ fn an_institution_that_serves_whoever_governs_is_no_side() {
     let ev = events("وأعلنت المؤسسة الوطنية للنفط وقوع اشتباكات مسلحة قرب مصفاة الزاوية.");
     let clash = first_of(&ev, "armed_clash");
     assert!(
-        clash
-            .control
-            .as_ref()
-            .is_none_or(|c| c.holder.as_deref() != Some("NOC")
-                && !c.contenders.contains(&"NOC".to_string())),
+        clash.control.as_ref().is_none_or(
+            |c| c.holder.as_deref() != Some("NOC") && !c.contenders.contains(&"NOC".into())
+        ),
         "{:?}",
         clash.control
     );
@@ -1157,10 +1146,10 @@ fn an_oath_a_resignation_and_a_vote_of_confidence_are_decisions() {
 fn a_minister_named_by_office_is_his_state() {
     let ev = events("والتقى وزير الدفاع التركي رئيس المجلس الرئاسي في طرابلس.");
     let m = first_of(&ev, "meeting");
-    assert!(m.actors.contains(&"Turkey".to_string()), "{:?}", m.actors);
+    assert!(m.actors.contains(&"Turkey".into()), "{:?}", m.actors);
     let ev = events("وقال وزير الخارجية الروسي إن موسكو تدعم الحل السياسي في ليبيا.");
     assert!(
-        ev.iter().any(|e| e.actors.contains(&"Russia".to_string())),
+        ev.iter().any(|e| e.actors.contains(&"Russia".into())),
         "{ev:?}"
     );
 }
@@ -1172,7 +1161,7 @@ fn the_capital_as_a_landmark_is_not_the_place_of_the_event() {
     );
     let clash = first_of(&ev, "armed_clash");
     assert!(
-        !clash.places.contains(&"Tripoli".to_string()),
+        !clash.places.contains(&"Tripoli".into()),
         "{:?}",
         clash.places
     );
@@ -1255,14 +1244,13 @@ fn a_short_insert_between_commas_stays_in_the_clause_of_its_verb() {
 fn the_place_a_source_reports_from_is_not_the_events_place() {
     let ev = events("وقتل 12 مقاتلا في الاشتباكات بحسب مصادر طبية في مصراتة.");
     assert!(
-        ev.iter()
-            .all(|e| !e.places.contains(&"Misrata".to_string())),
+        ev.iter().all(|e| !e.places.contains(&"Misrata".into())),
         "{ev:?}"
     );
     // A place named after the source phrase, past a comma, is the event's.
     let ev = events("وبحسب الأمم المتحدة، نزح آلاف السكان من ترهونة بسبب الاشتباكات.");
     assert!(
-        ev.iter().any(|e| e.places.contains(&"Tarhuna".to_string())),
+        ev.iter().any(|e| e.places.contains(&"Tarhuna".into())),
         "{ev:?}"
     );
 }
@@ -1299,11 +1287,10 @@ fn export_is_not_repelling_an_attack() {
     // التصدير (export) begins like التصدي (repelling).
     assert!(
         !kinds("وقالت المؤسسة الوطنية للنفط إن التصدير من السدرة سيبقى متوقفا.")
-            .contains(&"attack_repelled".to_string())
+            .contains(&"attack_repelled".into())
     );
     assert!(
-        kinds("وتمكنت قوات الوفاق من التصدي للهجوم على غريان.")
-            .contains(&"attack_repelled".to_string())
+        kinds("وتمكنت قوات الوفاق من التصدي للهجوم على غريان.").contains(&"attack_repelled".into())
     );
 }
 
@@ -1336,7 +1323,7 @@ fn a_town_fallen_into_hands_a_base_evacuated_and_a_future_passive() {
     );
     // Evacuating a base is leaving it.
     let k = kinds("وقالت قوات حفتر إنها أخلت القاعدة في إطار إعادة التمركز.");
-    assert!(k.contains(&"withdrawal".to_string()), "{k:?}");
+    assert!(k.contains(&"withdrawal".into()), "{k:?}");
     // "سيتم": what will be done has not been done.
     let ev = events("وقال المجلس إن إعلان تحرير مدينة سرت سيتم خلال أيام.");
     assert_eq!(first_of(&ev, "territory_taken").modality, Modality::Planned);
@@ -1345,7 +1332,7 @@ fn a_town_fallen_into_hands_a_base_evacuated_and_a_future_passive() {
     assert!(
         first_of(&ev, "air_strike")
             .actors
-            .contains(&"Turkey".to_string()),
+            .contains(&"Turkey".into()),
         "{ev:?}"
     );
 }
@@ -1353,10 +1340,10 @@ fn a_town_fallen_into_hands_a_base_evacuated_and_a_future_passive() {
 #[test]
 fn blame_for_a_deed_is_no_new_deed() {
     let k = kinds("وحمّلت حكومة الوفاق قوات حفتر مسؤولية القصف الذي استهدف حي أبو سليم.");
-    assert!(!k.contains(&"air_strike".to_string()), "{k:?}");
+    assert!(!k.contains(&"air_strike".into()), "{k:?}");
     // The shelling itself, told plainly, is one.
     let k = kinds("وقصفت قوات حفتر حي أبو سليم بقذائف الهاون.");
-    assert!(k.contains(&"air_strike".to_string()), "{k:?}");
+    assert!(k.contains(&"air_strike".into()), "{k:?}");
 }
 
 #[test]
@@ -1409,7 +1396,7 @@ fn where_a_force_comes_from_is_no_place_it_holds_or_lost() {
     // The same town named as the place of the deed stays its place.
     let ev = events("وتراجعت القوات من مدينة مصراتة باتجاه الجنوب.");
     let w = first_of(&ev, "withdrawal");
-    assert!(w.places.contains(&"Misrata".to_string()), "{w:?}");
+    assert!(w.places.contains(&"Misrata".into()), "{w:?}");
 }
 
 #[test]
@@ -1419,7 +1406,7 @@ fn a_person_who_changed_sides_is_on_the_side_of_the_article_date() {
         let ev = events_dated(text, day);
         ev.iter()
             .flat_map(|e| e.actors.clone())
-            .collect::<Vec<String>>()
+            .collect::<Vec<SmolStr>>()
     };
     // The GNA's interior minister in 2019, the House's prime minister in 2022.
     assert_eq!(side("2019-05-01"), ["GNA"]);
@@ -1434,7 +1421,7 @@ fn a_person_who_changed_sides_is_on_the_side_of_the_article_date() {
         .holder
         .iter()
         .chain(c.contenders.iter())
-        .map(String::as_str)
+        .map(SmolStr::as_str)
         .collect();
     assert!(sides.contains(&"GNS") && !sides.contains(&"GNA"), "{c:?}");
     // The unity government held the capital then (the pack's background): it defends.
@@ -1446,7 +1433,7 @@ fn a_units_town_an_accusation_and_a_deed_that_comes_after_are_no_new_scene() {
     // "القوة الثالثة التابعة لمصراتة": the unit's town is not the place it attacked.
     let ev = events("وشنت القوة الثالثة التابعة لمصراتة هجوما على قاعدة براك الشاطئ الجوية.");
     let o = first_of(&ev, "offensive");
-    assert!(o.places.contains(&"Brak Air Base".to_string()), "{o:?}");
+    assert!(o.places.contains(&"Brak Air Base".into()), "{o:?}");
     assert_eq!(
         o.control.as_ref().map(|c| c.place.as_str()),
         Some("Brak Air Base"),
@@ -1454,9 +1441,9 @@ fn a_units_town_an_accusation_and_a_deed_that_comes_after_are_no_new_scene() {
     );
     // Blaming a side for an attack, and an attack that "comes after", recall it.
     let k = kinds("وقال المتحدث إن الضحايا أعدموا، متهما حكومة الوفاق بالمسؤولية عن الهجوم.");
-    assert!(!k.contains(&"offensive".to_string()), "{k:?}");
+    assert!(!k.contains(&"offensive".into()), "{k:?}");
     let k = kinds("ويأتي الهجوم بعد أسبوعين من لقاء في أبوظبي.");
-    assert!(!k.contains(&"offensive".to_string()), "{k:?}");
+    assert!(!k.contains(&"offensive".into()), "{k:?}");
     // "قواتها ماضية في عملية تحرير سرت": an aim, not a deed done.
     let ev = events("وأكدت الحكومة أن قواتها ماضية في عملية تحرير مدينة سرت.");
     assert!(ev.iter().all(|e| e.control.is_none()), "{ev:?}");
@@ -1490,7 +1477,7 @@ fn a_headline_its_body_tells_again_is_one_event() {
     let ev = events_of_article(text, "2019-06-26");
     assert!(
         ev.iter()
-            .any(|e| e.kind == "armed_clash" && e.places.contains(&"Sirte".to_string())),
+            .any(|e| e.kind == "armed_clash" && e.places.contains(&"Sirte".into())),
         "{ev:?}"
     );
 }
@@ -1505,7 +1492,7 @@ fn a_deed_of_a_fight_between_two_sides_has_both() {
             .find(|e| e.kind == kind || (kind == "casualties" && e.casualties.killed == Some(8)))
             .unwrap_or_else(|| panic!("no {kind}: {ev:?}"));
         assert!(
-            e.actors.contains(&"LNA".to_string()) && e.actors.contains(&"GNA".to_string()),
+            e.actors.contains(&"LNA".into()) && e.actors.contains(&"GNA".into()),
             "{e:?}"
         );
     }

@@ -5,7 +5,7 @@ use tarikh::model::*;
 
 fn extract() -> Extract {
     let ev = |n: usize, places: &[&str], evidence: &str| Event {
-        id: format!("d#{n}"),
+        id: format!("d#{n}").into(),
         doc: "d".into(),
         start: 0,
         end: evidence.len(),
@@ -16,7 +16,7 @@ fn extract() -> Extract {
         date_source: DateSource::Timex,
         kind: "offensive".into(),
         modality: Modality::Asserted,
-        places: places.iter().map(|s| s.to_string()).collect(),
+        places: places.iter().map(SmolStr::new).collect(),
         actors: vec!["LNA".into(), "GNA".into()],
         casualties: Casualties {
             killed: Some(12),

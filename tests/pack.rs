@@ -20,7 +20,7 @@ fn places(text: &str) -> Vec<(String, String)> {
     let n = Normalized::new(text);
     place_mentions(&d, &n, &p)
         .into_iter()
-        .map(|m| (m.place, m.text))
+        .map(|m| (m.place.into(), m.text.into()))
         .collect()
 }
 
@@ -513,7 +513,7 @@ fn a_longer_foreign_name_is_not_read_as_the_libyan_army() {
         .into_iter()
         .map(|(a, _)| a)
         .collect();
-    assert!(!ids.contains(&"HoR".to_string()), "{ids:?}");
+    assert!(!ids.contains(&"HoR".into()), "{ids:?}");
     let ids: Vec<String> = actors("صوت البرلمان على القرار")
         .into_iter()
         .map(|(a, _)| a)
@@ -570,8 +570,8 @@ fn every_background_row_has_a_known_place_and_holder_and_a_source() {
 #[test]
 fn a_port_named_in_the_dual_is_licensed() {
     let p = place_ids("استعادت القوات ميناءي السدرة ورأس لانوف.");
-    assert!(p.contains(&"Es Sider".to_string()), "{p:?}");
-    assert!(p.contains(&"Ras Lanuf".to_string()), "{p:?}");
+    assert!(p.contains(&"Es Sider".into()), "{p:?}");
+    assert!(p.contains(&"Ras Lanuf".into()), "{p:?}");
 }
 
 #[test]

@@ -30,7 +30,7 @@ fn timex(text: &str, dct: Option<&str>) -> Vec<Timex> {
 fn values(text: &str, dct: Option<&str>) -> Vec<(String, String, Precision, Anchor)> {
     timex(text, dct)
         .into_iter()
-        .map(|t| (t.text, t.value, t.precision, t.anchor))
+        .map(|t| (t.text.into(), t.value.into(), t.precision, t.anchor))
         .collect()
 }
 

@@ -6,7 +6,7 @@
 //! still tell which is which. At any date the interval that started last wins, and on the
 //! same start date the articles win: the user's corpus is newer news than the pack.
 
-use crate::model::{ControlHistory, ControlInterval};
+use crate::model::{ControlHistory, ControlInterval, SmolStr};
 use crate::pack::{BackgroundControl, Pack};
 
 /// Prefix of the reference that stands in for events in a background interval.
@@ -114,8 +114,8 @@ pub fn fill_defenders(events: &mut [crate::model::Event], background: &[ControlH
             .find(|h| h.place == c.place)
             .and_then(|h| crate::control::query::interval_at(h, start))
             .and_then(|iv| iv.holder.as_ref());
-        if let Some(h) = known.filter(|h| !c.contenders.contains(h)) {
-            c.holder = Some(h.clone());
+        if let Some(h) = known.filter(|h| !c.contenders.iter().any(|x| x == *h)) {
+            c.holder = Some(SmolStr::new(h));
         }
     }
 }
@@ -254,7 +254,7 @@ mod tests {
         use crate::model::{ControlClaim, Event};
         let claim = |holder: Option<&str>, by: &str| ControlClaim {
             place: "Town".into(),
-            holder: holder.map(String::from),
+            holder: holder.map(SmolStr::new),
             state: ControlState::Contested,
             contenders: vec![by.into()],
         };

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use crate::events::merge::quick_span;
-use crate::model::{ControlHistory, ControlInterval, ControlState, Event, Modality};
+use crate::model::{ControlHistory, ControlInterval, ControlState, Event, Modality, SmolStr};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// One dated claim about one place.
@@ -20,7 +20,7 @@ struct Claim<'a> {
     strong: bool,
     state: ControlState,
     holder: Option<&'a str>,
-    contenders: &'a [String],
+    contenders: &'a [SmolStr],
     event: &'a str,
 }
 
@@ -320,7 +320,7 @@ fn apply_day_inner<'a>(
         };
         let mut contenders: Vec<&str> = Vec::new();
         for c in &fighting {
-            for s in c.contenders.iter().map(String::as_str).chain(c.holder) {
+            for s in c.contenders.iter().map(SmolStr::as_str).chain(c.holder) {
                 if Some(s) != defender {
                     push_unique(&mut contenders, s);
                 }

@@ -153,7 +153,7 @@ mod tests {
         Timex {
             start: 0,
             end: 1,
-            text: String::new(),
+            text: Default::default(),
             value: v.into(),
             precision: Precision::Day,
             kind,

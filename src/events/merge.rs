@@ -606,13 +606,13 @@ pub(crate) fn fold_headline(body: &mut Event, head: &mut Event) {
 mod tests {
     use super::*;
     use crate::events::dates::event_span;
-    use crate::model::Casualties;
+    use crate::model::{Casualties, SmolStr};
 
     /// An event that owns nothing, to build test events from.
     fn placeholder() -> Event {
         Event {
-            id: String::new(),
-            doc: String::new(),
+            id: SmolStr::default(),
+            doc: SmolStr::default(),
             start: 0,
             end: 0,
             evidence: String::new(),
@@ -620,7 +620,7 @@ mod tests {
             date_end: None,
             precision: Precision::Unknown,
             date_source: DateSource::Dct,
-            kind: String::new(),
+            kind: SmolStr::default(),
             modality: Modality::Asserted,
             places: Vec::new(),
             actors: Vec::new(),
@@ -650,7 +650,7 @@ mod tests {
             .map(|e| {
                 (
                     e.id.as_str(),
-                    e.sources.iter().map(String::as_str).collect(),
+                    e.sources.iter().map(SmolStr::as_str).collect(),
                 )
             })
             .collect()
@@ -799,7 +799,7 @@ mod tests {
         let m = &merged[0];
         assert_eq!(
             (m.id.as_str(), m.sources.as_slice()),
-            ("a#1", &["b#1".to_string()][..])
+            ("a#1", &["b#1".into()][..])
         );
         assert_eq!(m.actors, ["A", "B"]);
         assert_eq!(m.casualties.killed, Some(3));
@@ -824,7 +824,7 @@ mod tests {
             let mut q = y.places.clone();
             p.sort();
             q.sort();
-            let sub = |u: &[String], v: &[String]| u.iter().all(|i| v.contains(i));
+            let sub = |u: &[SmolStr], v: &[SmolStr]| u.iter().all(|i| v.contains(i));
             let dates = match (spans[a], spans[b]) {
                 (Some(s), Some(t))
                     if x.precision == Precision::Day && y.precision == Precision::Day =>
@@ -943,7 +943,7 @@ mod tests {
                     if rnd(3) == 0 {
                         e.control = Some(crate::model::ControlClaim {
                             place: "Town".into(),
-                            holder: Some(format!("H{}", rnd(3))),
+                            holder: Some(format!("H{}", rnd(3)).into()),
                             state: crate::model::ControlState::Held,
                             contenders: vec![],
                         });

@@ -18,7 +18,8 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::corpus::SourceDoc;
 use crate::gazetteer::{ActorMention, PlaceMention};
 use crate::model::{
-    Casualties, ControlClaim, ControlState, DateSource, Dct, Event, Modality, Precision, Timex,
+    Casualties, ControlClaim, ControlState, DateSource, Dct, Event, Modality, Precision, SmolStr,
+    Timex,
 };
 use crate::normalize::Normalized;
 use crate::pack::{Actor, Pack, Place};
@@ -442,6 +443,8 @@ pub fn extract(
     // was a tenth of this stage), trimmed to what was kept at the end, and returned
     // itself (a copy of every event into a vector of its own size was more work).
     let mut events: Vec<Event> = Vec::with_capacity(clauses.len());
+    // Shared by the document's events (one allocation at most, for a long id).
+    let doc_id = SmolStr::new(&doc.id);
     // Per place: the side that holds (or defends) it by this article's earlier claims,
     // and whether fighting there has been reported.
     let mut defenders: FxHashMap<&str, (&str, Option<jiff::civil::Date>)> = FxHashMap::default();
@@ -1343,18 +1346,18 @@ pub fn extract(
         }
         events.push(Event {
             // Numbered once the speech intros are dropped (`drop_speech_intros`).
-            id: String::new(),
-            doc: doc.id.clone(),
+            id: SmolStr::default(),
+            doc: doc_id.clone(),
             start: os,
             end: oe,
             evidence: doc.text.get(os..oe).unwrap_or_default().to_string(),
-            date: date.date.as_deref().map(str::to_string),
-            date_end: date.date_end.as_deref().map(str::to_string),
+            date: date.date.as_deref().map(SmolStr::new),
+            date_end: date.date_end.as_deref().map(SmolStr::new),
             precision: date.precision,
             date_source: source,
-            kind: kind.to_string(),
+            kind: SmolStr::new(kind),
             modality,
-            places: places.iter().map(|p| p.to_string()).collect(),
+            places: places.iter().map(SmolStr::new).collect(),
             actors,
             casualties: cas,
             control,
@@ -1411,7 +1414,7 @@ fn fill_sides(pack: &Pack, events: &mut [Event]) {
         }
         s
     };
-    let mut pair: Option<[String; 2]> = None;
+    let mut pair: Option<[SmolStr; 2]> = None;
     for e in events.iter_mut() {
         if !SCENE_TYPES.contains(&e.kind.as_str()) {
             continue;
@@ -1684,7 +1687,7 @@ fn drop_speech_intros(events: &mut Vec<Event>, meta: &[(usize, usize, bool)], do
     };
     // The actors of a dropped intro, for the event right after it (the intro itself is
     // dropped, so its list is moved, not copied).
-    let mut speaker: Option<Vec<String>> = None;
+    let mut speaker: Option<Vec<SmolStr>> = None;
     // Kept events move up in place, in order; the dropped ones end up after them.
     let mut kept: usize = 0;
     for i in 0..n {
@@ -1698,15 +1701,11 @@ fn drop_speech_intros(events: &mut Vec<Event>, meta: &[(usize, usize, bool)], do
         {
             e.actors = sp;
         }
-        // "doc#n" without the formatting machinery (once per event), in a string of
-        // its exact size.
-        let num = kept + 1;
-        let digits = num.checked_ilog10().map_or(1, |d| d as usize + 1);
-        let mut id = String::with_capacity(doc.len() + 1 + digits);
-        id.push_str(doc);
-        id.push('#');
-        push_decimal(&mut id, num);
-        e.id = id;
+        // "doc#n" without the formatting machinery (once per event), inline when short.
+        let mut digits = [0u8; 20];
+        e.id = [doc, "#", decimal(&mut digits, kept + 1)]
+            .into_iter()
+            .collect();
         if kept != i {
             events.swap(kept, i);
         }
@@ -1715,9 +1714,8 @@ fn drop_speech_intros(events: &mut Vec<Event>, meta: &[(usize, usize, bool)], do
     events.truncate(kept);
 }
 
-/// Append `n` in decimal digits.
-fn push_decimal(s: &mut String, n: usize) {
-    let mut digits = [0u8; 20];
+/// `n` in decimal digits, written at the end of `digits`.
+fn decimal(digits: &mut [u8; 20], n: usize) -> &str {
     let mut k = digits.len();
     let mut n = n;
     loop {
@@ -1728,9 +1726,7 @@ fn push_decimal(s: &mut String, n: usize) {
             break;
         }
     }
-    for &d in &digits[k..] {
-        s.push(char::from(d));
-    }
+    std::str::from_utf8(&digits[k..]).unwrap_or_default()
 }
 
 /// Casualties of a clause, ignoring numbers that sit inside a date expression.
@@ -1837,8 +1833,8 @@ fn actor_ids<'s>(
     actors: &[&'s ActorMention],
     day: Option<jiff::civil::Date>,
     memo: &mut Vec<(*const u8, &'s str)>,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::with_capacity(actors.len());
+) -> Vec<SmolStr> {
+    let mut out: Vec<SmolStr> = Vec::with_capacity(actors.len());
     for a in actors {
         // Borrowed until it is known to be new.
         let key = a.actor.as_ptr();
@@ -1854,7 +1850,7 @@ fn actor_ids<'s>(
             }
         };
         if !out.iter().any(|o| o == id) {
-            out.push(id.to_string());
+            out.push(SmolStr::new(id));
         }
     }
     out
@@ -2200,10 +2196,10 @@ fn control_claim<'p>(
     let claim = |holder: Option<&'p str>, state, contenders: Vec<&str>| {
         Some((
             ControlClaim {
-                place: place.to_string(),
-                holder: holder.map(str::to_string),
+                place: SmolStr::new(place),
+                holder: holder.map(SmolStr::new),
                 state,
-                contenders: contenders.into_iter().map(str::to_string).collect(),
+                contenders: contenders.into_iter().map(SmolStr::new).collect(),
             },
             holder,
             place,

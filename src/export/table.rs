@@ -6,7 +6,7 @@ use std::io::Write;
 
 use serde_json::{Map, Value, json};
 
-use crate::model::{Event, Extract, PlaceOut};
+use crate::model::{Event, Extract, PlaceOut, SmolStr};
 
 /// The CSV columns: output.md's list first (event_id … evidence), then the remaining
 /// event fields, so that a spreadsheet shows the ACLED-like ones first.
@@ -60,24 +60,26 @@ fn coord(x: f64) -> String {
 fn cells(e: &Event, place: Option<&PlaceOut>) -> Vec<String> {
     let c = e.control.as_ref();
     vec![
-        e.id.clone(),
-        e.date.clone().unwrap_or_default(),
-        e.date_end.clone().unwrap_or_default(),
+        e.id.to_string(),
+        e.date.as_deref().unwrap_or_default().to_string(),
+        e.date_end.as_deref().unwrap_or_default().to_string(),
         enum_str(&e.precision),
-        e.kind.clone(),
+        e.kind.to_string(),
         enum_str(&e.modality),
         e.actors.join(LIST_SEP),
         e.places.join(LIST_SEP),
         place.map(|p| coord(p.lat)).unwrap_or_default(),
         place.map(|p| coord(p.lon)).unwrap_or_default(),
-        e.doc.clone(),
+        e.doc.to_string(),
         e.evidence.clone(),
         enum_str(&e.date_source),
         num(e.casualties.killed),
         num(e.casualties.injured),
         num(e.casualties.displaced),
-        c.map(|c| c.place.clone()).unwrap_or_default(),
-        c.and_then(|c| c.holder.clone()).unwrap_or_default(),
+        c.map(|c| c.place.to_string()).unwrap_or_default(),
+        c.and_then(|c| c.holder.as_ref())
+            .map(SmolStr::to_string)
+            .unwrap_or_default(),
         c.map(|c| enum_str(&c.state)).unwrap_or_default(),
         c.map(|c| c.contenders.join(LIST_SEP)).unwrap_or_default(),
         e.sources.join(LIST_SEP),

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::sync::Arc;
 
 use crate::corpus::SourceDoc;
-use crate::model::Mention;
+use crate::model::{Mention, SmolStr};
 use crate::normalize::Normalized;
 use crate::pack::Pack;
 
@@ -210,8 +210,8 @@ pub fn place_mentions(doc: &SourceDoc, norm: &Normalized, pack: &Pack) -> Vec<Me
     out.extend(scan.places.iter().filter(named).map(|p| Mention {
         start: p.start,
         end: p.end,
-        text: doc.text.get(p.start..p.end).unwrap_or_default().to_string(),
-        place: String::from(&*p.place),
+        text: SmolStr::new(doc.text.get(p.start..p.end).unwrap_or_default()),
+        place: SmolStr::new(&*p.place),
     }));
     out
 }

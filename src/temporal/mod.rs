@@ -10,7 +10,7 @@ use jiff::ToSpan;
 use jiff::civil::{Date, Weekday};
 
 use crate::corpus::SourceDoc;
-use crate::model::{Anchor, Dct, Precision, Timex, TimexKind};
+use crate::model::{Anchor, Dct, Precision, SmolStr, Timex, TimexKind};
 use crate::normalize::Normalized;
 use crate::pack::Pack;
 pub use lexicon::{Lexicon, Unit};
@@ -195,8 +195,8 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
             Timex {
                 start: f.start,
                 end: f.end,
-                text: text.get(f.start..f.end).unwrap_or("").to_string(),
-                value,
+                text: SmolStr::new(text.get(f.start..f.end).unwrap_or("")),
+                value: SmolStr::from(value),
                 precision,
                 kind,
                 anchor,

@@ -287,7 +287,7 @@ impl App {
     fn sync_highlight(&mut self) {
         self.map.highlight = self
             .selected_event()
-            .map(|e| e.places.clone())
+            .map(|e| e.places.iter().map(|p| p.to_string()).collect())
             .unwrap_or_default();
     }
 

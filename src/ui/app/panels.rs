@@ -176,7 +176,7 @@ pub fn articles_panel(app: &mut App, ui: &mut Ui) {
             .extract
             .events
             .iter()
-            .flat_map(|e| e.actors.iter().map(String::as_str))
+            .flat_map(|e| e.actors.iter().map(|a| a.as_str()))
             .collect();
         actors.sort_unstable();
         actors.dedup();
@@ -639,7 +639,7 @@ pub fn details_panel(app: &mut App, ui: &mut Ui) {
             .extract
             .events
             .iter()
-            .position(|e| e.id == id || e.sources.contains(&id));
+            .position(|e| e.id == id || e.sources.iter().any(|s| *s == id));
         app.select_event(i);
     }
 }
@@ -827,7 +827,7 @@ fn event_details(app: &mut App, ui: &mut Ui, e: &Event) {
             .sources
             .iter()
             .take(3)
-            .map(String::as_str)
+            .map(|s| s.as_str())
             .collect::<Vec<_>>()
             .join(", ");
         if e.sources.len() > 3 {
@@ -1420,7 +1420,7 @@ mod tests {
         let t = |start, end, value: &str| Timex {
             start,
             end,
-            text: String::new(),
+            text: Default::default(),
             value: value.into(),
             precision: Precision::Year,
             kind: TimexKind::Date,

@@ -94,11 +94,15 @@ impl PreparedFilters<'_> {
             Modality::Asserted | Modality::Reported => true,
         };
         modality_ok
-            && !f.hidden_kinds.contains(&e.kind)
-            && f.actor.as_ref().is_none_or(|a| e.actors.contains(a))
-            && f.place.as_ref().is_none_or(|p| e.places.contains(p))
+            && !f.hidden_kinds.contains(e.kind.as_str())
+            && f.actor
+                .as_ref()
+                .is_none_or(|a| e.actors.iter().any(|x| x == a))
+            && f.place
+                .as_ref()
+                .is_none_or(|p| e.places.iter().any(|x| x == p))
             && (f.articles.is_empty()
-                || f.articles.contains(&e.doc)
+                || f.articles.contains(e.doc.as_str())
                 || e.sources
                     .iter()
                     .any(|s| f.articles.contains(s.split('#').next().unwrap_or(s))))

@@ -149,11 +149,11 @@ impl MapData {
             .filter(|e| cited.contains(e.id.as_str()))
             .map(|e| {
                 (
-                    e.id.clone(),
+                    e.id.to_string(),
                     EventNote {
-                        id: e.id.clone(),
-                        date: e.date.clone(),
-                        kind: e.kind.clone(),
+                        id: e.id.to_string(),
+                        date: e.date.as_ref().map(|d| d.to_string()),
+                        kind: e.kind.to_string(),
                         evidence: e.evidence.clone(),
                         evidence_ar: String::new(),
                         link: String::new(),

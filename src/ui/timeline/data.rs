@@ -280,8 +280,8 @@ impl TimelineData {
             let time = event_time(e, by_id.get(e.doc.as_str()).copied());
             data.times.push(time);
             let k = kind_ix.len() as u16;
-            let k = *kind_ix.entry(e.kind.clone()).or_insert_with(|| {
-                data.kind_names.push(e.kind.clone());
+            let k = *kind_ix.entry(e.kind.to_string()).or_insert_with(|| {
+                data.kind_names.push(e.kind.to_string());
                 k
             });
             data.kinds.push(k);
@@ -297,13 +297,13 @@ impl TimelineData {
                 None => {
                     let t = data.all_lanes[0].len() as u16;
                     data.all_lanes[0].push(Lane {
-                        key: e.kind.clone(),
-                        label_en: e.kind.clone(),
-                        label_ar: e.kind.clone(),
+                        key: e.kind.to_string(),
+                        label_en: e.kind.to_string(),
+                        label_ar: e.kind.to_string(),
                         rgb: None,
                         count: 0,
                     });
-                    lane_ix[0].insert(e.kind.clone(), t);
+                    lane_ix[0].insert(e.kind.to_string(), t);
                     t
                 }
             };
@@ -368,18 +368,18 @@ impl TimelineData {
                     None => {
                         let (en, ar) = data
                             .place_names
-                            .get(p)
+                            .get(p.as_str())
                             .cloned()
-                            .unwrap_or_else(|| (p.clone(), String::new()));
+                            .unwrap_or_else(|| (p.to_string(), String::new()));
                         data.all_lanes[2].push(Lane {
-                            key: p.clone(),
+                            key: p.to_string(),
                             label_en: en,
                             label_ar: ar,
                             rgb: None,
                             count: 0,
                         });
                         let ix = (data.all_lanes[2].len() - 1) as u16;
-                        lane_ix[2].insert(p.clone(), ix);
+                        lane_ix[2].insert(p.to_string(), ix);
                         ix
                     }
                 };
@@ -568,8 +568,8 @@ mod tests {
             start: 0,
             end: 1,
             evidence: String::new(),
-            date: date.map(String::from),
-            date_end: end.map(String::from),
+            date: date.map(Into::into),
+            date_end: end.map(Into::into),
             precision: Precision::Day,
             date_source: DateSource::Timex,
             kind: "offensive".into(),
