@@ -641,11 +641,25 @@ impl Bits {
 /// A word's first bytes fixed by an entry that is a prefix of it (`by_start`, `rest`)
 /// after any proclitic string: a bit filter, looked up once per word, in front of the
 /// lookups at its start and after each of its proclitics (most words have none).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 struct StartFilter {
     starts: Bits,
-    /// Bit `L`: a proclitic string and a prefix entry make `L <= 8` bytes.
-    lens: u32,
+    /// Bit `L < 4`: a proclitic string and a prefix entry make `L` bytes.
+    short_lens: u32,
+    /// By a hash of a word's first four bytes: bit `L` (4 to 8) when a proclitic string
+    /// and a prefix entry make `L` bytes or more and start so. One look tells most words
+    /// apart, and which lengths to test for the rest.
+    firsts: Box<[u8; 4096]>,
+}
+
+impl Default for StartFilter {
+    fn default() -> Self {
+        StartFilter {
+            starts: Bits::default(),
+            short_lens: 0,
+            firsts: Box::new([0; 4096]),
+        }
+    }
 }
 
 impl StartFilter {
@@ -662,20 +676,33 @@ impl StartFilter {
         for p in ix.by_start.probes.iter().chain(&ix.rest) {
             for c in &with {
                 let cs = format!("{c}{}", ix.strings[p.entry as usize]);
-                let l = cs.len().min(8);
-                f.lens |= 1 << l;
-                f.starts
-                    .insert(StartFilter::key(eight(&cs.as_bytes()[..l]).0, l));
+                let b = cs.as_bytes();
+                let l = b.len().min(8);
+                if l < 4 {
+                    f.short_lens |= 1 << l;
+                } else {
+                    f.firsts[StartFilter::first_slot(eight(&b[..4]).0)] |= 1 << (l - 4);
+                }
+                f.starts.insert(StartFilter::key(eight(&b[..l]).0, l));
             }
         }
         f
+    }
+
+    #[inline]
+    fn first_slot(first4: u64) -> usize {
+        (first4.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 52) as usize
     }
 
     /// Can a prefix entry, after a proclitic string or none, start the word of `n`
     /// bytes whose first eight bytes are `head`?
     #[inline]
     fn may_start(&self, head: u64, n: usize) -> bool {
-        let mut lens = self.lens & ((1u32 << (n.min(8) + 1)) - 1);
+        let mut lens = self.short_lens & ((1u32 << (n.min(3) + 1)) - 1);
+        if n >= 4 {
+            let f = self.firsts[StartFilter::first_slot(head & 0xFFFF_FFFF)];
+            lens |= (u32::from(f) << 4) & ((1u32 << (n.min(8) + 1)) - 1);
+        }
         while lens != 0 {
             let l = lens.trailing_zeros() as usize;
             lens &= lens - 1;
