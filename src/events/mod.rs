@@ -42,7 +42,7 @@ fn since_before(before: &str) -> bool {
     let Some(rest) = b.strip_suffix("في") else {
         return false;
     };
-    if rest.ends_with(|c: char| c.is_alphabetic()) {
+    if rest.ends_with(crate::normalize::is_letter) {
         return false;
     }
     // At most three words (a verbal noun and what it governs) between منذ and في.
@@ -1399,20 +1399,10 @@ pub fn extract(
 /// fought. A fighting event that names no side, or only one of the two the article
 /// last named together, gets the other; one that names a third side starts a new pair.
 fn fill_sides(pack: &Pack, events: &mut [Event]) {
-    // The answers by the pack's id (an article's events name the same few actors).
-    let known: std::cell::RefCell<Vec<(&str, bool)>> = Default::default();
     let is_side = |id: &str| {
-        if let Some(&(_, s)) = known.borrow().iter().find(|(k, _)| *k == id) {
-            return s;
-        }
-        let a = pack.actor(id);
-        let s = a.is_some_and(|a| {
+        pack.actor(id).is_some_and(|a| {
             !a.neutral && !matches!(a.kind.as_str(), "international" | "humanitarian")
-        });
-        if let Some(a) = a {
-            known.borrow_mut().push((a.id.as_str(), s));
-        }
-        s
+        })
     };
     let mut pair: Option<[SmolStr; 2]> = None;
     for e in events.iter_mut() {
@@ -1861,7 +1851,7 @@ fn actor_ids<'s>(
 fn lam_before(text: &str, at: usize) -> bool {
     let before = text.get(..at).unwrap_or("");
     let word = before
-        .rsplit(|c: char| !c.is_alphabetic())
+        .rsplit(|c: char| !crate::normalize::is_letter(c))
         .next()
         .unwrap_or("");
     matches!(word, "ل" | "ول" | "فل")
@@ -1875,16 +1865,14 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
     // Only a few bytes back: a name deep inside a long line is no dateline, and this is
     // asked for every mention of every clause (a scan to the line start was quadratic).
     let before = text.get(..m.start).unwrap_or("");
-    let from = (0..=before.len().min(16))
-        .map(|k| before.len() - k)
-        .rev()
-        .find(|&i| before.is_char_boundary(i))
-        .unwrap_or(before.len());
-    let near = &before[from..];
-    // Back from the name over spaces to the line's start (or the text's, or a word:
-    // then it opens no line), as the last newline with nothing but spaces after it.
-    let mut opens_line = from == 0;
-    for c in near.chars().rev() {
+    // Back from the name over spaces, at most 16 bytes, to the line's start (or the
+    // text's, or a word: then it opens no line).
+    let lim = before.len().saturating_sub(16);
+    let mut opens_line = lim == 0;
+    for (i, c) in before.char_indices().rev() {
+        if i < lim {
+            break;
+        }
         if c == '\n' {
             opens_line = true;
             break;
@@ -1935,13 +1923,17 @@ fn origins<'m>(
         .iter()
         .filter(|p| p.start >= span.0 && p.end <= span.1)
         .filter(|p| {
-            words.iter().map(|h| norm.orig(h.end)).any(|e| {
-                e >= span.0
-                    && e <= p.start
-                    && orig_text.get(e..p.start).is_some_and(|g| {
-                        g.split_whitespace().count() <= 1 && !g.contains([',', '،'])
-                    })
-            })
+            words
+                .iter()
+                .filter(|h| h.end <= p.start)
+                .map(|h| norm.orig(h.end))
+                .any(|e| {
+                    e >= span.0
+                        && e <= p.start
+                        && orig_text.get(e..p.start).is_some_and(|g| {
+                            g.split_whitespace().count() <= 1 && !g.contains([',', '،'])
+                        })
+                })
         })
         .map(|p| &*p.place)
         .collect()
@@ -1961,8 +1953,11 @@ fn places_in<'a>(
     let base = out.len();
     // "بحسب مصادر طبية في مصراتة": the source's place, a few words on, before a comma.
     let at_source = |p: &PlaceMention| {
+        // (A hit's original end is at or after its normalised end: one that ends after
+        // the place is passed over unmapped.)
         hits.of(Cat::Attribution)
             .iter()
+            .filter(|h| h.end <= p.start)
             .map(|h| norm.orig(h.end))
             .filter(|&e| e >= span.0 && e <= span.1)
             .any(|e| {
@@ -1986,10 +1981,16 @@ fn places_in<'a>(
     };
     let passing = |p: &PlaceMention| {
         hits.of(Cat::Passing).iter().any(|h| {
+            if h.end > p.start {
+                return false;
+            }
             let e = norm.orig(h.end);
             e <= p.start && p.start - e <= 8 && {
                 let gap = orig_text.get(e..p.start).unwrap_or("xxxx xx");
-                gap.chars().filter(|c| c.is_alphabetic()).count() <= 3
+                gap.chars()
+                    .filter(|&c| crate::normalize::is_letter(c))
+                    .count()
+                    <= 3
                     && gap.chars().filter(|c| c.is_whitespace()).count() <= 1
             }
         })
@@ -2308,7 +2309,7 @@ const CONTROL_TYPES: &[&str] = &[
 /// Where the destination words (إلى، نحو) of the span end, in original offsets.
 fn destination_ends(hits: &[LexHit], norm: &Normalized, span: (usize, usize)) -> Vec<usize> {
     hits.iter()
-        .filter(|h| h.cat == Cat::Destination)
+        .filter(|h| h.cat == Cat::Destination && h.end <= span.1)
         .map(|h| norm.orig(h.end))
         .filter(|&e| e >= span.0 && e <= span.1)
         .collect()

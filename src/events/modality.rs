@@ -21,7 +21,7 @@ fn words_between(text: &str, a: usize, b: usize) -> usize {
 fn next_word_imperfect(text: &str, end: usize) -> bool {
     let rest = text.get(end..).unwrap_or("").trim_start();
     let word = rest
-        .split(|c: char| !c.is_alphabetic())
+        .split(|c: char| !crate::normalize::is_letter(c))
         .next()
         .unwrap_or("");
     // تمّ / تمّت ("وقد تمت السيطرة"): the commonest perfect after قد, too short to tell by
