@@ -29,7 +29,7 @@ use lexicon::{Cat, LexHit};
 /// Are `a..b` of `text` at most `words` words with no comma (still one clause)?
 fn close_in_clause(text: &str, a: usize, b: usize, words: usize) -> bool {
     text.get(a..b)
-        .is_some_and(|g| !g.contains([',', '،']) && g.split_whitespace().count() <= words)
+        .is_some_and(|g| g.split_whitespace().nth(words).is_none() && !g.contains([',', '،']))
 }
 
 /// Does the text before a date expression make it a start ("منذ", or "منذ اندلاع
@@ -1091,7 +1091,7 @@ pub fn extract(
                         a.start >= after
                             && a.end <= os
                             && doc.text.get(after..a.start).is_some_and(|g| {
-                                !g.contains([',', '،']) && g.split_whitespace().count() <= 2
+                                g.split_whitespace().nth(2).is_none() && !g.contains([',', '،'])
                             })
                     })
                 });
@@ -1110,7 +1110,7 @@ pub fn extract(
             .find(|a| {
                 doc.text
                     .get(te..a.start)
-                    .is_some_and(|g| g.split_whitespace().count() <= 1)
+                    .is_some_and(|g| g.split_whitespace().nth(1).is_none())
             })
             .map(|a| memo.faction_of(&a.faction));
         // The side named at most a word after `at` (after "في يد", "على مواقع" …).
@@ -1122,7 +1122,7 @@ pub fn extract(
                         && doc
                             .text
                             .get(at..a.start)
-                            .is_some_and(|g| g.split_whitespace().count() <= 1)
+                            .is_some_and(|g| g.split_whitespace().nth(1).is_none())
                 })
                 .map(|a| memo.faction_of(&a.faction))
         };
@@ -1931,7 +1931,7 @@ fn origins<'m>(
                     e >= span.0
                         && e <= p.start
                         && orig_text.get(e..p.start).is_some_and(|g| {
-                            g.split_whitespace().count() <= 1 && !g.contains([',', '،'])
+                            g.split_whitespace().nth(1).is_none() && !g.contains([',', '،'])
                         })
                 })
         })
@@ -1963,7 +1963,8 @@ fn places_in<'a>(
             .any(|e| {
                 e <= p.start
                     && orig_text.get(e..p.start).is_some_and(|g| {
-                        g.split_whitespace().count() <= ATTRIBUTION_WORDS && !g.contains([',', '،'])
+                        g.split_whitespace().nth(ATTRIBUTION_WORDS).is_none()
+                            && !g.contains([',', '،'])
                     })
             })
     };
@@ -2338,12 +2339,11 @@ fn is_destination(
         .filter(|p| p.start >= span.0 && p.end <= span.1)
     {
         let gap = |e: usize| orig_text.get(e..p.start);
-        let dest = ends
-            .iter()
-            .any(|&e| e <= p.start && gap(e).is_some_and(|g| g.split_whitespace().count() <= 1))
-            || last_dest.is_some_and(|e| {
-                e <= p.start && gap(e).is_some_and(|g| matches!(g.trim(), "و" | "،" | "، و" | ","))
-            });
+        let dest = ends.iter().any(|&e| {
+            e <= p.start && gap(e).is_some_and(|g| g.split_whitespace().nth(1).is_none())
+        }) || last_dest.is_some_and(|e| {
+            e <= p.start && gap(e).is_some_and(|g| matches!(g.trim(), "و" | "،" | "، و" | ","))
+        });
         if dest {
             last_dest = Some(p.end);
         }
@@ -2375,7 +2375,7 @@ fn destination_place<'a>(
                 e <= p.start
                     && orig_text
                         .get(e..p.start)
-                        .is_some_and(|g| g.split_whitespace().count() <= 1)
+                        .is_some_and(|g| g.split_whitespace().nth(1).is_none())
             })
         })
         .map(|p| &*p.place)

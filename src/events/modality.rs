@@ -5,14 +5,14 @@ use super::SentHits;
 use super::lexicon::{Cat, LexHit, Lexicon};
 use crate::model::Modality;
 
-/// Number of words between two normalised offsets (spaces crossed).
-fn words_between(text: &str, a: usize, b: usize) -> usize {
+/// Are there fewer than `n` words between two normalised offsets (spaces crossed)? Only
+/// the first `n` are counted: a gap may be the rest of a long sentence.
+fn fewer_words(text: &str, a: usize, b: usize, n: usize) -> bool {
     if b <= a {
-        return 0;
+        return n > 0;
     }
     text.get(a..b)
-        .map(|s| s.split_whitespace().count())
-        .unwrap_or(usize::MAX)
+        .is_some_and(|s| s.split_whitespace().take(n).count() < n)
 }
 
 /// Does the word right after `end` look like an imperfect verb (يـ، تـ، نـ)? A word in
@@ -56,7 +56,7 @@ pub(crate) fn of(
     // مقاومة، بعد انسحاب …" negates the resistance, not the withdrawal).
     let before_trig = |h: &&LexHit| {
         h.end <= trig.word_start
-            && words_between(text, h.end, trig.word_start) < lex.window
+            && fewer_words(text, h.end, trig.word_start, lex.window)
             && !text
                 .get(h.end..trig.word_start)
                 .is_some_and(|g| g.contains([',', '،']))
@@ -83,7 +83,7 @@ pub(crate) fn of(
         && hits.of(Cat::Negated).iter().filter(in_clause).any(|h| {
             h.word_start == h.start
                 && h.word_start >= trig.end
-                && words_between(text, trig.end, h.word_start) <= 3
+                && fewer_words(text, trig.end, h.word_start, 4)
         });
     // "لم تتمكن القوات حتى الآن من استعادة …", "فشلت في اقتحام …": a failed or impossible
     // deed, however many words (subject, adverbs) stand between the verb and the deed,
@@ -94,17 +94,19 @@ pub(crate) fn of(
                 .get(h.end..trig.word_start)
                 .is_some_and(|g| g.contains([',', '،']))
     };
-    let unable =
-        hits.of(Cat::Inability)
-            .iter()
-            .filter(in_clause)
-            .any(&no_comma_to_trig)
-            || hits.of(Cat::Ability).iter().filter(in_clause).any(|h| {
-                no_comma_to_trig(h)
-                    && hits.of(Cat::Negated).iter().filter(in_clause).any(|n| {
-                        n.end <= h.word_start && words_between(text, n.end, h.word_start) == 0
-                    })
-            });
+    let unable = hits
+        .of(Cat::Inability)
+        .iter()
+        .filter(in_clause)
+        .any(&no_comma_to_trig)
+        || hits.of(Cat::Ability).iter().filter(in_clause).any(|h| {
+            no_comma_to_trig(h)
+                && hits
+                    .of(Cat::Negated)
+                    .iter()
+                    .filter(in_clause)
+                    .any(|n| n.end <= h.word_start && fewer_words(text, n.end, h.word_start, 1))
+        });
     if negated || negated_after || unable {
         return Modality::Negated;
     }
@@ -138,7 +140,7 @@ pub(crate) fn of(
             .iter()
             .filter(in_sentence)
             .filter(|h| h.end <= comp.word_start)
-            .any(|h| words_between(text, h.end, comp.word_start) <= 2)
+            .any(|h| fewer_words(text, h.end, comp.word_start, 3))
     };
     // What a warning says might happen: a warning word, then a complementizer, then the
     // trigger, within the sentence and before any comma. A definite noun ("محذرا من أن
