@@ -16,9 +16,19 @@ pub struct EventDate<'a> {
     pub precision: Precision,
 }
 
+/// `v.trim()`, told at a glance for a value that starts and ends with a letter or digit
+/// (the usual one: the Unicode test of each end was a third of reading a date).
+fn trimmed(v: &str) -> &str {
+    let b = v.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(f), Some(l)) if f.is_ascii_alphanumeric() && l.is_ascii_alphanumeric() => v,
+        _ => v.trim(),
+    }
+}
+
 /// The precision an ISO atom states, or `None` when it is not a date.
 pub fn atom_precision(v: &str) -> Option<Precision> {
-    let v = v.trim();
+    let v = trimmed(v);
     if v.starts_with("dct") {
         return Some(Precision::Week);
     }
@@ -57,7 +67,7 @@ pub fn parse_day(v: &str) -> Option<Date> {
 
 /// The first and last day an ISO atom covers.
 pub fn span(v: &str) -> Option<(Date, Date)> {
-    let v = v.trim();
+    let v = trimmed(v);
     let num = |s: &str| s.parse::<i16>().ok();
     match v.len() {
         4 => {
@@ -97,13 +107,13 @@ pub fn of_timex(t: &Timex) -> Option<EventDate<'_>> {
     if matches!(t.kind, TimexKind::Duration | TimexKind::Set) {
         return None;
     }
-    let v = t.value.trim();
+    let v = trimmed(&t.value);
     if let Some((a, b)) = v.split_once('/') {
         atom_precision(a)?;
         atom_precision(b)?;
         return Some(EventDate {
-            date: Some(Cow::Borrowed(a.trim())),
-            date_end: Some(Cow::Borrowed(b.trim())),
+            date: Some(Cow::Borrowed(trimmed(a))),
+            date_end: Some(Cow::Borrowed(trimmed(b))),
             precision: Precision::Range,
         });
     }
