@@ -134,22 +134,25 @@ fn find_marks(text: &str, marks: &mut Vec<usize>, newlines: &mut Vec<usize>) {
     let mut chunks = bytes.chunks_exact(32);
     let mut base = 0;
     for c in &mut chunks {
-        // A byte per position, 1 at a mark: vector compares, then read as four numbers
-        // whose set bits are the marks.
+        // A byte per position, 1 at a mark: vector compares.
         let mut f = [0u8; 32];
         for (x, &b) in f.iter_mut().zip(c) {
             *x = u8::from(is_mark(b));
         }
+        // Eight 0/1 bytes times this constant gather into the top byte as eight bits:
+        // one number of 32 bits for the block, and a loop over its set bits alone.
+        let mut m = 0u32;
         for (q, w) in f.chunks_exact(8).enumerate() {
-            let mut m = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
-            while m != 0 {
-                let at = base + q * 8 + (m.trailing_zeros() / 8) as usize;
-                marks.push(at);
-                if bytes[at] == b'\n' {
-                    newlines.push(at);
-                }
-                m &= m - 1;
+            let w = u64::from_le_bytes(w.try_into().unwrap_or([0; 8]));
+            m |= ((w.wrapping_mul(0x0102_0408_1020_4080) >> 56) as u32) << (8 * q);
+        }
+        while m != 0 {
+            let at = base + m.trailing_zeros() as usize;
+            marks.push(at);
+            if bytes[at] == b'\n' {
+                newlines.push(at);
             }
+            m &= m - 1;
         }
         base += 32;
     }
