@@ -153,16 +153,28 @@ fn planned_before(norm: &str, at: usize, lex: &super::Lexicon) -> bool {
         Some(k) => &window[k + 1..],
         None => window,
     };
-    // The words of the window: its runs of alphanumeric characters.
+    // The words of the window: its runs of alphanumeric characters, read on bytes for
+    // ASCII and the Arabic letters ؠ–ي (U+0620–U+064A, all alphanumeric).
+    let wb = window.as_bytes();
     let mut word = None;
-    for (i, c) in window.char_indices() {
-        if is_alnum(c) {
+    let mut i = 0;
+    while let Some(&b) = wb.get(i) {
+        let (alnum, len) = match (b, wb.get(i + 1)) {
+            (0..0x80, _) => (b.is_ascii_alphanumeric(), 1),
+            (0xD8, Some(0xA0..=0xBF)) | (0xD9, Some(0x80..=0x8A)) => (true, 2),
+            _ => match window.get(i..).and_then(|s| s.chars().next()) {
+                Some(c) => (is_alnum(c), c.len_utf8()),
+                None => break,
+            },
+        };
+        if alnum {
             word.get_or_insert(i);
         } else if let Some(w) = word.take()
             && lex.is_planned_word(&window[w..i])
         {
             return true;
         }
+        i += len;
     }
     word.is_some_and(|w| lex.is_planned_word(&window[w..])) || lex.has_planned_phrase(window)
 }

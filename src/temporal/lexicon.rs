@@ -102,6 +102,10 @@ pub struct Lexicon {
     /// entries (63: that long or longer), so most words are compared with nothing, and
     /// a searcher made once per entry of several words.
     planned_lens: u64,
+    /// A bit per last byte of the `planned` entries: with the lengths, most words of the
+    /// same length as some entry (Arabic words of two to eight letters) are still ruled
+    /// out without a comparison.
+    planned_ends: [u64; 4],
     planned_phrases: Vec<memchr::memmem::Finder<'static>>,
     /// Every form of a first word as an article may write it (with the proclitics the
     /// recognizer takes off), and what its lookup tries: one hash lookup per word
@@ -187,7 +191,11 @@ fn length_bit(n: usize) -> u64 {
 impl Lexicon {
     /// Whether `w` is one of the `planned` entries.
     pub(crate) fn is_planned_word(&self, w: &str) -> bool {
-        self.planned_lens & length_bit(w.len()) != 0 && self.planned.iter().any(|p| p == w)
+        self.planned_lens & length_bit(w.len()) != 0
+            && w.as_bytes()
+                .last()
+                .is_none_or(|&b| self.planned_ends[usize::from(b >> 6)] >> (b & 63) & 1 != 0)
+            && self.planned.iter().any(|p| p == w)
     }
 
     /// Whether one of the `planned` entries of several words occurs in `text`.
@@ -430,6 +438,9 @@ impl Lexicon {
         w.dateline.iter().for_each(|x| add(x, Cat::Dateline));
         lx.planned = w.planned.iter().map(|x| normalize(x)).collect();
         lx.planned_lens = lx.planned.iter().fold(0, |m, p| m | length_bit(p.len()));
+        for &b in lx.planned.iter().filter_map(|p| p.as_bytes().last()) {
+            lx.planned_ends[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
         lx.planned_phrases = lx
             .planned
             .iter()
