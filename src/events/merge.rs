@@ -449,8 +449,10 @@ fn plan(parts: &[Vec<Event>]) -> Plan {
     let mut heads: Vec<Vec<u32>> = vec![Vec::new(); nsigs];
     let mut compat: Vec<Vec<u32>> = vec![Vec::new(); nsigs];
     let mut seen = vec![false; nsigs];
-    // How many heads of a signature hold a report of a document.
-    let mut taken: FxHashMap<(u32, u32), u32> = FxHashMap::default();
+    // How many heads of a signature hold a report of a document (sized for a key per
+    // report at once: grown step by step, it was rehashed a dozen times).
+    let mut taken: FxHashMap<(u32, u32), u32> =
+        FxHashMap::with_capacity_and_hasher(n, Default::default());
     let mut head_of = vec![NONE; n];
     // The group's signatures seen so far and those with heads (in the order of their
     // first head), side by side with their ids, and their spans apart: they are scanned
