@@ -192,19 +192,32 @@ pub fn run(root: &Path, pack: &Pack, opts: &Options, progress: &dyn Progress) ->
 /// analyzed, while its mentions and events are still at hand: a pass over all of them at
 /// the end went through memory long since out of the cache.
 #[derive(Default)]
-struct PlaceIds(rustc_hash::FxHashSet<String>);
+struct PlaceIds {
+    ids: rustc_hash::FxHashSet<String>,
+    /// The ids of up to 16 bytes (nearly all) as their bytes in one number and their
+    /// length: looked up without hashing or comparing text.
+    short: rustc_hash::FxHashSet<(u128, u8)>,
+}
 
 impl PlaceIds {
     fn add<'a>(&mut self, ids: impl Iterator<Item = &'a str>) {
         // A place named again right after itself (an article names few places, often in
         // a row) is not looked up again.
-        let mut last: Option<&str> = None;
+        let mut last = None;
         for p in ids {
-            if last != Some(p) {
-                if !self.0.contains(p) {
-                    self.0.insert(p.to_owned());
+            let b = p.as_bytes();
+            if b.len() > 16 {
+                if !self.ids.contains(p) {
+                    self.ids.insert(p.to_owned());
                 }
-                last = Some(p);
+                continue;
+            }
+            let key = (crate::events::merge::short_key(b), b.len() as u8);
+            if last != Some(key) {
+                last = Some(key);
+                if self.short.insert(key) {
+                    self.ids.insert(p.to_owned());
+                }
             }
         }
     }
@@ -296,7 +309,7 @@ fn analyze_flat(
     for mut g in pieces {
         documents.append(&mut g.docs);
         parts.push(g.events);
-        places.add(g.places.0.iter().map(String::as_str));
+        places.add(g.places.ids.iter().map(String::as_str));
     }
     (documents, parts, places)
 }
@@ -353,7 +366,7 @@ fn finish(
 
 /// The pack's places among `ids`, in id order.
 fn used_places(pack: &Pack, ids: &PlaceIds) -> Vec<PlaceOut> {
-    let mut ids: Vec<&str> = ids.0.iter().map(String::as_str).collect();
+    let mut ids: Vec<&str> = ids.ids.iter().map(String::as_str).collect();
     ids.sort_unstable();
     ids.into_iter()
         .filter_map(|id| pack.place(id))

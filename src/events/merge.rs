@@ -92,7 +92,7 @@ impl<'a> Interner<'a> {
 
 /// Up to 16 bytes as one number, the same for the same bytes of the same length: the
 /// first and last 8 (or 4) bytes, which overlap and cover every byte.
-fn short_key(b: &[u8]) -> u128 {
+pub(crate) fn short_key(b: &[u8]) -> u128 {
     let n = b.len();
     let r8 = |i: usize| {
         b.get(i..i + 8)
