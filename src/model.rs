@@ -176,7 +176,9 @@ pub struct Event {
     pub places: Vec<SmolStr>,
     pub actors: Vec<SmolStr>,
     pub casualties: Casualties,
-    pub control: Option<ControlClaim>,
+    /// Boxed: most events claim no control, and the claim is larger than the rest of
+    /// an event's fixed part (serialised the same either way).
+    pub control: Option<Box<ControlClaim>>,
     /// Other reports of the same event (`doc#n` ids), after cross-article merging.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<SmolStr>,

@@ -26,11 +26,13 @@ fn ev(
         places: vec!["Town".into()],
         actors: vec![],
         casualties: Casualties::default(),
-        control: claim.map(|(p, h, s, c)| ControlClaim {
-            place: p.into(),
-            holder: h.map(SmolStr::new),
-            state: s,
-            contenders: c.iter().map(SmolStr::new).collect(),
+        control: claim.map(|(p, h, s, c)| {
+            Box::new(ControlClaim {
+                place: p.into(),
+                holder: h.map(SmolStr::new),
+                state: s,
+                contenders: c.iter().map(SmolStr::new).collect(),
+            })
         }),
         sources: vec![],
     }

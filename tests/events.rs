@@ -44,7 +44,7 @@ fn first_of<'a>(ev: &'a [Event], kind: &str) -> &'a Event {
 
 /// The control claim of the first event of `kind`.
 fn control_of(ev: &[Event], kind: &str) -> tarikh::model::ControlClaim {
-    first_of(ev, kind)
+    *first_of(ev, kind)
         .control
         .clone()
         .unwrap_or_else(|| panic!("no control claim on the {kind} event"))

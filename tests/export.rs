@@ -23,12 +23,12 @@ fn extract() -> Extract {
             injured: None,
             displaced: None,
         },
-        control: Some(ControlClaim {
+        control: Some(Box::new(ControlClaim {
             place: "Gharyan".into(),
             holder: Some("GNA".into()),
             state: ControlState::Contested,
             contenders: vec!["LNA".into()],
-        }),
+        })),
         sources: vec![],
     };
     let place = |id: &str, ar: &str, lat: f64, lon: f64| PlaceOut {

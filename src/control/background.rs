@@ -273,7 +273,7 @@ mod tests {
             places: vec!["Town".into()],
             actors: vec![],
             casualties: Default::default(),
-            control: Some(c),
+            control: Some(Box::new(c)),
             sources: vec![],
         };
         let mut events = vec![

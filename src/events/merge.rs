@@ -790,12 +790,12 @@ mod tests {
             injured: None,
             displaced: None,
         };
-        b.control = Some(crate::model::ControlClaim {
+        b.control = Some(Box::new(crate::model::ControlClaim {
             place: "Town".into(),
             holder: Some("B".into()),
             state: crate::model::ControlState::Held,
             contenders: vec![],
-        });
+        }));
         let merged = merge(vec![b.clone(), a]);
         assert_eq!(merged.len(), 1);
         let m = &merged[0];
@@ -943,12 +943,12 @@ mod tests {
                     }
                     e.casualties.killed = [None, Some(2), Some(5)][rnd(3)];
                     if rnd(3) == 0 {
-                        e.control = Some(crate::model::ControlClaim {
+                        e.control = Some(Box::new(crate::model::ControlClaim {
                             place: "Town".into(),
                             holder: Some(format!("H{}", rnd(3)).into()),
                             state: crate::model::ControlState::Held,
                             contenders: vec![],
-                        });
+                        }));
                     }
                     e
                 })

@@ -1289,7 +1289,7 @@ pub fn extract(
             control_claim(&ctx, kind, modality, &places, &sides_src)
         };
         let (control, holder, place) = match claim {
-            Some((cl, h, p)) => (Some(cl), h, p),
+            Some((cl, h, p)) => (Some(Box::new(cl)), h, p),
             None => (None, None, ""),
         };
         if let Some(cl) = &control {
