@@ -46,6 +46,18 @@ fn soft_newlines_in(text: &str, newlines: &[usize]) -> Vec<usize> {
     if newlines.len() < 3 {
         return Vec::new();
     }
+    // Paragraphs set apart by blank lines (most articles): no line with text has text
+    // right after it, so no width is counted and nothing is wrapped. Told from the
+    // newlines' offsets alone, without a look at the lines.
+    let apart = newlines.iter().enumerate().all(|(k, &pos)| {
+        let empty = k
+            .checked_sub(1)
+            .map_or(pos == 0, |j| newlines[j] + 1 == pos);
+        empty || newlines.get(k + 1).copied().unwrap_or(text.len()) == pos + 1
+    });
+    if apart {
+        return Vec::new();
+    }
     // (end byte, chars, next non-empty) of every line but the last.
     let mut lines: Vec<(usize, usize, bool)> = Vec::with_capacity(newlines.len());
     let mut start = 0;
@@ -270,8 +282,18 @@ fn split_marked(
     let mut has_trigger = false;
     let push = |out: &mut Vec<Clause>, s: usize, e: usize, sentence: usize, paragraph: usize| {
         let seg = &text[s..e];
-        let lead = seg.len() - seg.trim_start_matches(|c: char| !is_alnum(c)).len();
-        let trail = seg.len() - seg.trim_end_matches(|c: char| !is_alnum(c)).len();
+        // (What `trim_start_matches` / `trim_end_matches` of non-alphanumerics give, by a
+        // walk that stops at the first letter: a call each per clause was a tenth of
+        // the split.)
+        let lead = seg
+            .char_indices()
+            .find(|&(_, c)| is_alnum(c))
+            .map_or(seg.len(), |(i, _)| i);
+        let trail = seg
+            .char_indices()
+            .rev()
+            .find(|&(_, c)| is_alnum(c))
+            .map_or(seg.len(), |(i, c)| seg.len() - i - c.len_utf8());
         if lead + trail < seg.len() {
             out.push(Clause {
                 start: s + lead,
@@ -375,6 +397,16 @@ mod tests {
         assert_eq!(soft.len(), 4, "the four wrapped lines");
         let short = "عنوان قصير\nنص طويل جدا هنا.\n";
         assert!(soft_newlines(short).is_empty());
+    }
+
+    #[test]
+    fn paragraphs_set_apart_by_blank_lines_are_not_wrapped() {
+        let line = "كلمة ".repeat(12);
+        let apart = format!("{line}\n\n{line}\n\n{line}\n\n{line}\n");
+        assert!(soft_newlines(&apart).is_empty());
+        // The same lines without the blank ones are a wrapped paragraph.
+        let wrapped = format!("{line}\n{line}\n{line}\n{line}\nآخر.");
+        assert_eq!(soft_newlines(&wrapped).len(), 4);
     }
 
     #[test]
