@@ -1575,3 +1575,71 @@ fn sides_named_as_between_two_leave_the_holder_unsaid() {
     assert_eq!(c.holder, None);
     assert_eq!(c.contenders.len(), 2, "{c:?}");
 }
+
+#[test]
+fn a_dead_leader_named_years_later_is_no_side() {
+    let ev = events_on(
+        "وانسحبت قوات فجر ليبيا من سرت، مسقط رأس العقيد الراحل معمر القذافي.",
+        "2015-06-10",
+    );
+    let e = first_of(&ev, "withdrawal");
+    assert!(
+        !e.actors.iter().any(|a| a.as_str() == "Gaddafi forces"),
+        "{e:?}"
+    );
+    // In his own war he is one.
+    let ev = events_on("وشنت قوات القذافي هجوما على مدينة مصراتة.", "2011-04-20");
+    let e = first_of(&ev, "offensive");
+    assert!(
+        e.actors.iter().any(|a| a.as_str() == "Gaddafi forces"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn a_government_named_by_its_seat_is_the_side_that_sat_there_that_year() {
+    let side = |day: &str| {
+        let ev = events_on("وأعلنت حكومة طرابلس أنها سيطرت على مدينة سرت.", day);
+        first_of(&ev, "territory_taken").actors.clone()
+    };
+    assert!(side("2015-06-10").iter().any(|a| a.as_str() == "GNC"));
+    assert!(side("2019-06-10").iter().any(|a| a.as_str() == "GNA"));
+}
+
+#[test]
+fn misratas_brigades_hold_for_the_side_of_the_day() {
+    let holder = |day: &str| {
+        let ev = events_on("وسيطرت قوات مصراتة على مطار طرابلس الدولي.", day);
+        control_of(&ev, "territory_taken").holder
+    };
+    assert_eq!(holder("2014-08-23").as_deref(), Some("Libya Dawn"));
+    assert_eq!(holder("2019-06-10").as_deref(), Some("GNA"));
+}
+
+#[test]
+fn fighters_named_by_their_town_did_not_fight_in_it() {
+    let ev = events("وأكد المتحدث أن قوات حفتر ومسلحي ترهونة انسحبوا من قصر بن غشير.");
+    let c = control_of(&ev, "withdrawal");
+    assert_ne!(c.place.as_str(), "Tarhuna", "{c:?}");
+}
+
+#[test]
+fn civilians_who_flee_are_no_withdrawing_side() {
+    assert!(!kinds("وفر آلاف السكان من أحياء جنوب طرابلس.").contains(&"withdrawal".into()));
+}
+
+#[test]
+fn a_clause_that_turns_to_another_matter_lends_no_place() {
+    let ev = events(
+        "ولم تعلق حكومة الوفاق على انسحاب الكتيبة، في حين دعا مجلس النواب في طبرق إلى الحوار.",
+    );
+    let e = first_of(&ev, "withdrawal");
+    assert!(!e.places.iter().any(|p| p.as_str() == "Tobruk"), "{e:?}");
+}
+
+#[test]
+fn in_the_south_of_the_capital_is_in_the_capital() {
+    let ev = events("واندلعت اشتباكات عنيفة في جنوب العاصمة.");
+    let e = first_of(&ev, "armed_clash");
+    assert!(e.places.iter().any(|p| p.as_str() == "Tripoli"), "{e:?}");
+}

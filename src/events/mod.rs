@@ -521,6 +521,9 @@ pub fn extract(
     // clauses come in text order, else by bisection.)
     let mut clause_background: Vec<bool> = Vec::with_capacity(clauses.len());
     let mut clause_has_trigger: Vec<bool> = Vec::with_capacity(clauses.len());
+    // Whether the clause opens with a turn to another matter ("في حين", "بينما", "من
+    // جهته"): it tells no more of the clause before it.
+    let mut clause_turns: Vec<bool> = Vec::with_capacity(clauses.len());
     let mut i = 0;
     let mut last_start = 0;
     for c in &clauses {
@@ -542,6 +545,12 @@ pub fn extract(
                 .iter()
                 .take_while(|h| h.word_start < c.end)
                 .any(|h| matches!(h.cat, Cat::Trigger(_))),
+        );
+        clause_turns.push(
+            hits[i..]
+                .iter()
+                .take_while(|h| h.word_start == c.start)
+                .any(|h| h.cat == Cat::Joint && text.get(h.start..h.end).is_some_and(turn_joint)),
         );
     }
     let mut clause_kind: Vec<Option<u8>> = vec![None; clauses.len()];
@@ -731,7 +740,7 @@ pub fn extract(
         } else {
             &clause_actors
         };
-        let actors = actor_ids(pack, actors_src, dct.date, &mut actor_memo);
+        let mut actors = actor_ids(pack, actors_src, dct.date, &mut actor_memo);
         if Some(kind_idx) == statement && actors.is_empty() {
             // "a source said" with nobody named is no event worth a row.
             continue;
@@ -753,12 +762,16 @@ pub fn extract(
         let is_scene_type = SCENE_TYPES.contains(&kind);
         // "جنوب شرق العاصمة" locates something else relative to the capital: a capital
         // word right after a passing word is a landmark, not the scene.
+        // ("في جنوب العاصمة" is in the capital: a passing word after "في" places inside.)
         let after_passing = |h: &LexHit| {
             sv.of(Cat::Passing).iter().any(|p| {
                 p.end <= h.word_start
                     && text
                         .get(p.end..h.word_start)
                         .is_some_and(|g| g.trim().is_empty())
+                    && !text
+                        .get(..p.word_start)
+                        .is_some_and(|b| b.trim_end().ends_with(" في") && b.ends_with(' '))
             })
         };
         if places.is_empty()
@@ -843,7 +856,8 @@ pub fn extract(
                         continue;
                     }
                     let lends = !clause_background[k]
-                        && (k > ci || clause_kind[k].is_none_or(|t| Some(t) == statement));
+                        && (k > ci && !clause_turns[k]
+                            || k < ci && clause_kind[k].is_none_or(|t| Some(t) == statement));
                     if lends {
                         lent.clear();
                         places_in(&doc.text, parens, sv, s_places, (ks, ke), norm, &mut lent);
@@ -1159,6 +1173,20 @@ pub fn extract(
             .as_deref()
             .and_then(dates::span)
             .map(|(from, _)| from);
+        // Names of those gone by the event's day take no part in it.
+        if let Some(day) = event_start.or(dct.date)
+            && actors_src.iter().any(|a| gone_by(pack, a, day))
+        {
+            let kept: Vec<&ActorMention> = actors_src
+                .iter()
+                .copied()
+                .filter(|a| !gone_by(pack, a, day))
+                .collect();
+            actors = actor_ids(pack, &kept, dct.date, &mut actor_memo);
+        }
+        if let Some(day) = event_start.or(dct.date) {
+            sides_src.retain(|a| !gone_by(pack, a, day));
+        }
         // "… في يد قوات الوفاق": the side named after the phrase holds the place. (Only
         // a taking's or a claim's control asks for it.)
         let named_holder = sv
@@ -1745,6 +1773,43 @@ fn casualties_without_dates(
     casualties::find(lex, text, norm.tokens(), (c.start, c.end), hits, &excluded)
 }
 
+/// Joints (normalised) that turn to another matter: the clause they open is no
+/// elaboration of the one before ("ولم تعلق الحكومة على انسحاب الكتيبة، في حين دعت …").
+/// ("فيما" and "بينما" also mean "while": "…، فيما تعرضت أحياء في وسط بنغازي لدمار"
+/// tells the same scene.)
+fn turn_joint(j: &str) -> bool {
+    matches!(
+        j,
+        "لكن"
+            | "ولكن"
+            | "الا ان"
+            | "غير ان"
+            | "في حين"
+            | "وفي حين"
+            | "من جهه اخري"
+            | "من جانبه"
+            | "من جانبها"
+            | "من جهته"
+            | "من جهتها"
+    )
+}
+
+/// Is the actor named no side of what happened on `day`: a person named after his death,
+/// a faction more than a year after it ceased ("مسقط رأس القذافي" in 2015, "ثوار ليبيا"
+/// in the name of a 2014 command)?
+fn gone_by(pack: &Pack, m: &ActorMention, day: jiff::civil::Date) -> bool {
+    let Some(a) = pack.actor(&m.actor) else {
+        return false;
+    };
+    let Some(until) = a.until else {
+        return false;
+    };
+    let grace = if a.kind == "person" { 0 } else { 365 };
+    until
+        .checked_add(jiff::Span::new().days(grace))
+        .is_ok_and(|end| day > end)
+}
+
 /// Words that make the state named right after them a place: "خارج سوريا"، "فرّ إلى
 /// تركيا" — somewhere, not a side.
 const LOCATIVE_BEFORE: &[&str] = &["في", "خارج", "داخل", "إلى", "الى", "إلي", "نحو", "عبر"];
@@ -1832,7 +1897,11 @@ fn actor_ids<'s>(
             Some(&(_, id)) => id,
             None => {
                 let id = match pack.actor(&a.actor) {
-                    Some(x) if x.kind == "person" => x.faction_on(day).unwrap_or(&a.actor),
+                    // A person, or an office ("حكومة طرابلس"), stands for the side it
+                    // was on that day.
+                    Some(x) if matches!(x.kind.as_str(), "person" | "office") => {
+                        x.faction_on(day).unwrap_or(&a.actor)
+                    }
                     _ => &a.actor,
                 };
                 memo.push((key, id));
@@ -1919,24 +1988,31 @@ fn origins<'m>(
     if words.is_empty() {
         return Vec::new();
     }
-    places
-        .iter()
-        .filter(|p| p.start >= span.0 && p.end <= span.1)
-        .filter(|p| {
-            words
-                .iter()
-                .filter(|h| h.end <= p.start)
-                .map(|h| norm.orig(h.end))
-                .any(|e| {
-                    e >= span.0
-                        && e <= p.start
-                        && orig_text.get(e..p.start).is_some_and(|g| {
-                            g.split_whitespace().nth(1).is_none() && !g.contains([',', '،'])
-                        })
-                })
-        })
-        .map(|p| &*p.place)
-        .collect()
+    // Only the span's own mentions of places (a name inside an actor's, "مجلس شورى ثوار
+    // بنغازي", is neither an origin nor a scene).
+    let own = || {
+        places
+            .iter()
+            .filter(|p| p.start >= span.0 && p.end <= span.1 && p.in_actor.is_none())
+    };
+    let is_origin = |p: &PlaceMention| {
+        words
+            .iter()
+            .filter(|h| h.end <= p.start)
+            .map(|h| norm.orig(h.end))
+            .any(|e| {
+                e >= span.0
+                    && e <= p.start
+                    && orig_text.get(e..p.start).is_some_and(|g| {
+                        g.split_whitespace().nth(1).is_none() && !g.contains([',', '،'])
+                    })
+            })
+    };
+    // A place also named otherwise in the span ("مقاتلي الزنتان … في الزنتان") is not
+    // only an origin.
+    let mut out: Vec<&'m str> = own().filter(|p| is_origin(p)).map(|p| &*p.place).collect();
+    out.retain(|id| !own().any(|p| *p.place == **id && !is_origin(p)));
+    out
 }
 
 /// The places are added to `out` (borrowed from the mentions, which are in text order).
