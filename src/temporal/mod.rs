@@ -11,10 +11,12 @@ use jiff::civil::{Date, Weekday};
 
 use crate::corpus::SourceDoc;
 use crate::model::{Anchor, Dct, Precision, SmolStr, Timex, TimexKind};
+// `format!` into a SmolStr: values are short, so most never allocate.
 use crate::normalize::Normalized;
 use crate::pack::Pack;
 pub use lexicon::{Lexicon, Unit};
 pub use recognize::planned_words;
+use smol_str::format_smolstr as fmt_s;
 
 /// Which way a weekday, month or period points from the article's date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -196,7 +198,7 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
                 start: f.start,
                 end: f.end,
                 text: SmolStr::new(text.get(f.start..f.end).unwrap_or("")),
-                value: SmolStr::from(value),
+                value,
                 precision,
                 kind,
                 anchor,
@@ -205,43 +207,46 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
         .collect()
 }
 
-fn iso(d: Date) -> String {
-    ymd(d.year(), d.month() as u8, Some(d.day() as u8)).unwrap_or_else(|| d.to_string())
+fn iso(d: Date) -> SmolStr {
+    ymd(d.year(), d.month() as u8, Some(d.day() as u8)).unwrap_or_else(|| fmt_s!("{d}"))
 }
 
 /// `YYYY-MM` (`d` none) or `YYYY-MM-DD`, written digit by digit when the year has four
 /// digits and the rest two, as `format!` and jiff write them: a formatting call per
 /// value was much of resolving. `None` for anything else (left to them).
-fn ymd(y: i16, m: u8, d: Option<u8>) -> Option<String> {
+fn ymd(y: i16, m: u8, d: Option<u8>) -> Option<SmolStr> {
     if !(0..=9999).contains(&y) || m > 99 || d.is_some_and(|d| d > 99) {
         return None;
     }
-    let digit = |n: u16| char::from(b'0' + (n % 10) as u8);
+    // Written into a buffer on the stack; the value is short enough to stay inline.
+    let digit = |n: u16| b'0' + (n % 10) as u8;
     let y = y as u16;
-    let mut s = String::with_capacity(10);
-    s.extend([
+    let (m, day) = (u16::from(m), d.map(u16::from).unwrap_or(0));
+    let b = [
         digit(y / 1000),
         digit(y / 100),
         digit(y / 10),
         digit(y),
-        '-',
-    ]);
-    s.extend([digit(u16::from(m) / 10), digit(u16::from(m))]);
-    if let Some(d) = d {
-        s.extend(['-', digit(u16::from(d) / 10), digit(u16::from(d))]);
-    }
-    Some(s)
+        b'-',
+        digit(m / 10),
+        digit(m),
+        b'-',
+        digit(day / 10),
+        digit(day),
+    ];
+    let n = if d.is_some() { 10 } else { 7 };
+    std::str::from_utf8(&b[..n]).ok().map(SmolStr::new)
 }
 
-fn week(d: Date) -> String {
+fn week(d: Date) -> SmolStr {
     let w = d.iso_week_date();
-    format!("{}-W{:02}", w.year(), w.week())
+    fmt_s!("{}-W{:02}", w.year(), w.week())
 }
 
 /// `format!("{y:04}")`, digit by digit for years of four digits.
-fn year4(y: i16) -> String {
+fn year4(y: i16) -> SmolStr {
     if !(0..=9999).contains(&y) {
-        return format!("{y:04}");
+        return fmt_s!("{y:04}");
     }
     let digit = |n: i16| char::from(b'0' + (n % 10) as u8);
     [digit(y / 1000), digit(y / 100), digit(y / 10), digit(y)]
@@ -250,15 +255,14 @@ fn year4(y: i16) -> String {
 }
 
 /// `a/b`, the two ends of a range, without a formatting call.
-fn range(a: Date, b: Date) -> String {
-    let mut s = iso(a);
-    s.push('/');
-    s.push_str(&iso(b));
-    s
+fn range(a: Date, b: Date) -> SmolStr {
+    [iso(a).as_str(), "/", iso(b).as_str()]
+        .into_iter()
+        .collect()
 }
 
-fn month(y: i16, m: u8) -> String {
-    ymd(y, m, None).unwrap_or_else(|| format!("{y:04}-{m:02}"))
+fn month(y: i16, m: u8) -> SmolStr {
+    ymd(y, m, None).unwrap_or_else(|| fmt_s!("{y:04}-{m:02}"))
 }
 
 fn add(d: Date, unit: Unit, n: i64) -> Option<Date> {
@@ -283,17 +287,17 @@ fn unit_code(u: Unit) -> &'static str {
     }
 }
 
-fn rel(n: i64, u: Unit) -> String {
+fn rel(n: i64, u: Unit) -> SmolStr {
     let n = if u == Unit::Decade { n * 10 } else { n };
     if n == 0 && u == Unit::Day {
         "dct".into()
     } else {
-        format!("dct{n:+}{}", unit_code(u))
+        fmt_s!("dct{n:+}{}", unit_code(u))
     }
 }
 
 /// A point `n` units before `dct`, at the precision the unit allows.
-fn point(d: Date, unit: Unit) -> (String, Precision) {
+fn point(d: Date, unit: Unit) -> (SmolStr, Precision) {
     match unit {
         Unit::Hour | Unit::Day => (iso(d), Precision::Day),
         Unit::Week => (week(d), Precision::Week),
@@ -407,7 +411,7 @@ fn resolve_one(
     sem: &Sem,
     dct: Option<Date>,
     last: Option<(Date, Date, Precision)>,
-) -> (String, Precision, TimexKind, Anchor) {
+) -> (SmolStr, Precision, TimexKind, Anchor) {
     use Precision as P;
     use TimexKind as K;
     // With no article date, relative values stay relative: the timeline draws them as
@@ -418,14 +422,14 @@ fn resolve_one(
             let (year, anchor) = cal_year(y, m, d, dir, dct);
             match (year, d) {
                 (Some(y), Some(d)) => (
-                    ymd(y, m, Some(d)).unwrap_or_else(|| format!("{}-{d:02}", month(y, m))),
+                    ymd(y, m, Some(d)).unwrap_or_else(|| fmt_s!("{}-{d:02}", month(y, m))),
                     P::Day,
                     K::Date,
                     anchor,
                 ),
                 (Some(y), None) => (month(y, m), P::Month, K::Date, anchor),
-                (None, Some(d)) => (format!("XXXX-{m:02}-{d:02}"), P::Day, K::Date, anchor),
-                (None, None) => (format!("XXXX-{m:02}"), P::Month, K::Date, anchor),
+                (None, Some(d)) => (fmt_s!("XXXX-{m:02}-{d:02}"), P::Day, K::Date, anchor),
+                (None, None) => (fmt_s!("XXXX-{m:02}"), P::Month, K::Date, anchor),
             }
         }
         Sem::DayRange {
@@ -437,8 +441,8 @@ fn resolve_one(
         } => {
             let (year, anchor) = cal_year(y, m, Some(from), dir, dct);
             let v = match year {
-                Some(y) => format!("{0}-{from:02}/{0}-{to:02}", month(y, m)),
-                None => format!("XXXX-{m:02}-{from:02}/XXXX-{m:02}-{to:02}"),
+                Some(y) => fmt_s!("{0}-{from:02}/{0}-{to:02}", month(y, m)),
+                None => fmt_s!("XXXX-{m:02}-{from:02}/XXXX-{m:02}-{to:02}"),
             };
             (v, P::Range, K::Date, anchor)
         }
@@ -515,7 +519,7 @@ fn resolve_one(
                                 }
                                 _ => iso(d),
                             };
-                            (format!("before {at}"), P::Range, K::Date, Anchor::Dct)
+                            (fmt_s!("before {at}"), P::Range, K::Date, Anchor::Dct)
                         }
                         -1 => (range(d, t), P::Range, K::Date, Anchor::Dct),
                         _ => (v, p, K::Date, Anchor::Dct),
@@ -527,12 +531,12 @@ fn resolve_one(
         Sem::Duration { n, unit } => {
             let num = n.map_or("?".to_string(), |n| n.to_string());
             let v = match unit {
-                Unit::Hour => format!("PT{num}H"),
-                Unit::Day => format!("P{num}D"),
-                Unit::Week => format!("P{num}W"),
-                Unit::Month => format!("P{num}M"),
-                Unit::Year => format!("P{num}Y"),
-                Unit::Decade => format!("P{}Y", n.map_or("?".into(), |n| (n * 10).to_string())),
+                Unit::Hour => fmt_s!("PT{num}H"),
+                Unit::Day => fmt_s!("P{num}D"),
+                Unit::Week => fmt_s!("P{num}W"),
+                Unit::Month => fmt_s!("P{num}M"),
+                Unit::Year => fmt_s!("P{num}Y"),
+                Unit::Decade => fmt_s!("P{}Y", n.map_or("?".into(), |n| (n * 10).to_string())),
             };
             (v, P::Unknown, K::Duration, Anchor::None)
         }
@@ -554,7 +558,7 @@ fn resolve_one(
                     let a = add(t, u, -k).unwrap_or(t);
                     (range(a, t), P::Range, K::Date, Anchor::Dct)
                 }
-                None => (format!("{}/dct", rel(-k, u)), undated, K::Date, Anchor::Dct),
+                None => (fmt_s!("{}/dct", rel(-k, u)), undated, K::Date, Anchor::Dct),
             }
         }
         Sem::Anaphor { unit } => match last {
