@@ -1140,51 +1140,46 @@ pub fn extract(
                 })
                 .map(|a| memo.faction_of(&a.faction))
         };
+        // Where the target words of an attack ("على", "ضد مواقع") end, after its trigger.
+        let target_words = || {
+            sv.of(Cat::TargetBefore)
+                .iter()
+                .filter(|_| matches!(kind, "offensive" | "siege"))
+                .filter(|h| h.word_start >= trig.end && h.end <= c.end)
+                .map(|h| norm.orig(h.end))
+        };
         // "هجوم مفاجئ على مواقع قوات X": X, named after the attack, is its target.
-        let target = sv
-            .of(Cat::TargetBefore)
-            .iter()
-            .filter(|_| matches!(kind, "offensive" | "siege"))
-            .filter(|h| h.word_start >= trig.end && h.end <= c.end)
-            .find_map(|h| side_after(norm.orig(h.end)));
+        let target = target_words().find_map(side_after);
         // "هجومها على طرابلس": the place named after the attack's "على" is the one it
         // contests, wherever the clause names others (the base it set out from).
-        let target_place = sv
-            .of(Cat::TargetBefore)
-            .iter()
-            .filter(|_| matches!(kind, "offensive" | "siege"))
-            .filter(|h| h.word_start >= trig.end && h.end <= c.end)
-            .find_map(|h| {
-                let at = norm.orig(h.end);
-                s_places
-                    .iter()
-                    .find(|p| {
-                        p.start >= at
-                            && p.in_actor.is_none()
-                            && doc
-                                .text
-                                .get(at..p.start)
-                                .is_some_and(|g| g.split_whitespace().count() <= 1)
-                    })
-                    .map(|p| &*p.place)
-            });
+        let target_place = target_words().find_map(|at| {
+            s_places
+                .iter()
+                .find(|p| {
+                    p.start >= at
+                        && p.in_actor.is_none()
+                        && doc
+                            .text
+                            .get(at..p.start)
+                            .is_some_and(|g| g.split_whitespace().nth(1).is_none())
+                })
+                .map(|p| &*p.place)
+        });
         let event_start = date
             .date
             .as_deref()
             .and_then(dates::span)
             .map(|(from, _)| from);
         // Names of those gone by the event's day take no part in it.
-        if let Some(day) = event_start.or(dct.date)
-            && actors_src.iter().any(|a| gone_by(pack, a, day))
-        {
-            let kept: Vec<&ActorMention> = actors_src
-                .iter()
-                .copied()
-                .filter(|a| !gone_by(pack, a, day))
-                .collect();
-            actors = actor_ids(pack, &kept, dct.date, &mut actor_memo);
-        }
         if let Some(day) = event_start.or(dct.date) {
+            if actors_src.iter().any(|a| gone_by(pack, a, day)) {
+                let kept: Vec<&ActorMention> = actors_src
+                    .iter()
+                    .copied()
+                    .filter(|a| !gone_by(pack, a, day))
+                    .collect();
+                actors = actor_ids(pack, &kept, dct.date, &mut actor_memo);
+            }
             sides_src.retain(|a| !gone_by(pack, a, day));
         }
         // "… في يد قوات الوفاق": the side named after the phrase holds the place. (Only
