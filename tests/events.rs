@@ -1643,3 +1643,17 @@ fn in_the_south_of_the_capital_is_in_the_capital() {
     let e = first_of(&ev, "armed_clash");
     assert!(e.places.iter().any(|p| p.as_str() == "Tripoli"), "{e:?}");
 }
+
+#[test]
+fn an_aside_describing_a_side_names_no_other_side_or_place() {
+    let ev = events_on(
+        "وأعلنت قوات فجر ليبيا، وهي تحالف لكتائب من مصراتة، السبت سيطرتها على مطار طرابلس الدولي.",
+        "2014-08-24",
+    );
+    let e = first_of(&ev, "territory_taken");
+    assert!(!e.places.iter().any(|p| p.as_str() == "Misrata"), "{e:?}");
+    assert_eq!(
+        control_of(&ev, "territory_taken").holder.as_deref(),
+        Some("Libya Dawn")
+    );
+}

@@ -700,9 +700,36 @@ pub fn extract(
             .get(kind_idx as usize)
             .map_or("casualties", String::as_str);
 
+        // An aside that opens the clause ("، وهي تحالف لكتائب من مصراتة، السبت سيطرتها
+        // …"): its names describe a side, they are not the deed's places or sides.
+        // (Only when the deed is told after it: "وهو موقف كرره بومبيو" is a clause.)
+        // An aside follows the name it describes, set off by a comma; a sentence that
+        // opens with "وهو" starts a clause of its own.
+        let after_name = doc
+            .text
+            .get(ss.min(os)..os)
+            .and_then(|b| b.trim_end().strip_suffix(['،', ',']))
+            .map(|b| b.trim_end_matches([' ', '"', '»', ')']).len() + ss.min(os))
+            .is_some_and(|name_end| {
+                s_actors.iter().any(|a| a.end == name_end)
+                    || s_places.iter().any(|p| p.end == name_end)
+            });
+        let (os_own, aside) = match aside_end(&doc.text, os, oe) {
+            Some(e) if after_name && norm.orig(trig.word_start) >= e => (e, Some((os, e))),
+            _ => (os, None),
+        };
+        let in_aside = |a: usize| aside.is_some_and(|(s, e)| a >= s && a < e);
         // Places and actors of the clause.
         places.clear();
-        places_in(&doc.text, parens, sv, s_places, (os, oe), norm, &mut places);
+        places_in(
+            &doc.text,
+            parens,
+            sv,
+            s_places,
+            (os_own, oe),
+            norm,
+            &mut places,
+        );
         // "بحسب الهلال الأحمر": who a report is credited to is its source, no party to
         // the deed (a statement's source is its speaker).
         let credited = |a: &ActorMention| {
@@ -720,15 +747,22 @@ pub fn extract(
         clause_actors.extend(
             s_actors
                 .iter()
-                .filter(|a| a.start >= os && a.end <= oe && !credited(a)),
+                .filter(|a| a.start >= os_own && a.end <= oe && !credited(a)),
         );
-        // The sentence's actors (found once per sentence) without the credited ones.
-        let credits = Some(kind_idx) != statement
+        // The sentence's actors (found once per sentence) without the credited ones and
+        // those of the aside.
+        let credits = (Some(kind_idx) != statement
             && !sv.of(Cat::Attribution).is_empty()
-            && sentence_actors.iter().any(|a| credited(a));
+            && sentence_actors.iter().any(|a| credited(a)))
+            || aside.is_some();
         if credits {
             sentence_kept.clear();
-            sentence_kept.extend(sentence_actors.iter().copied().filter(|a| !credited(a)));
+            sentence_kept.extend(
+                sentence_actors
+                    .iter()
+                    .copied()
+                    .filter(|a| !credited(a) && !in_aside(a.start)),
+            );
         }
         let sentence_actors: &[&ActorMention] = if credits {
             &sentence_kept
@@ -1803,6 +1837,25 @@ fn gone_by(pack: &Pack, m: &ActorMention, day: jiff::civil::Date) -> bool {
     until
         .checked_add(jiff::Span::new().days(grace))
         .is_ok_and(|end| day > end)
+}
+
+/// Where an aside that opens a clause ends: "وهي/وهو/وهم …" up to the next comma
+/// ("قوات فجر ليبيا، وهي تحالف لكتائب من مصراتة، السبت سيطرتها على المطار"), when the
+/// clause goes on after it.
+fn aside_end(text: &str, start: usize, end: usize) -> Option<usize> {
+    let clause = text.get(start..end)?;
+    let body = clause.trim_start();
+    let first = body.split_whitespace().next()?;
+    if !matches!(first, "وهي" | "وهو" | "وهم" | "وهما") {
+        return None;
+    }
+    let comma = body.find(['،', ','])?;
+    let after = comma + body[comma..].chars().next()?.len_utf8();
+    // Something must follow the aside in the clause.
+    if body[after..].trim().is_empty() {
+        return None;
+    }
+    Some(start + (clause.len() - body.len()) + after)
 }
 
 /// Words that make the state named right after them a place: "خارج سوريا"، "فرّ إلى
