@@ -1487,6 +1487,28 @@ impl BackMap {
 mod tests {
     use super::*;
 
+    /// A fixed-seed xorshift: the same random texts on every run.
+    struct XorShift(u64);
+
+    impl XorShift {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        /// `n` random words, each followed by a random gap.
+        fn text(&mut self, words: &[&str], gaps: &[&str], n: usize) -> String {
+            let mut text = String::new();
+            for _ in 0..n {
+                text.push_str(words[self.below(words.len())]);
+                text.push_str(gaps[self.below(gaps.len())]);
+            }
+            text
+        }
+    }
+
     #[test]
     fn whitespace_runs_squeeze_to_one_space_and_map_back() {
         let t = "مجلس \r\n  النواب\tقرر";
@@ -1543,20 +1565,10 @@ mod tests {
             "القاعدة",
         ];
         let gaps = [" ", "  ", "\n", "\r\n", "\t", " \n ", ""];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
         let mut across = 0;
         for _ in 0..300 {
-            let mut text = String::new();
-            for _ in 0..30 {
-                text.push_str(words[rnd(words.len())]);
-                text.push_str(gaps[rnd(gaps.len())]);
-            }
+            let text = rng.text(&words, &gaps, 30);
             let norm = Normalized::new(&text);
             let got = gaz.find(&norm.text, &text, &norm);
             let (sq, back) = squeeze_with_map(&norm.text);
@@ -1663,20 +1675,10 @@ mod tests {
             ")",
         ];
         let gaps = [" ", "  ", "\n", "", "\u{00A0}", "\u{2026}"];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = XorShift(0x9e37_79b9_7f4a_7c15);
         let mut hits = 0;
         for _ in 0..300 {
-            let mut text = String::new();
-            for _ in 0..30 {
-                text.push_str(words[rnd(words.len())]);
-                text.push_str(gaps[rnd(gaps.len())]);
-            }
+            let text = rng.text(&words, &gaps, 30);
             let norm = Normalized::new(&text);
             let mut by_tokens = Vec::new();
             assert!(gaz.raw_hits_tokens(&norm.text, norm.tokens(), &mut by_tokens));
@@ -1720,15 +1722,9 @@ mod tests {
             "ء",
             "ي",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut rnd = |n: usize| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n as u64) as usize
-        };
+        let mut rng = XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..500 {
-            let text: String = (0..12).map(|_| pieces[rnd(pieces.len())]).collect();
+            let text: String = (0..12).map(|_| pieces[rng.below(pieces.len())]).collect();
             for (at, _) in text
                 .char_indices()
                 .chain(std::iter::once((text.len(), ' ')))
