@@ -1657,3 +1657,22 @@ fn an_aside_describing_a_side_names_no_other_side_or_place() {
         Some("Libya Dawn")
     );
 }
+
+#[test]
+fn a_deed_told_as_a_stated_lapse_before_another_is_dated_back_from_it() {
+    let ev = events_dated(
+        "ودخلت قوات الوفاق مدينة ترهونة يوم الجمعة 5 يونيو 2020، بعد يوم من إعلانها السيطرة على العاصمة طرابلس.",
+        "2020-06-06",
+    );
+    let dates: Vec<Option<&str>> = ev.iter().map(|e| e.date.as_deref()).collect();
+    assert_eq!(dates, [Some("2020-06-05"), Some("2020-06-04")], "{ev:?}");
+    // "More than five weeks" says no day.
+    let ev = events_dated(
+        "وسيطرت قوات فجر ليبيا على مطار طرابلس يوم 23 أغسطس 2014، بعد أكثر من خمسة أسابيع من القتال مع كتائب الزنتان.",
+        "2014-08-24",
+    );
+    assert!(
+        ev.iter().all(|e| e.date.as_deref() != Some("2014-07-19")),
+        "{ev:?}"
+    );
+}

@@ -1026,7 +1026,20 @@ pub fn extract(
                 },
             },
         };
-        if source != DateSource::Dct {
+        // "…، بعد يوم من إعلانها استعادة السيطرة": the deed of a clause opened by "بعد"
+        // and a stated lapse came that long before the sentence's deed told first.
+        let lapse_day = clause_background[ci]
+            .then(|| lapse_days(&doc.text, timex, os, oe))
+            .flatten()
+            .and_then(|days| {
+                let (last, m) = (events.last()?, meta.last()?);
+                if m.0 != c.sentence || last.precision != Precision::Day {
+                    return None;
+                }
+                let day: jiff::civil::Date = last.date.as_deref()?.parse().ok()?;
+                day.checked_sub(jiff::Span::new().days(days)).ok()
+            });
+        if source != DateSource::Dct && lapse_day.is_none() {
             cur_sentence_date = Some((c.sentence, date));
         }
         // The story's day is the first recent day the article names (its lead); later
@@ -1199,11 +1212,12 @@ pub fn extract(
                 })
                 .map(|p| &*p.place)
         });
-        let event_start = date
-            .date
-            .as_deref()
-            .and_then(dates::span)
-            .map(|(from, _)| from);
+        let event_start = lapse_day.or_else(|| {
+            date.date
+                .as_deref()
+                .and_then(dates::span)
+                .map(|(from, _)| from)
+        });
         // Names of those gone by the event's day take no part in it.
         if let Some(day) = event_start.or(dct.date) {
             if actors_src.iter().any(|a| gone_by(pack, a, day)) {
@@ -1408,10 +1422,24 @@ pub fn extract(
             start: os,
             end: oe,
             evidence: doc.text.get(os..oe).unwrap_or_default().to_string(),
-            date: date.date.as_deref().map(SmolStr::new),
-            date_end: date.date_end.as_deref().map(SmolStr::new),
-            precision: date.precision,
-            date_source: source,
+            date: match lapse_day {
+                Some(d) => Some(SmolStr::new(d.to_string())),
+                None => date.date.as_deref().map(SmolStr::new),
+            },
+            date_end: match lapse_day {
+                Some(_) => None,
+                None => date.date_end.as_deref().map(SmolStr::new),
+            },
+            precision: if lapse_day.is_some() {
+                Precision::Day
+            } else {
+                date.precision
+            },
+            date_source: if lapse_day.is_some() {
+                DateSource::Timex
+            } else {
+                source
+            },
             kind: SmolStr::new(kind),
             modality,
             places: places.iter().map(SmolStr::new).collect(),
@@ -1856,6 +1884,35 @@ fn aside_end(text: &str, start: usize, end: usize) -> Option<usize> {
         return None;
     }
     Some(start + (clause.len() - body.len()) + after)
+}
+
+/// The whole days of a lapse that opens a clause ("بعد يوم من", "بعد يومين من", "بعد
+/// أسبوع من"): a date expression of exact days or weeks at the clause's start, after
+/// "بعد".
+fn lapse_days(text: &str, timex: &[Timex], os: usize, oe: usize) -> Option<i64> {
+    let t = timex.iter().find(|t| t.start >= os && t.end <= oe)?;
+    let lead = text.get(os..t.start)?.trim();
+    let t_text = t.text.as_str();
+    // "بعد أكثر من خمسة أسابيع من القتال": no day is said.
+    if ["اكثر", "أكثر", "نحو", "قرابة", "حوالي", "زهاء"]
+        .iter()
+        .any(|w| t_text.contains(w))
+    {
+        return None;
+    }
+    let after =
+        matches!(lead, "" | "و") && t_text.starts_with("بعد") || matches!(lead, "بعد" | "وبعد");
+    if !after {
+        return None;
+    }
+    let v = t.value.as_str().strip_prefix('P')?;
+    let (n, unit) = v.split_at(v.len().checked_sub(1)?);
+    let n: i64 = n.parse().ok()?;
+    match unit {
+        "D" => Some(n),
+        "W" => Some(7 * n),
+        _ => None,
+    }
 }
 
 /// Words that make the state named right after them a place: "خارج سوريا"، "فرّ إلى
