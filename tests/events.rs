@@ -1676,3 +1676,86 @@ fn a_deed_told_as_a_stated_lapse_before_another_is_dated_back_from_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_side_a_verb_of_expelling_names_is_driven_out() {
+    let ev = events_on(
+        "وقال قائد ميداني للثوار إن قواته طردت آخر جنود القذافي من وسط مدينة مصراتة صباح اليوم.",
+        "2011-05-15",
+    );
+    let c = control_of(&ev, "territory_taken");
+    assert_eq!(c.place.as_str(), "Misrata");
+    assert_eq!(c.holder.as_deref(), Some("NTC"), "{ev:?}");
+}
+
+#[test]
+fn bare_rebels_are_the_2011_rebels_only_in_2011() {
+    let ev = events_on("وسيطر الثوار على مدينة الزاوية.", "2011-08-20");
+    assert_eq!(
+        control_of(&ev, "territory_taken").holder.as_deref(),
+        Some("NTC")
+    );
+    // In 2016 the name is no side: no claim is made for it.
+    let ev = events_on("وسيطر الثوار على مدينة الزاوية.", "2016-08-20");
+    let e = first_of(&ev, "territory_taken");
+    assert!(e.control.is_none(), "{e:?}");
+}
+
+#[test]
+fn government_forces_are_the_government_of_the_day() {
+    let side = |day| {
+        let ev = events_on("وسيطرت القوات الحكومية على مدينة الزاوية.", day);
+        control_of(&ev, "territory_taken").holder.map(String::from)
+    };
+    assert_eq!(side("2011-04-01").as_deref(), Some("Gaddafi forces"));
+    assert_eq!(side("2018-04-01").as_deref(), Some("GNA"));
+}
+
+#[test]
+fn a_deed_said_to_be_a_matter_of_days_is_planned() {
+    let ev = events_on(
+        "وقال المجلس إن الهجوم على العاصمة طرابلس مسألة أيام.",
+        "2011-08-20",
+    );
+    let e = first_of(&ev, "offensive");
+    assert_eq!(e.modality, Modality::Planned);
+    assert!(e.control.is_none(), "{e:?}");
+}
+
+#[test]
+fn a_negation_stops_at_a_cause_it_names() {
+    let ev = events_on(
+        "ولم تتمكن فرق الإسعاف من الوصول إلى مدينة مرزق بسبب استمرار القتال.",
+        "2019-08-05",
+    );
+    assert_eq!(first_of(&ev, "armed_clash").modality, Modality::Asserted);
+    // Without a cause the inability still negates the deed it governs.
+    let ev = events_on("ولم تتمكن القوات من اقتحام مدينة مرزق.", "2019-08-05");
+    assert!(ev.iter().all(|e| e.modality == Modality::Negated), "{ev:?}");
+}
+
+#[test]
+fn before_it_opens_no_reported_speech() {
+    // "قبل أن": the sides named before are not a speaker whose words name the attack.
+    let ev = events_on(
+        "واندلعت اشتباكات بين قبائل التبو وقوات موالية لحفتر، قبل أن يطلق هجومه على طرابلس في الرابع من أبريل.",
+        "2019-08-05",
+    );
+    let e = first_of(&ev, "offensive");
+    let c = e.control.as_deref();
+    assert!(
+        c.is_none_or(|c| !c.contenders.iter().any(|s| s.as_str() == "Tebu")),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn the_city_of_an_article_is_the_one_it_names_most() {
+    let text = "اشتباكات في مرزق\n\nقال مسؤولون إن اشتباكات عنيفة اندلعت في مرزق مساء الأحد.\n\nوتشهد مرزق منذ أسابيع مواجهات، وكان حفتر قد أطلق هجومه على طرابلس في أبريل.\n\nودعت الأمم المتحدة إلى التهدئة.\n\nوقال الهلال الأحمر إن القتال تواصل في المدينة حتى صباح الاثنين.";
+    let ev = events_on(text, "2019-08-05");
+    let last = ev
+        .iter()
+        .rfind(|e| e.kind == "armed_clash")
+        .expect("the last clash");
+    assert_eq!(last.places, [SmolStr::new("Murzuq")], "{ev:?}");
+}

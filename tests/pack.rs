@@ -299,8 +299,20 @@ fn the_sides_of_2011_and_of_the_unity_government_are_known() {
     let a = actors("اجتمع الدبيبة والمنفي مع حكومة الوحدة الوطنية");
     let f: Vec<_> = a.iter().map(|(_, f)| f.as_str()).collect();
     assert_eq!(f, ["GNU", "GNU", "GNU"], "{a:?}");
-    // "الثوار" alone names many brigades over the years: no side of its own.
-    assert!(actors("قال الثوار").is_empty());
+    // "الثوار" alone is the 2011 rebels, an office-like name that ends with the war (later
+    // news uses it for many brigades: the events then give it no side).
+    let a = actors("قال الثوار");
+    let ids: Vec<_> = a.iter().map(|(id, _)| id.as_str()).collect();
+    assert_eq!(ids, ["Rebels 2011"], "{a:?}");
+    let rebels = pack()
+        .actor("Rebels 2011")
+        .cloned()
+        .expect("the 2011 rebels");
+    assert_eq!(rebels.kind, "office");
+    assert_eq!(
+        rebels.until.map(|d| d.to_string()).as_deref(),
+        Some("2011-10-23")
+    );
 }
 
 #[test]

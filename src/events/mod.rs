@@ -853,7 +853,36 @@ pub fn extract(
                         .place(&p.place)
                         .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
             }) {
-                places.push(&p.place);
+                // Named in this sentence or the one before, the last city is the one
+                // meant. Further back, "المدينة" is the article's city: the one named
+                // most so far (not the capital named in passing in between).
+                // (A blank line between paragraphs counts as a sentence: skipped.)
+                let prev_start = (0..c.sentence)
+                    .rev()
+                    .take(3)
+                    .filter_map(|k| sentences.get(k))
+                    .find(|(a, b)| text.get(*a..*b).is_some_and(|t| !t.trim().is_empty()))
+                    .map_or(0, |&(a, _)| norm.orig(a));
+                let near = p.end >= prev_start;
+                let most = || {
+                    let count = |id: &str| {
+                        places_sorted[..i]
+                            .iter()
+                            .filter(|q| q.in_actor.is_none() && &*q.place == id)
+                            .count()
+                    };
+                    places_sorted[..i]
+                        .iter()
+                        .rev()
+                        .filter(|q| q.in_actor.is_none() && is_city(&q.place))
+                        .max_by_key(|q| count(&q.place))
+                        .map(|q| &*q.place)
+                };
+                places.push(if near {
+                    &p.place
+                } else {
+                    most().unwrap_or(&p.place)
+                });
             }
         }
         if places.is_empty()
@@ -935,13 +964,10 @@ pub fn extract(
         {
             places.extend_from_slice(&scene_places);
         }
-        if is_scene_type && !places.is_empty() {
-            // This event is pushed below (it has a place, so nothing skips it); its places
-            // are only added to from here on (a district's city), and those are no scene.
-            scene = Some(c.paragraph);
-            scene_places.clear();
-            scene_places.extend_from_slice(&places);
-        }
+        // This event is pushed below (it has a place, so nothing skips it); its places
+        // are only added to from here on (a district's city), and those are no scene.
+        // Whether it sets the scene waits for its date.
+        let sets_scene = is_scene_type && !places.is_empty();
 
         // Date: the nearest timex in the clause, else in the sentence, else inherited
         // from the previous sentence, else the article's own date.
@@ -1047,6 +1073,25 @@ pub fn extract(
         if story.is_none() && source == DateSource::Timex && recent_day(date) {
             story = Some((c.paragraph, date));
         }
+        // A deed the article dates well before its own day is a recall ("قبل أن يطلق
+        // هجومه على طرابلس في الرابع من أبريل"): "المدينة" after it is still the story's.
+        let recall = || {
+            source == DateSource::Timex
+                && lapse_day.is_none()
+                && date
+                    .date
+                    .as_deref()
+                    .and_then(dates::span)
+                    .zip(dct.date)
+                    .is_some_and(|((_, to), day)| {
+                        day.since(to).is_ok_and(|sp| sp.get_days() > STORY_DAYS)
+                    })
+        };
+        if sets_scene && !recall() {
+            scene = Some(c.paragraph);
+            scene_places.clear();
+            scene_places.extend_from_slice(&places);
+        }
 
         let mut modality = modality::of(lex, text, sv, &trig, kind_idx, (c.start, c.end), sent);
         // A word that opens its clause (nothing but punctuation before it in the clause).
@@ -1101,9 +1146,23 @@ pub fn extract(
         // Who takes part, for control: the clause's own actors; in a relative clause
         // with none, its antecedent (the actor right before "الذي/التي"); in reported
         // content ("قال X إنهم صدّوا"), the speaker named earlier in the sentence.
+        // "طردت قواته آخر جنود القذافي من المدينة": the side named right after a verb of
+        // expelling is the one driven out, never the one who took the place.
+        let expel = kind == "territory_taken"
+            && text
+                .get(trig.start..trig.end)
+                .is_some_and(|w| w.starts_with("طرد") || w.starts_with("اخرج"));
+        let expelled = |a: &ActorMention| {
+            expel
+                && a.start >= te
+                && doc
+                    .text
+                    .get(te..a.start)
+                    .is_some_and(|g| g.split_whitespace().nth(3).is_none())
+        };
         sides_src.clear();
-        if !clause_actors.is_empty() {
-            sides_src.extend_from_slice(&clause_actors);
+        if clause_actors.iter().any(|a| !expelled(a)) {
+            sides_src.extend(clause_actors.iter().filter(|a| !expelled(a)));
         } else if sv.of(Cat::Relative).iter().any(|h| h.word_start == c.start) {
             sides_src.extend(s_actors.iter().filter(|a| {
                 // Only spaces and punctuation between ("قوات الوفاق، التي …").
@@ -1116,7 +1175,7 @@ pub fn extract(
         } else if sv
             .of(Cat::Complementizer)
             .iter()
-            .any(|h| h.word_start >= c.start && h.end <= trig.word_start)
+            .any(|h| h.word_start >= c.start && h.end <= trig.word_start && !time_an(text, h))
             || (CLAIMED_DEEDS.contains(&kind)
                 && sv.triggers().iter().any(|h| {
                     // "أعلنت قوات X، مساء الأحد، استعادة السيطرة على Y": the deed is the
@@ -1276,7 +1335,7 @@ pub fn extract(
             let comp_before = sv
                 .of(Cat::Complementizer)
                 .iter()
-                .any(|h| h.word_start >= c.start && h.end <= trig.word_start);
+                .any(|h| h.word_start >= c.start && h.end <= trig.word_start && !time_an(text, h));
             sides_src.retain(|a| {
                 comp_before
                     || a.start >= to
@@ -1334,7 +1393,9 @@ pub fn extract(
             if let Some(comp_end) = sv
                 .of(Cat::Complementizer)
                 .iter()
-                .filter(|h| h.word_start >= c.start && h.end <= trig.word_start)
+                .filter(|h| {
+                    h.word_start >= c.start && h.end <= trig.word_start && !time_an(text, h)
+                })
                 .map(|h| norm.orig(h.end))
                 .next_back()
                 && sides_src
@@ -1851,6 +1912,18 @@ fn turn_joint(j: &str) -> bool {
     )
 }
 
+/// Is the complementizer `h` the أن of a time conjunction ("قبل أن يطلق هجومه", "بعد أن
+/// انسحبت")? It then opens no reported speech: the sides before it are not a speaker.
+fn time_an(text: &str, h: &LexHit) -> bool {
+    let before = text.get(..h.word_start).unwrap_or("").trim_end();
+    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = last
+        .strip_prefix('و')
+        .filter(|r| r.len() > 2)
+        .unwrap_or(last);
+    matches!(last, "قبل" | "بعد" | "منذ" | "ريثما" | "لحين" | "حين")
+}
+
 /// Is the actor named no side of what happened on `day`: a person named after his death,
 /// a faction more than a year after it ceased ("مسقط رأس القذافي" in 2015, "ثوار ليبيا"
 /// in the name of a 2014 command)?
@@ -1861,7 +1934,12 @@ fn gone_by(pack: &Pack, m: &ActorMention, day: jiff::civil::Date) -> bool {
     let Some(until) = a.until else {
         return false;
     };
-    let grace = if a.kind == "person" { 0 } else { 365 };
+    // A person's death and an office's end are exact; a faction fades out over a year.
+    let grace = if matches!(a.kind.as_str(), "person" | "office") {
+        0
+    } else {
+        365
+    };
     until
         .checked_add(jiff::Span::new().days(grace))
         .is_ok_and(|end| day > end)
@@ -2437,10 +2515,20 @@ fn control_claim<'p>(
                 .iter()
                 .find(|a| a.place.as_deref() == Some(place))
                 .map(|a| memo.faction_of(&a.faction));
+            // Then the side the region's background says held it that day, when the
+            // clause names no other second side ("قبل أن يطلق هجومه على طرابلس").
+            let background = ctx
+                .date
+                .and_then(|d| pack.background_holder(place, d))
+                .map(|h| pack.faction_of(h))
+                .filter(|h| {
+                    attacker.is_some_and(|a| a != *h) && (sides.contains(h) || sides.len() < 2)
+                });
             let defender = ctx
                 .defender(place)
                 .filter(|d| attacker != Some(*d))
                 .or(named_for_place.filter(|d| attacker != Some(*d)))
+                .or(background)
                 .or_else(|| sides.get(1).copied());
             let contenders: Vec<&str> = sides
                 .iter()

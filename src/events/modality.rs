@@ -38,6 +38,16 @@ fn next_word_imperfect(text: &str, end: usize) -> bool {
     }
 }
 
+/// Does the (normalised) stretch between a cue and its trigger name a cause ("لم تتمكن
+/// الفرق من الوصول بسبب استمرار القتال")? What a cause names is taken as true: the
+/// negation before it stops there.
+fn names_a_cause(gap: &str) -> bool {
+    gap.split_whitespace().any(|w| {
+        let w = w.strip_prefix('و').filter(|r| r.len() > 4).unwrap_or(w);
+        matches!(w, "بسبب" | "جراء" | "نتيجه" | "بفعل" | "اثر")
+    })
+}
+
 /// The modality of an event whose trigger is `trig`, in the clause `[cs, ce)` of the
 /// sentence `[ss, se)` (all normalised offsets).
 pub(crate) fn of(
@@ -59,7 +69,7 @@ pub(crate) fn of(
             && fewer_words(text, h.end, trig.word_start, lex.window)
             && !text
                 .get(h.end..trig.word_start)
-                .is_some_and(|g| g.contains([',', '،']))
+                .is_some_and(|g| g.contains([',', '،']) || names_a_cause(g))
     };
     // (Walked per negation word, not collected: both are rare.)
     let not_neg = hits.of(Cat::NotNegated);
@@ -92,7 +102,7 @@ pub(crate) fn of(
         h.end <= trig.word_start
             && !text
                 .get(h.end..trig.word_start)
-                .is_some_and(|g| g.contains([',', '،']))
+                .is_some_and(|g| g.contains([',', '،']) || names_a_cause(g))
     };
     let unable = hits
         .of(Cat::Inability)
