@@ -1759,3 +1759,28 @@ fn the_city_of_an_article_is_the_one_it_names_most() {
         .expect("the last clash");
     assert_eq!(last.places, [SmolStr::new("Murzuq")], "{ev:?}");
 }
+
+#[test]
+fn a_pledge_to_retake_a_town_is_planned() {
+    let ev = events_on(
+        "وقالت حكومة الوفاق إن قواتها انسحبت من سرت، وتعهدت باستعادتها.",
+        "2020-01-06",
+    );
+    let retake: Vec<&Event> = ev.iter().filter(|e| e.kind == "territory_taken").collect();
+    assert!(
+        retake
+            .iter()
+            .all(|e| e.modality == Modality::Planned && e.control.is_none()),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn the_presidential_council_is_the_gna_then_the_unity_governments() {
+    let side = |day| {
+        let ev = events_on("أعلن المجلس الرئاسي النفير العام في طرابلس.", day);
+        ev.first().map(|e| e.actors.clone()).unwrap_or_default()
+    };
+    assert_eq!(side("2019-04-10"), [SmolStr::new("GNA")]);
+    assert_eq!(side("2022-04-10"), [SmolStr::new("GNU")]);
+}
