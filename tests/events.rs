@@ -1784,3 +1784,14 @@ fn the_presidential_council_is_the_gna_then_the_unity_governments() {
     assert_eq!(side("2019-04-10"), [SmolStr::new("GNA")]);
     assert_eq!(side("2022-04-10"), [SmolStr::new("GNU")]);
 }
+
+#[test]
+fn a_side_said_to_hold_a_town_in_reported_words_holds_it_not_the_speaker() {
+    let ev = events_on(
+        "وقال المتحدث باسم الجيش الوطني الليبي إن عناصر من تنظيم داعش تتحصن في مدينة مرزق.",
+        "2019-08-05",
+    );
+    let c = control_of(&ev, "control_claim");
+    assert_eq!(c.place.as_str(), "Murzuq");
+    assert_eq!(c.holder.as_deref(), Some("ISIS"), "{ev:?}");
+}

@@ -1387,9 +1387,12 @@ pub fn extract(
                     .retain(|a| (a.start < at || by_hand(a) || right_after_place(a)) && !owner(a)),
                 None => sides_src.retain(|a| !owner(a)),
             }
-            // "قال المتحدث باسم X إن قوات Y انسحبت من …": Y, named after the
-            // complementizer, took or left the place; X only tells of it. (With no side
-            // named there, "أعلنت X أنها سيطرت", the speaker is the one.)
+        }
+        if matches!(kind, "territory_taken" | "withdrawal" | "control_claim") {
+            // "قال المتحدث باسم X إن قوات Y انسحبت من …", "… إن عناصر Y تتحصن في المدينة":
+            // Y, named after the complementizer, took, left or holds the place; X only
+            // tells of it. (With no side named there, "أعلنت X أنها سيطرت", the speaker is
+            // the one.)
             if let Some(comp_end) = sv
                 .of(Cat::Complementizer)
                 .iter()
