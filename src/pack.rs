@@ -68,6 +68,19 @@ pub struct Actor {
     /// an article of that day or later puts the name on that side.
     #[serde(default)]
     pub later: Vec<Affiliation>,
+    /// Definite nouns that stand for this actor when it is the last of their actors named
+    /// before them in the article ("التنظيم" after داعش, "الجيش" after the LNA).
+    #[serde(default)]
+    pub anaphors_ar: Vec<String>,
+}
+
+/// A definite noun that stands for an actor named earlier (see `Actor::anaphors_ar`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Anaphor {
+    /// The normalised noun without its article ("تنظيم" for "التنظيم").
+    pub stem: String,
+    /// The actors it can stand for.
+    pub actors: Vec<String>,
 }
 
 /// A side an actor belongs to from a day on.
@@ -172,6 +185,8 @@ pub struct Pack {
     /// Place and actor positions by id, built on first use: the events stage looks ids
     /// up for every event, and a scan of every entry was a hot spot.
     ids: OnceLock<IdIndex>,
+    /// The actors' anaphors by noun, gathered on first use.
+    anaphors: OnceLock<Vec<Anaphor>>,
     /// Unique per loaded pack (clones share it: same data), so per-document caches
     /// never mix two packs.
     uid: u64,
@@ -277,10 +292,36 @@ impl Pack {
             gazetteer: OnceLock::new(),
             known_cues: OnceLock::new(),
             ids: OnceLock::new(),
+            anaphors: OnceLock::new(),
             uid: {
                 static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
                 NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
             },
+        })
+    }
+
+    /// The definite nouns that stand for an actor named before them, each with the
+    /// actors it can stand for.
+    pub fn anaphors(&self) -> &[Anaphor] {
+        self.anaphors.get_or_init(|| {
+            let mut out: Vec<Anaphor> = Vec::new();
+            for a in &self.actors {
+                for w in &a.anaphors_ar {
+                    let n = crate::normalize::normalize(w);
+                    let stem = n.strip_prefix("ال").unwrap_or(&n).to_string();
+                    if stem.is_empty() {
+                        continue;
+                    }
+                    match out.iter_mut().find(|x| x.stem == stem) {
+                        Some(x) => x.actors.push(a.id.clone()),
+                        None => out.push(Anaphor {
+                            stem,
+                            actors: vec![a.id.clone()],
+                        }),
+                    }
+                }
+            }
+            out
         })
     }
 

@@ -1795,3 +1795,42 @@ fn a_side_said_to_hold_a_town_in_reported_words_holds_it_not_the_speaker() {
     assert_eq!(c.place.as_str(), "Murzuq");
     assert_eq!(c.holder.as_deref(), Some("ISIS"), "{ev:?}");
 }
+
+#[test]
+fn the_organisation_and_the_army_stand_for_the_last_one_named() {
+    let ev = events_on(
+        "وسيطر تنظيم داعش على مدينة درنة في أكتوبر. ويسيطر التنظيم منذ ذلك الحين على مقار حكومية في سرت.",
+        "2015-06-01",
+    );
+    let c = ev
+        .iter()
+        .filter_map(|e| e.control.as_deref())
+        .find(|c| c.place.as_str() == "Sirte")
+        .unwrap_or_else(|| panic!("no claim on Sirte in {ev:?}"));
+    assert_eq!(c.holder.as_deref(), Some("ISIS"));
+    let ev = events_on(
+        "أعلن الجيش الوطني الليبي بدء عملية عسكرية. ودخلت وحدات من الجيش مدينة غريان دون قتال.",
+        "2019-04-04",
+    );
+    assert_eq!(
+        control_of(&ev, "territory_taken").holder.as_deref(),
+        Some("LNA")
+    );
+}
+
+#[test]
+fn the_army_stands_for_no_one_without_an_army_named_before_or_before_an_adjective() {
+    // Nobody named before: the army is nobody's.
+    let ev = events_on("ودخلت وحدات من الجيش مدينة غريان دون قتال.", "2019-04-04");
+    assert!(ev.iter().all(|e| e.actors.is_empty()), "{ev:?}");
+    // "الجيش الأمريكي" is another army, whoever was named before.
+    let ev = events_on(
+        "أعلن الجيش الوطني الليبي بدء عملية عسكرية. وشن الجيش الأمريكي غارة جوية على مدينة سرت.",
+        "2019-04-04",
+    );
+    let strike = first_of(&ev, "air_strike");
+    assert!(
+        !strike.actors.iter().any(|a| a.as_str() == "LNA"),
+        "{strike:?}"
+    );
+}

@@ -197,7 +197,88 @@ fn scan_with(
             });
         }
     }
+    if !out.actors.is_empty() {
+        add_anaphors(doc, norm, pack, &mut out.actors);
+    }
     out
+}
+
+/// Definite nouns that stand for an actor named before them ("ويسيطر التنظيم على …"
+/// after داعش, "وحدات من الجيش" after the LNA; the pack's `anaphors_ar`) become mentions
+/// of the last of their actors named before them in the article. Not when another
+/// actor's name holds the noun, nor before a definite adjective ("الجيش التركي" is
+/// someone else's army).
+fn add_anaphors(doc: &SourceDoc, norm: &Normalized, pack: &Pack, actors: &mut Vec<ActorMention>) {
+    let text = norm.text.as_str();
+    let b = text.as_bytes();
+    let paras = &doc.paragraphs;
+    let mut found: Vec<ActorMention> = Vec::new();
+    for an in pack.anaphors() {
+        // Only if one of its actors is named at all.
+        if !actors
+            .iter()
+            .any(|a| an.actors.iter().any(|x| **x == *a.actor))
+        {
+            continue;
+        }
+        for (at, _) in text.match_indices(an.stem.as_str()) {
+            let end = at + an.stem.len();
+            // A whole word: the article (ال, or لل after the preposition ل), at most one
+            // proclitic before it, and no letter after it.
+            let before = &text[..at];
+            let rest = before
+                .strip_suffix("ال")
+                .or_else(|| before.strip_suffix("لل"));
+            let Some(rest) = rest else { continue };
+            let rest = ["و", "ف", "ب", "ك"]
+                .iter()
+                .find_map(|c| {
+                    rest.strip_suffix(c)
+                        .filter(|r| word_edge(r.chars().next_back()))
+                })
+                .unwrap_or(rest);
+            if !word_edge(rest.chars().next_back()) || !word_edge(text[end..].chars().next()) {
+                continue;
+            }
+            // "الجيش التركي", "التنظيم الإرهابي المسمى …": an adjective or a name follows.
+            let next = text[end..].trim_start_matches([' ', '\u{a0}']);
+            if next.starts_with("ال") || b.get(end).is_some_and(|&c| c == b'-') {
+                continue;
+            }
+            let (s, e) = (norm.orig(rest.len()), norm.orig(end));
+            if !paras.is_empty() && !paras.iter().any(|p| p.start <= s && e <= p.end) {
+                continue;
+            }
+            // Inside another name ("تنظيم الدولة" is matched whole), or the name itself.
+            if actors.iter().any(|a| a.start < e && s < a.end) {
+                continue;
+            }
+            let Some(ante) = actors
+                .iter()
+                .rev()
+                .filter(|a| a.end <= s)
+                .find(|a| an.actors.iter().any(|x| **x == *a.actor))
+            else {
+                continue;
+            };
+            found.push(ActorMention {
+                start: s,
+                end: e,
+                actor: Arc::clone(&ante.actor),
+                faction: Arc::clone(&ante.faction),
+                place: None,
+            });
+        }
+    }
+    if !found.is_empty() {
+        actors.extend(found);
+        actors.sort_by_key(|a| a.start);
+    }
+}
+
+/// Is this character (or the text's edge) outside an Arabic word?
+fn word_edge(c: Option<char>) -> bool {
+    c.is_none_or(|c| !c.is_alphanumeric())
 }
 
 /// Every place named in the document, with original byte spans. A place name that is
