@@ -1834,3 +1834,19 @@ fn the_army_stands_for_no_one_without_an_army_named_before_or_before_an_adjectiv
         "{strike:?}"
     );
 }
+
+#[test]
+fn the_ends_that_locate_a_stretch_are_no_places_of_the_deed() {
+    let ev = events_on(
+        "وبات تنظيم داعش يسيطر على شريط ساحلي يقع في منتصف الطريق بين طرابلس وبنغازي.",
+        "2015-06-01",
+    );
+    for e in &ev {
+        assert!(
+            !e.places
+                .iter()
+                .any(|p| matches!(p.as_str(), "Tripoli" | "Benghazi")),
+            "{e:?}"
+        );
+    }
+}

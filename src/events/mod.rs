@@ -2258,8 +2258,35 @@ fn places_in<'a>(
             }
         })
     };
+    // "يقع في منتصف الطريق بين طرابلس وبنغازي", "الممتد بين سرت ومصراتة": the two ends
+    // locate something else; nothing happens at them.
+    let landmark = |p: &PlaceMention| {
+        let Some(before) = orig_text.get(span.0..p.start) else {
+            return false;
+        };
+        let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
+        words
+            .iter()
+            .position(|w| matches!(*w, "بين" | "وبين"))
+            .is_some_and(|i| {
+                words[i + 1..].iter().take(3).any(|w| {
+                    matches!(
+                        *w,
+                        "منتصف"
+                            | "يقع"
+                            | "تقع"
+                            | "الواقع"
+                            | "الواقعة"
+                            | "يمتد"
+                            | "تمتد"
+                            | "الممتد"
+                            | "الممتدة"
+                    )
+                })
+            })
+    };
     let add = |p: &'a PlaceMention, out: &mut Vec<&'a str>| {
-        if passing(p) && out.len() > base {
+        if (passing(p) && out.len() > base) || landmark(p) {
             return;
         }
         if !out[base..].iter().any(|o| **o == *p.place) {
