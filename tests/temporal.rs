@@ -553,3 +553,19 @@ fn a_weekday_told_after_a_named_day_may_be_the_day_before_it() {
     let d = inferred(text);
     assert_eq!(d.date, Some("2019-04-22".parse().expect("d")), "{d:?}");
 }
+
+#[test]
+fn a_month_something_began_in_is_before_the_article() {
+    // Said in January, "since April" is last April; "in April" alone is the coming one.
+    let v: Vec<String> = values(
+        "وتتواصل المعارك منذ أبريل نيسان على أطراف العاصمة",
+        Some("2020-01-05"),
+    )
+    .into_iter()
+    .map(|(_, v, _, _)| v)
+    .collect();
+    assert!(!v.is_empty() && v.iter().all(|x| x == "2019-04"), "{v:?}");
+    assert_eq!(one("ويعقد المؤتمر في أبريل", "2020-01-05").1, "2020-04");
+    // Since this month: this month.
+    assert_eq!(one("وتتواصل المعارك منذ يناير", "2020-01-25").1, "2020-01");
+}

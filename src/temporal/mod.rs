@@ -179,10 +179,64 @@ pub fn recognize_str(text: &str, pack: &Pack) -> Vec<Found> {
 /// (اليوم نفسه) can take the day mentioned last.
 pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
     let mut last: Option<(Date, Date, Precision)> = None;
+    // The previous expression: where it ended, its month when it named one with no year,
+    // and how it was resolved ("أبريل نيسان", "نيسان/أبريل": the second name is the same
+    // month, resolved as the first).
+    let mut prev: Option<(usize, u8, (SmolStr, Precision, TimexKind, Anchor))> = None;
     found
         .iter()
         .map(|f| {
-            let (value, precision, kind, anchor) = resolve_one(&f.sem, dct.date, last);
+            let same_month = match (&f.sem, &prev) {
+                (
+                    Sem::Cal {
+                        y: YearSpec::None,
+                        m,
+                        d: None,
+                        dir: Dir::None,
+                    },
+                    Some((end, pm, r)),
+                ) if pm == m
+                    && text
+                        .get(*end..f.start)
+                        .is_some_and(|g| g.trim_matches([' ', '/', '\u{a0}']).is_empty()) =>
+                {
+                    Some(r.clone())
+                }
+                _ => None,
+            };
+            // "منذ أبريل" (since April) said in January is last April: what began at a
+            // month with no year began before the article. (Its own month is this one.)
+            let since;
+            let sem = match f.sem {
+                Sem::Cal {
+                    y: YearSpec::None,
+                    m,
+                    d,
+                    dir: Dir::None,
+                } if after_since(text, f.start)
+                    && dct.date.is_some_and(|t| t.month() as u8 != m) =>
+                {
+                    since = Sem::Cal {
+                        y: YearSpec::None,
+                        m,
+                        d,
+                        dir: Dir::Past,
+                    };
+                    &since
+                }
+                _ => &f.sem,
+            };
+            let (value, precision, kind, anchor) =
+                same_month.unwrap_or_else(|| resolve_one(sem, dct.date, last));
+            prev = match f.sem {
+                Sem::Cal {
+                    y: YearSpec::None,
+                    m,
+                    d: None,
+                    ..
+                } => Some((f.end, m, (value.clone(), precision, kind, anchor))),
+                _ => None,
+            };
             // A duration is never read back: its value is not parsed.
             if !matches!(f.sem, Sem::Duration { .. })
                 && let Some(sp) = value::span(&value, dct.date)
@@ -607,6 +661,13 @@ fn next_weekday(t: Date, wd: u8) -> Date {
 
 /// The year a calendar date is in: as written, relative to the article's (العام الماضي),
 /// or the nearest one that fits the direction; and what it was resolved against.
+/// Is the expression at `start` right after "منذ" (since)?
+fn after_since(text: &str, start: usize) -> bool {
+    let before = text.get(..start).unwrap_or("").trim_end();
+    let w = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    matches!(w, "منذ" | "ومنذ")
+}
+
 fn cal_year(
     y: YearSpec,
     m: u8,
