@@ -182,7 +182,7 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
     // The previous expression: where it ended, its month when it named one with no year,
     // and how it was resolved ("أبريل نيسان", "نيسان/أبريل": the second name is the same
     // month, resolved as the first).
-    let mut prev: Option<(usize, u8, (SmolStr, Precision, TimexKind, Anchor))> = None;
+    let mut prev: Option<(usize, u8, Resolved)> = None;
     found
         .iter()
         .map(|f| {
@@ -461,11 +461,10 @@ fn hijri_month(t: Date, m: u8, d: Option<u8>, dir: Dir) -> Option<(Date, Date)> 
     }
 }
 
-fn resolve_one(
-    sem: &Sem,
-    dct: Option<Date>,
-    last: Option<(Date, Date, Precision)>,
-) -> (SmolStr, Precision, TimexKind, Anchor) {
+/// An expression's value, precision, kind and anchor.
+type Resolved = (SmolStr, Precision, TimexKind, Anchor);
+
+fn resolve_one(sem: &Sem, dct: Option<Date>, last: Option<(Date, Date, Precision)>) -> Resolved {
     use Precision as P;
     use TimexKind as K;
     // With no article date, relative values stay relative: the timeline draws them as
