@@ -1850,3 +1850,13 @@ fn the_ends_that_locate_a_stretch_are_no_places_of_the_deed() {
         );
     }
 }
+
+#[test]
+fn a_relative_clause_set_off_after_a_name_describes_it_and_the_name_is_the_side() {
+    let ev = events_on(
+        "وأعلن مجلس شورى ثوار بنغازي، الذي يضم جماعة أنصار الشريعة وكتائب أخرى، مساء الثلاثاء سيطرته على منطقة بوعطني.",
+        "2014-07-30",
+    );
+    let c = control_of(&ev, "territory_taken");
+    assert_eq!(c.holder.as_deref(), Some("BRSC"), "{ev:?}");
+}

@@ -705,19 +705,21 @@ pub fn extract(
         // (Only when the deed is told after it: "وهو موقف كرره بومبيو" is a clause.)
         // An aside follows the name it describes, set off by a comma; a sentence that
         // opens with "وهو" starts a clause of its own.
-        let after_name = doc
+        let name_end = doc
             .text
             .get(ss.min(os)..os)
             .and_then(|b| b.trim_end().strip_suffix(['،', ',']))
-            .map(|b| b.trim_end_matches([' ', '"', '»', ')']).len() + ss.min(os))
-            .is_some_and(|name_end| {
-                s_actors.iter().any(|a| a.end == name_end)
-                    || s_places.iter().any(|p| p.end == name_end)
-            });
+            .map(|b| b.trim_end_matches([' ', '"', '»', ')']).len() + ss.min(os));
+        let named_actor = name_end.and_then(|n| s_actors.iter().find(|a| a.end == n));
+        let after_name =
+            named_actor.is_some() || name_end.is_some_and(|n| s_places.iter().any(|p| p.end == n));
         let (os_own, aside) = match aside_end(&doc.text, os, oe) {
             Some(e) if after_name && norm.orig(trig.word_start) >= e => (e, Some((os, e))),
             _ => (os, None),
         };
+        // The side an aside describes is the one the clause goes on to tell of
+        // ("مجلس شورى ثوار بنغازي، الذي يضم …، مساء الثلاثاء سيطرته على …").
+        let aside_subject = named_actor.filter(|_| aside.is_some());
         let in_aside = |a: usize| aside.is_some_and(|(s, e)| a >= s && a < e);
         // Places and actors of the clause.
         places.clear();
@@ -749,6 +751,9 @@ pub fn extract(
                 .iter()
                 .filter(|a| a.start >= os_own && a.end <= oe && !credited(a)),
         );
+        if let Some(a) = aside_subject {
+            clause_actors.insert(0, a);
+        }
         // The sentence's actors (found once per sentence) without the credited ones and
         // those of the aside.
         let credits = (Some(kind_idx) != statement
@@ -1955,7 +1960,12 @@ fn aside_end(text: &str, start: usize, end: usize) -> Option<usize> {
     let clause = text.get(start..end)?;
     let body = clause.trim_start();
     let first = body.split_whitespace().next()?;
-    if !matches!(first, "وهي" | "وهو" | "وهم" | "وهما") {
+    // "وهي/وهو …" and a relative clause ("مجلس شورى ثوار بنغازي، الذي يضم …، مساء
+    // الثلاثاء سيطرته"), both describing the name before them.
+    if !matches!(
+        first,
+        "وهي" | "وهو" | "وهم" | "وهما" | "الذي" | "التي" | "الذين" | "اللذين" | "اللتين"
+    ) {
         return None;
     }
     let comma = body.find(['،', ','])?;
