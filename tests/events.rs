@@ -1860,3 +1860,28 @@ fn a_relative_clause_set_off_after_a_name_describes_it_and_the_name_is_the_side(
     let c = control_of(&ev, "territory_taken");
     assert_eq!(c.holder.as_deref(), Some("BRSC"), "{ev:?}");
 }
+
+#[test]
+fn a_committee_that_signs_an_agreement_is_not_expecting_one() {
+    let ev = events_on(
+        "اللجنة العسكرية المشتركة توقع اتفاقا لوقف إطلاق النار في جنيف",
+        "2020-10-23",
+    );
+    assert!(
+        ev.iter().all(|e| e.modality != Modality::Hypothetical),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn where_a_later_clause_heads_is_no_place_of_an_earlier_deed() {
+    let ev = events_on(
+        "وكانت المعارك قد توقفت منذ يونيو، بعد أن استعادت قوات الوفاق السيطرة على كامل الغرب الليبي وتقدمت نحو سرت.",
+        "2020-10-24",
+    );
+    let e = first_of(&ev, "territory_taken");
+    assert!(
+        !e.places.iter().any(|p| p.as_str() == "Sirte") && e.control.is_none(),
+        "{e:?}"
+    );
+}

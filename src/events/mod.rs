@@ -936,8 +936,10 @@ pub fn extract(
                                 .iter()
                                 .filter(|m| *m.place == *p && m.start >= ks && m.end <= ke)
                                 .all(|m| is_dateline(&doc.text, m));
+                            // Nor is where a later clause heads ("… وتقدمت نحو سرت") a
+                            // place of this one.
                             if only_dateline
-                                || (Some(kind_idx) == casualties_t
+                                || ((Some(kind_idx) == casualties_t || k > ci)
                                     && is_destination(
                                         &doc.text,
                                         sv.of(Cat::Destination),
