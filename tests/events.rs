@@ -1885,3 +1885,27 @@ fn where_a_later_clause_heads_is_no_place_of_an_earlier_deed() {
         "{e:?}"
     );
 }
+
+#[test]
+fn a_verb_joined_by_and_shares_the_subject_of_the_deed_before_it() {
+    let ev = events_dated(
+        "وفي أبريل 2019 شن حفتر هجوما على العاصمة، لكن قوات حكومة الوفاق تمكنت من صده، واستعادت في يونيو 2020 مدينة ترهونة.",
+        "2023-02-17",
+    );
+    let c = ev
+        .iter()
+        .filter_map(|e| e.control.as_deref())
+        .find(|c| c.place.as_str() == "Tarhuna")
+        .unwrap_or_else(|| panic!("no claim on Tarhuna in {ev:?}"));
+    assert_eq!(c.holder.as_deref(), Some("GNA"));
+}
+
+#[test]
+fn a_hold_told_years_before_does_not_defend_a_place_now() {
+    let ev = events_dated(
+        "وسيطر تحالف فجر ليبيا على طرابلس في أغسطس 2014. وفي أبريل 2019 شن الجيش الوطني الليبي هجوما على طرابلس.",
+        "2023-02-17",
+    );
+    let c = control_of(&ev, "offensive");
+    assert_eq!(c.holder.as_deref(), Some("GNA"), "{ev:?}");
+}

@@ -569,3 +569,18 @@ fn a_month_something_began_in_is_before_the_article() {
     // Since this month: this month.
     assert_eq!(one("وتتواصل المعارك منذ يناير", "2020-01-25").1, "2020-01");
 }
+
+#[test]
+fn the_year_after_and_a_month_of_that_year_follow_the_story_not_the_article() {
+    let v: Vec<String> = values(
+        "سيطر التحالف على المطار في صيف 2014، ثم على المدينة في أغسطس من ذلك العام، وفي العام التالي انسحب منها.",
+        Some("2023-02-17"),
+    )
+    .into_iter()
+    .map(|(_, v, _, _)| v)
+    .collect();
+    assert!(v.contains(&"2014-08".to_string()), "{v:?}");
+    assert!(v.contains(&"2015".to_string()), "{v:?}");
+    // "المقبل" still counts from the article.
+    assert_eq!(one("ويعقد المؤتمر العام المقبل", "2023-02-17").1, "2024");
+}

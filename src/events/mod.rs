@@ -568,6 +568,10 @@ pub fn extract(
     let mut sentence_actors: Vec<&ActorMention> = Vec::new();
     let mut sentence_kept: Vec<&ActorMention> = Vec::new();
     let mut sides_src: Vec<&ActorMention> = Vec::new();
+    // The last event's sides and its sentence: a verb joined to it by و with no side of
+    // its own has the same subject.
+    let mut prev_sides: Vec<&ActorMention> = Vec::new();
+    let mut prev_sides_sentence = usize::MAX;
     // The event's places, borrowed from the scan or the pack until the event is pushed,
     // and another clause's, lent to it.
     let mut places: Vec<&str> = Vec::new();
@@ -923,8 +927,14 @@ pub fn extract(
                     if k == ci || ke > se {
                         continue;
                     }
+                    // (A later clause with a date of its own tells another time:
+                    // "… تمكنت من صده، واستعادت في يونيو 2020 … ترهونة".)
                     let lends = !clause_background[k]
-                        && (k > ci && !clause_turns[k]
+                        && (k > ci
+                            && !clause_turns[k]
+                            && !usable_timex
+                                .iter()
+                                .any(|(t, _)| t.start >= ks && t.end <= ke)
                             || k < ci && clause_kind[k].is_none_or(|t| Some(t) == statement));
                     if lends {
                         lent.clear();
@@ -1227,6 +1237,20 @@ pub fn extract(
                 None => sides_src.extend(sentence_actors.iter().filter(|a| a.end <= os).copied()),
             }
         }
+        // "تمكنت قوات الوفاق من صده، واستعادت في يونيو … ترهونة": a verb joined by و that
+        // opens its clause, with no side named, shares the subject of the deed before it.
+        if sides_src.is_empty()
+            && prev_sides_sentence == c.sentence
+            && text
+                .get(trig.word_start..)
+                .is_some_and(|w| w.starts_with('و'))
+            && text.get(c.start..trig.word_start).is_some_and(|g| {
+                g.trim_matches(|ch: char| ch.is_whitespace() || ch == '،' || ch == ',')
+                    .is_empty()
+            })
+        {
+            sides_src.extend_from_slice(&prev_sides);
+        }
         // The agent of an offensive is named right after its verb or noun (VSO, and
         // "هجوم قوات X"), wherever the clause puts the other side.
         // (Only an offensive's or a siege's claim asks for it.)
@@ -1430,6 +1454,9 @@ pub fn extract(
         } else {
             control_claim(&ctx, kind, modality, &places, &sides_src)
         };
+        prev_sides.clear();
+        prev_sides.extend_from_slice(&sides_src);
+        prev_sides_sentence = c.sentence;
         let (control, holder, place) = match claim {
             Some((cl, h, p)) => (Some(Box::new(cl)), h, p),
             None => (None, None, ""),
@@ -2426,6 +2453,9 @@ impl<'p> ControlCtx<'p, '_> {
         let &(h, d) = self.defenders.get(place)?;
         match (d, self.date) {
             (Some(d), Some(now)) if d > now => None,
+            // A hold the article told of years before ("سيطر فجر ليبيا على طرابلس في
+            // أغسطس 2014" in a review of the war) says nothing of who defends it now.
+            (Some(d), Some(now)) if now.since(d).is_ok_and(|sp| sp.get_days() > 365) => None,
             _ => Some(h),
         }
     }

@@ -226,8 +226,41 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
                 }
                 _ => &f.sem,
             };
-            let (value, precision, kind, anchor) =
-                same_month.unwrap_or_else(|| resolve_one(sem, dct.date, last));
+            // A narrative's own time: "العام التالي" (the year after), "اليوم التالي" count
+            // from the date told last, not from the article's ("المقبل" does that);
+            // "في أغسطس من ذلك العام" is August of the year told last.
+            let told = last.map(|(a, _, _)| a);
+            let own = text.get(f.start..f.end).unwrap_or("");
+            let following = matches!(f.sem, Sem::RelPeriod { n: 1, .. })
+                && (own.contains("التالي") || own.contains("التالية"));
+            let that_year = match *sem {
+                Sem::Cal {
+                    y: YearSpec::None,
+                    m,
+                    d,
+                    ..
+                } if of_that_year(text, f.end) => Some((m, d)),
+                _ => None,
+            };
+            let (value, precision, kind, anchor) = match (told, same_month) {
+                (_, Some(r)) => r,
+                (Some(t), None) if following => {
+                    let (v, p, k, _) = resolve_one(sem, Some(t), last);
+                    (v, p, k, Anchor::Previous)
+                }
+                (Some(t), None) if that_year.is_some() => {
+                    let (m, d) = that_year.unwrap_or_default();
+                    let y = Sem::Cal {
+                        y: YearSpec::Abs(t.year()),
+                        m,
+                        d,
+                        dir: Dir::None,
+                    };
+                    let (v, p, k, _) = resolve_one(&y, dct.date, last);
+                    (v, p, k, Anchor::Previous)
+                }
+                _ => resolve_one(sem, dct.date, last),
+            };
             prev = match f.sem {
                 Sem::Cal {
                     y: YearSpec::None,
@@ -660,6 +693,25 @@ fn next_weekday(t: Date, wd: u8) -> Date {
 
 /// The year a calendar date is in: as written, relative to the article's (العام الماضي),
 /// or the nearest one that fits the direction; and what it was resolved against.
+/// Does "من ذلك العام" (of that year) or "من العام نفسه" follow the expression ending at
+/// `end`?
+fn of_that_year(text: &str, end: usize) -> bool {
+    let after = text.get(end..).unwrap_or("");
+    let mut w = after.split_whitespace();
+    if w.next() != Some("من") {
+        return false;
+    }
+    let (a, b) = (w.next().unwrap_or(""), w.next().unwrap_or(""));
+    let b = b.trim_end_matches(|c: char| !c.is_alphabetic());
+    let a_t = a.trim_end_matches(|c: char| !c.is_alphabetic());
+    matches!((a_t, b), ("ذلك" | "نفس" | "ذات", "العام" | "السنة"))
+        || matches!(
+            (a_t, b),
+            ("العام" | "السنة", "نفسه" | "ذاته" | "نفسها" | "ذاتها")
+        )
+        || (a_t == "تلك" && b == "السنة")
+}
+
 /// Is the expression at `start` right after "منذ" (since)?
 fn after_since(text: &str, start: usize) -> bool {
     let before = text.get(..start).unwrap_or("").trim_end();
