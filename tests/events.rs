@@ -1909,3 +1909,13 @@ fn a_hold_told_years_before_does_not_defend_a_place_now() {
     let c = control_of(&ev, "offensive");
     assert_eq!(c.holder.as_deref(), Some("GNA"), "{ev:?}");
 }
+
+#[test]
+fn a_date_set_off_by_a_comma_yields_to_one_beside_the_trigger() {
+    let ev = events_dated(
+        "فقد أطلق خليفة حفتر عملية الكرامة في مايو 2014، وأعلن السيطرة الكاملة على بنغازي في يوليو 2017.",
+        "2023-02-17",
+    );
+    let e = first_of(&ev, "territory_taken");
+    assert_eq!(e.date.as_deref(), Some("2017-07"), "{ev:?}");
+}

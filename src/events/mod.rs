@@ -1003,16 +1003,20 @@ pub fn extract(
                     matches!(w, "قبل" | "بعد" | "حتى" | "وقبل" | "وبعد")
                 })
         };
+        // The nearest date, one not set off from the trigger by a comma first ("أطلق
+        // عملية الكرامة في مايو 2014، وأعلن السيطرة على بنغازي في يوليو 2017").
         let near = |lo: usize, hi: usize| {
             timex_between(&usable_timex, timex_sorted, lo, hi)
                 .map(|(_, x)| x)
                 .filter(|(t, _)| t.start >= lo && t.end <= hi && !reference_point(t))
                 .min_by_key(|(t, _)| {
-                    if t.end <= to {
-                        to - t.end
+                    let (a, b) = if t.end <= to {
+                        (t.end, to)
                     } else {
-                        t.start.saturating_sub(te)
-                    }
+                        (te, t.start.max(te))
+                    };
+                    let comma = doc.text.get(a..b).is_some_and(|g| g.contains(['،', ',']));
+                    (comma, b - a)
                 })
                 .map(|(_, d)| d)
         };
