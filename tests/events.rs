@@ -50,6 +50,15 @@ fn control_of(ev: &[Event], kind: &str) -> tarikh::model::ControlClaim {
         .unwrap_or_else(|| panic!("no control claim on the {kind} event"))
 }
 
+/// The first control claim on `place` (the test fails if there is none).
+fn claim_on(ev: &[Event], place: &str) -> tarikh::model::ControlClaim {
+    ev.iter()
+        .filter_map(|e| e.control.as_deref())
+        .find(|c| c.place.as_str() == place)
+        .cloned()
+        .unwrap_or_else(|| panic!("no claim on {place} in {ev:?}"))
+}
+
 fn events(text: &str) -> Vec<Event> {
     events_on(text, "2019-04-10")
 }
@@ -1802,11 +1811,7 @@ fn the_organisation_and_the_army_stand_for_the_last_one_named() {
         "وسيطر تنظيم داعش على مدينة درنة في أكتوبر. ويسيطر التنظيم منذ ذلك الحين على مقار حكومية في سرت.",
         "2015-06-01",
     );
-    let c = ev
-        .iter()
-        .filter_map(|e| e.control.as_deref())
-        .find(|c| c.place.as_str() == "Sirte")
-        .unwrap_or_else(|| panic!("no claim on Sirte in {ev:?}"));
+    let c = claim_on(&ev, "Sirte");
     assert_eq!(c.holder.as_deref(), Some("ISIS"));
     let ev = events_on(
         "أعلن الجيش الوطني الليبي بدء عملية عسكرية. ودخلت وحدات من الجيش مدينة غريان دون قتال.",
@@ -1892,11 +1897,7 @@ fn a_verb_joined_by_and_shares_the_subject_of_the_deed_before_it() {
         "وفي أبريل 2019 شن حفتر هجوما على العاصمة، لكن قوات حكومة الوفاق تمكنت من صده، واستعادت في يونيو 2020 مدينة ترهونة.",
         "2023-02-17",
     );
-    let c = ev
-        .iter()
-        .filter_map(|e| e.control.as_deref())
-        .find(|c| c.place.as_str() == "Tarhuna")
-        .unwrap_or_else(|| panic!("no claim on Tarhuna in {ev:?}"));
+    let c = claim_on(&ev, "Tarhuna");
     assert_eq!(c.holder.as_deref(), Some("GNA"));
 }
 

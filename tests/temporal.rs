@@ -34,6 +34,14 @@ fn values(text: &str, dct: Option<&str>) -> Vec<(String, String, Precision, Anch
         .collect()
 }
 
+/// The value of every expression found.
+fn value_strings(text: &str, dct: &str) -> Vec<String> {
+    values(text, Some(dct))
+        .into_iter()
+        .map(|(_, v, _, _)| v)
+        .collect()
+}
+
 fn one(text: &str, dct: &str) -> (String, String, Precision) {
     let v = values(text, Some(dct));
     assert_eq!(v.len(), 1, "exactly one expression in {text:?}: {v:?}");
@@ -557,13 +565,10 @@ fn a_weekday_told_after_a_named_day_may_be_the_day_before_it() {
 #[test]
 fn a_month_something_began_in_is_before_the_article() {
     // Said in January, "since April" is last April; "in April" alone is the coming one.
-    let v: Vec<String> = values(
+    let v = value_strings(
         "وتتواصل المعارك منذ أبريل نيسان على أطراف العاصمة",
-        Some("2020-01-05"),
-    )
-    .into_iter()
-    .map(|(_, v, _, _)| v)
-    .collect();
+        "2020-01-05",
+    );
     assert!(!v.is_empty() && v.iter().all(|x| x == "2019-04"), "{v:?}");
     assert_eq!(one("ويعقد المؤتمر في أبريل", "2020-01-05").1, "2020-04");
     // Since this month: this month.
@@ -572,13 +577,10 @@ fn a_month_something_began_in_is_before_the_article() {
 
 #[test]
 fn the_year_after_and_a_month_of_that_year_follow_the_story_not_the_article() {
-    let v: Vec<String> = values(
+    let v = value_strings(
         "سيطر التحالف على المطار في صيف 2014، ثم على المدينة في أغسطس من ذلك العام، وفي العام التالي انسحب منها.",
-        Some("2023-02-17"),
-    )
-    .into_iter()
-    .map(|(_, v, _, _)| v)
-    .collect();
+        "2023-02-17",
+    );
     assert!(v.contains(&"2014-08".to_string()), "{v:?}");
     assert!(v.contains(&"2015".to_string()), "{v:?}");
     // "المقبل" still counts from the article.
