@@ -75,10 +75,12 @@ pub struct Actor {
 }
 
 /// A definite noun that stands for an actor named earlier (see `Actor::anaphors_ar`).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Anaphor {
     /// The normalised noun without its article ("تنظيم" for "التنظيم").
     pub stem: String,
+    /// A searcher for the stem, built once: every article is searched for it.
+    pub finder: memchr::memmem::Finder<'static>,
     /// The actors it can stand for.
     pub actors: Vec<String>,
 }
@@ -315,6 +317,7 @@ impl Pack {
                     match out.iter_mut().find(|x| x.stem == stem) {
                         Some(x) => x.actors.push(a.id.clone()),
                         None => out.push(Anaphor {
+                            finder: memchr::memmem::Finder::new(stem.as_bytes()).into_owned(),
                             stem,
                             actors: vec![a.id.clone()],
                         }),

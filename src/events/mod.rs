@@ -2307,26 +2307,26 @@ fn places_in<'a>(
         let Some(before) = orig_text.get(span.0..p.start) else {
             return false;
         };
-        let words: Vec<&str> = before.split_whitespace().rev().take(6).collect();
-        words
-            .iter()
-            .position(|w| matches!(*w, "بين" | "وبين"))
-            .is_some_and(|i| {
-                words[i + 1..].iter().take(3).any(|w| {
-                    matches!(
-                        *w,
-                        "منتصف"
-                            | "يقع"
-                            | "تقع"
-                            | "الواقع"
-                            | "الواقعة"
-                            | "يمتد"
-                            | "تمتد"
-                            | "الممتد"
-                            | "الممتدة"
-                    )
-                })
-            })
+        // The last six words, nearest first: "بين", then a locating word within three.
+        // (Asked of every place of every clause: no allocation.)
+        let mut words = before.split_whitespace().rev().take(6);
+        if !words.any(|w| matches!(w, "بين" | "وبين")) {
+            return false;
+        }
+        words.take(3).any(|w| {
+            matches!(
+                w,
+                "منتصف"
+                    | "يقع"
+                    | "تقع"
+                    | "الواقع"
+                    | "الواقعة"
+                    | "يمتد"
+                    | "تمتد"
+                    | "الممتد"
+                    | "الممتدة"
+            )
+        })
     };
     let add = |p: &'a PlaceMention, out: &mut Vec<&'a str>| {
         if (passing(p) && out.len() > base) || landmark(p) {

@@ -221,8 +221,12 @@ fn add_anaphors(doc: &SourceDoc, norm: &Normalized, pack: &Pack, actors: &mut Ve
         {
             continue;
         }
-        for (at, _) in text.match_indices(an.stem.as_str()) {
+        for at in an.finder.find_iter(b) {
             let end = at + an.stem.len();
+            // (The stem is whole characters, so both ends are on character boundaries.)
+            if !text.is_char_boundary(at) {
+                continue;
+            }
             // A whole word: the article (ال, or لل after the preposition ل), at most one
             // proclitic before it, and no letter after it.
             let before = &text[..at];
