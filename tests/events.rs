@@ -1920,3 +1920,19 @@ fn a_date_set_off_by_a_comma_yields_to_one_beside_the_trigger() {
     let e = first_of(&ev, "territory_taken");
     assert_eq!(e.date.as_deref(), Some("2017-07"), "{ev:?}");
 }
+
+#[test]
+fn the_alliance_stands_for_nato_named_before() {
+    let ev = events_on(
+        "قصفت طائرات حلف شمال الأطلسي مواقع قرب مصراتة. وقال متحدث حكومي إن غارات الحلف قتلت مدنيين في زليتن.",
+        "2011-06-13",
+    );
+    let strikes: Vec<&Event> = ev.iter().filter(|e| e.kind == "air_strike").collect();
+    assert!(
+        strikes.len() == 2
+            && strikes
+                .iter()
+                .all(|e| e.actors.iter().any(|a| a.as_str() == "NATO")),
+        "{ev:?}"
+    );
+}
