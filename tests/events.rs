@@ -1936,3 +1936,17 @@ fn the_alliance_stands_for_nato_named_before() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_chronology_line_in_the_present_tells_a_taking() {
+    let ev = events_dated(
+        "- 26 يونيو 2019: قوات الوفاق تستعيد مدينة غريان.",
+        "2020-06-10",
+    );
+    let e = first_of(&ev, "territory_taken");
+    assert_eq!(e.date.as_deref(), Some("2019-06-26"));
+    assert_eq!(
+        e.control.as_deref().and_then(|c| c.holder.as_deref()),
+        Some("GNA")
+    );
+}
