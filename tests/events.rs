@@ -1950,3 +1950,19 @@ fn a_chronology_line_in_the_present_tells_a_taking() {
         Some("GNA")
     );
 }
+
+#[test]
+fn what_has_lasted_since_a_year_does_not_date_a_taking() {
+    let ev = events_dated(
+        "وأعلنت قوات حفتر اليوم الأحد سيطرتها على مطار طرابلس الدولي المغلق منذ عام 2014.",
+        "2019-04-07",
+    );
+    let e = first_of(&ev, "territory_taken");
+    assert_eq!(e.date.as_deref(), Some("2019-04-07"), "{ev:?}");
+    let ev = events_dated(
+        "وأعلنت قوات حفتر سيطرتها على مطار طرابلس الدولي المغلق منذ عام 2014.",
+        "2019-04-07",
+    );
+    let e = first_of(&ev, "territory_taken");
+    assert_ne!(e.date.as_deref(), Some("2014"), "{ev:?}");
+}

@@ -586,3 +586,18 @@ fn the_year_after_and_a_month_of_that_year_follow_the_story_not_the_article() {
     // "المقبل" still counts from the article.
     assert_eq!(one("ويعقد المؤتمر العام المقبل", "2023-02-17").1, "2024");
 }
+
+#[test]
+fn a_weekday_of_what_is_expected_is_the_coming_one() {
+    // 2019-04-07 is a Sunday.
+    let v = value_strings(
+        "ومن المنتظر أن يعقد مجلس الأمن جلسة طارئة مساء الاثنين",
+        "2019-04-07",
+    );
+    assert_eq!(v, ["2019-04-08"]);
+    // Told as past, the last one.
+    assert_eq!(
+        one("وعقد المجلس جلسة مساء الاثنين", "2019-04-07").1,
+        "2019-04-01"
+    );
+}

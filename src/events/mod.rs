@@ -1005,10 +1005,18 @@ pub fn extract(
         };
         // The nearest date, one not set off from the trigger by a comma first ("أطلق
         // عملية الكرامة في مايو 2014، وأعلن السيطرة على بنغازي في يوليو 2017").
+        // "سيطرتها على مطار طرابلس المغلق منذ عام 2014": what has lasted since a date is
+        // a state; a deed done at a point (a taking, a strike) is not dated by it.
+        let point_deed = matches!(
+            kind,
+            "territory_taken" | "withdrawal" | "air_strike" | "attack_repelled"
+        );
+        let lasting =
+            |t: &Timex| point_deed && (t.text.starts_with("منذ") || t.text.starts_with("ومنذ"));
         let near = |lo: usize, hi: usize| {
             timex_between(&usable_timex, timex_sorted, lo, hi)
                 .map(|(_, x)| x)
-                .filter(|(t, _)| t.start >= lo && t.end <= hi && !reference_point(t))
+                .filter(|(t, _)| t.start >= lo && t.end <= hi && !reference_point(t) && !lasting(t))
                 .min_by_key(|(t, _)| {
                     let (a, b) = if t.end <= to {
                         (t.end, to)
@@ -1045,7 +1053,11 @@ pub fn extract(
         let near_sentence = || {
             timex_between(&usable_timex, timex_sorted, ss, se)
                 .filter(|&(i, (t, _))| {
-                    t.start >= ss && t.end <= se && lends_date(i) && !reference_point(t)
+                    t.start >= ss
+                        && t.end <= se
+                        && lends_date(i)
+                        && !reference_point(t)
+                        && !lasting(t)
                 })
                 .map(|(_, x)| x)
                 .min_by_key(|(t, _)| {

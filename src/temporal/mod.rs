@@ -547,6 +547,9 @@ fn resolve_one(sem: &Sem, dct: Option<Date>, last: Option<(Date, Date, Precision
             let day = match (shift, dir) {
                 (Some(n), _) => add(t, Unit::Day, n as i64).unwrap_or(t),
                 (None, Dir::Future) => next_weekday(t, wd),
+                // What is to come is on that day of this week at the earliest.
+                (None, Dir::Upcoming) if t.weekday() == wd_of(wd) => t,
+                (None, Dir::Upcoming) => next_weekday(t, wd),
                 (None, Dir::Past) => prev_weekday(t, wd, false),
                 _ => prev_weekday(t, wd, true),
             };

@@ -658,6 +658,10 @@ fn weekday_core(
         };
         j += 1;
     }
+    // "ومن المنتظر أن يعقد مجلس الأمن جلسة مساء الاثنين": the coming Monday.
+    if dir == Dir::None && shift.is_none() && upcoming_before(sc, start) {
+        dir = Dir::Upcoming;
+    }
     Some((start, j, Sem::Weekday { wd, dir, shift }, time))
 }
 
