@@ -1966,3 +1966,13 @@ fn what_has_lasted_since_a_year_does_not_date_a_taking() {
     let e = first_of(&ev, "territory_taken");
     assert_ne!(e.date.as_deref(), Some("2014"), "{ev:?}");
 }
+
+#[test]
+fn american_aircraft_named_by_the_adjective_are_the_united_states() {
+    let ev = events_on(
+        "قصفت طائرات حربية أمريكية فجر الجمعة معسكرا لتنظيم داعش قرب مدينة صبراتة.",
+        "2016-02-20",
+    );
+    let e = first_of(&ev, "air_strike");
+    assert!(e.actors.iter().any(|a| a.as_str() == "USA"), "{e:?}");
+}
