@@ -994,14 +994,10 @@ pub fn extract(
         let reference_point = |t: &Timex| {
             Some(kind_idx) == statement
                 && t.start >= te
-                && doc.text.get(..t.start).is_some_and(|b| {
-                    let w = b
-                        .trim_end()
-                        .rsplit(char::is_whitespace)
-                        .next()
-                        .unwrap_or("");
-                    matches!(w, "قبل" | "بعد" | "حتى" | "وقبل" | "وبعد")
-                })
+                && matches!(
+                    word_before(&doc.text, t.start),
+                    "قبل" | "بعد" | "حتى" | "وقبل" | "وبعد"
+                )
         };
         // The nearest date, one not set off from the trigger by a comma first ("أطلق
         // عملية الكرامة في مايو 2014، وأعلن السيطرة على بنغازي في يوليو 2017").
@@ -1965,11 +1961,16 @@ fn turn_joint(j: &str) -> bool {
     )
 }
 
+/// The word right before byte `at` (white space skipped), "" at the start.
+fn word_before(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    before.rsplit(char::is_whitespace).next().unwrap_or("")
+}
+
 /// Is the complementizer `h` the أن of a time conjunction ("قبل أن يطلق هجومه", "بعد أن
 /// انسحبت")? It then opens no reported speech: the sides before it are not a speaker.
 fn time_an(text: &str, h: &LexHit) -> bool {
-    let before = text.get(..h.word_start).unwrap_or("").trim_end();
-    let last = before.rsplit(char::is_whitespace).next().unwrap_or("");
+    let last = word_before(text, h.word_start);
     let last = last
         .strip_prefix('و')
         .filter(|r| r.len() > 2)
