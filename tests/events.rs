@@ -1976,3 +1976,50 @@ fn american_aircraft_named_by_the_adjective_are_the_united_states() {
     let e = first_of(&ev, "air_strike");
     assert!(e.actors.iter().any(|a| a.as_str() == "USA"), "{e:?}");
 }
+
+#[test]
+fn a_deed_someone_will_carry_on_or_hopes_for_is_planned() {
+    let ev = events_dated(
+        "وأكد المتحدث أن القوات ستواصل التقدم حتى تحرير مدينة بني وليد.",
+        "2011-09-20",
+    );
+    assert!(
+        ev.iter().all(|e| e.modality != Modality::Asserted
+            || e.control
+                .as_deref()
+                .is_none_or(|c| c.place.as_str() != "Bani Walid")),
+        "{ev:?}"
+    );
+    let ev = events_dated(
+        "وقال قائد ميداني إن مقاتليه يأملون في حسم المعركة في سرت خلال أيام.",
+        "2011-10-10",
+    );
+    assert!(
+        ev.iter()
+            .filter(|e| e.places.iter().any(|p| p.as_str() == "Sirte"))
+            .all(|e| e.modality != Modality::Asserted),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn what_has_gone_on_since_a_month_spans_to_the_articles_day() {
+    let ev = events_dated(
+        "ونفذت الطائرات الأمريكية عشرات الغارات على مواقع التنظيم في سرت منذ أغسطس الماضي.",
+        "2016-10-15",
+    );
+    let e = first_of(&ev, "air_strike");
+    assert_eq!(e.precision, Precision::Range, "{e:?}");
+    assert_eq!(e.date.as_deref(), Some("2016-08-01"), "{e:?}");
+    assert_eq!(e.date_end.as_deref(), Some("2016-10-15"), "{e:?}");
+}
+
+#[test]
+fn a_joined_verb_whose_only_side_is_named_after_with_keeps_the_subject() {
+    let ev = events_dated(
+        "هاجمت قوات حرس المنشآت النفطية فجر الخميس ميناء الزويتينة، وسيطرت على ميناء البريقة بعد اشتباكات مع قوات الجيش الوطني الليبي.",
+        "2018-06-15",
+    );
+    let c = claim_on(&ev, "Brega");
+    assert_eq!(c.holder.as_deref(), Some("PFG"), "{ev:?}");
+}

@@ -405,15 +405,24 @@ pub fn extract(
             // "منذ الأول من آب": since a day, until the article's day (events.md).
             let since =
                 t.text.starts_with("منذ") || doc.text.get(..t.start).is_some_and(since_before);
+            // So is "منذ أغسطس الماضي": from the first of the month (or year) on.
             if since
-                && d.precision == Precision::Day
+                && matches!(
+                    d.precision,
+                    Precision::Day | Precision::Month | Precision::Year
+                )
                 && let (Some(from), Some(day)) = (d.date.as_deref(), dct.date)
-                && dates::parse_day(from).is_some_and(|f| f < day)
+                && let Some((first, _)) = dates::span(from)
+                && first < day
             {
                 return Some((
                     t,
                     EventDate {
-                        date: d.date.clone(),
+                        date: if d.precision == Precision::Day {
+                            d.date.clone()
+                        } else {
+                            Some(Cow::Owned(first.to_string()))
+                        },
                         date_end: Some(Cow::Owned(day.to_string())),
                         precision: Precision::Range,
                     },
@@ -1251,8 +1260,11 @@ pub fn extract(
         }
         // "تمكنت قوات الوفاق من صده، واستعادت في يونيو … ترهونة": a verb joined by و that
         // opens its clause, with no side named, shares the subject of the deed before it.
-        if sides_src.is_empty()
-            && prev_sides_sentence == c.sentence
+        // So does one whose only sides are named after "مع" or "ضد" ("وسيطرت على الميناء
+        // بعد اشتباكات مع قوات X"): X is the other side, not the subject.
+        if prev_sides_sentence == c.sentence
+            && !prev_sides.is_empty()
+            && sides_src.iter().all(|a| opposed(&doc.text, a.start))
             && text
                 .get(trig.word_start..)
                 .is_some_and(|w| w.starts_with('و'))
@@ -1261,7 +1273,9 @@ pub fn extract(
                     .is_empty()
             })
         {
+            let n = sides_src.len();
             sides_src.extend_from_slice(&prev_sides);
+            sides_src.rotate_left(n);
         }
         // The agent of an offensive is named right after its verb or noun (VSO, and
         // "هجوم قوات X"), wherever the clause puts the other side.
@@ -1962,6 +1976,20 @@ fn turn_joint(j: &str) -> bool {
 }
 
 /// The word right before byte `at` (white space skipped), "" at the start.
+/// Whether the name at `at` is governed by "مع" or "ضد" (with a head noun between at
+/// most: "مع قوات X"): the other side of a fight, not its subject.
+fn opposed(text: &str, at: usize) -> bool {
+    let mut words = text.get(..at).unwrap_or_default().split_whitespace().rev();
+    let is_with = |w: &str| matches!(w, "مع" | "ومع" | "ضد" | "وضد");
+    match words.next() {
+        Some(w) if is_with(w) => true,
+        Some("قوات" | "عناصر" | "مسلحي" | "مقاتلي" | "ميليشيات" | "مليشيات") => {
+            words.next().is_some_and(is_with)
+        }
+        _ => false,
+    }
+}
+
 fn word_before(text: &str, at: usize) -> &str {
     let before = text.get(..at).unwrap_or("").trim_end();
     before.rsplit(char::is_whitespace).next().unwrap_or("")
