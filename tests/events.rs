@@ -2023,3 +2023,48 @@ fn a_joined_verb_whose_only_side_is_named_after_with_keeps_the_subject() {
     let c = claim_on(&ev, "Brega");
     assert_eq!(c.holder.as_deref(), Some("PFG"), "{ev:?}");
 }
+
+#[test]
+fn the_city_a_later_clause_names_by_anaphor_is_the_fights_place() {
+    let ev = events_dated(
+        "وعاد الهدوء الحذر إلى مصراتة مساء الجمعة. واندلعت المواجهات فجر السبت بين مسلحين من الطرفين، واستخدمت فيها الأسلحة الثقيلة في أحياء سكنية وسط المدينة.",
+        "2022-08-28",
+    );
+    let e = first_of(&ev, "armed_clash");
+    assert_eq!(e.places, vec![SmolStr::new("Misrata")], "{ev:?}");
+}
+
+#[test]
+fn the_city_is_the_one_a_district_or_a_force_is_named_after_when_no_other() {
+    // Named only in a force's name.
+    let ev = events_dated(
+        "نفى المتحدث باسم مجلس شورى ثوار بنغازي سقوط مواقعهم. وقال شهود إن الاشتباكات تجددت صباح اليوم وسط المدينة.",
+        "2015-03-02",
+    );
+    let e = first_of(&ev, "armed_clash");
+    assert_eq!(e.places, vec![SmolStr::new("Benghazi")], "{ev:?}");
+    // A district of it named in an earlier paragraph.
+    let ev = events_dated(
+        "أعلن الجيش مساء أمس سيطرته على حي شيحا.\n\nوقال شهود إن الاشتباكات تجددت صباح اليوم وسط المدينة.",
+        "2018-06-10",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.kind == "armed_clash" && e.evidence.contains("تجددت"))
+        .expect("the clash");
+    assert_eq!(e.places, vec![SmolStr::new("Derna")], "{ev:?}");
+}
+
+#[test]
+fn aircraft_flying_over_a_city_are_no_air_strike() {
+    let ev = events_on(
+        "وقال شهود إن طائرات حربية حلقت فوق مدينة درنة مساء أمس.",
+        "2018-06-10",
+    );
+    assert!(ev.iter().all(|e| e.kind != "air_strike"), "{ev:?}");
+    let ev = events_on(
+        "وقال شهود إن طائرات حربية قصفت مدينة درنة مساء أمس.",
+        "2018-06-10",
+    );
+    assert!(ev.iter().any(|e| e.kind == "air_strike"), "{ev:?}");
+}

@@ -836,14 +836,10 @@ pub fn extract(
             // "العاصمة" with no name beside it: the capital is the place.
             places.push(cap);
         }
-        if places.is_empty()
-            && let Some(h) = sv
-                .of(Cat::CityAnaphor)
-                .iter()
-                .find(|h| h.word_start >= c.start && h.end <= c.end)
-        {
-            // "المدينة" with no name: the city of the current scene, else the city or
-            // town named last before it, if recent.
+        // "المدينة" with no name: the city of the current scene, else the city or town
+        // named last before it, if recent; else the city of a district named before it,
+        // or one named only in a force's name ("قوة حماية درنة").
+        let anaphor_city = |h: &LexHit| -> Option<&str> {
             let is_city = |id| {
                 memo.place(id)
                     .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
@@ -860,17 +856,20 @@ pub fn extract(
             let near = sv.of(Cat::Passing).iter().any(&right_before)
                 && !sv.of(Cat::Inside).iter().any(&right_before);
             if near {
-            } else if scene.is_some_and(|p| c.paragraph <= p + 2)
+                return None;
+            }
+            if scene.is_some_and(|p| c.paragraph <= p + 2)
                 && let Some(&city) = scene_places.iter().find(|p| is_city(p))
             {
-                places.push(city);
-            } else if let Some(p) = places_sorted[..i].iter().rev().take(12).find(|p| {
-                p.in_actor.is_none()
-                    && at - p.end <= CITY_ANAPHOR_BYTES
-                    && memo
-                        .place(&p.place)
-                        .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
-            }) {
+                return Some(city);
+            }
+            let recent = |p: &&PlaceMention| at - p.end <= CITY_ANAPHOR_BYTES;
+            if let Some(p) = places_sorted[..i]
+                .iter()
+                .rev()
+                .take(12)
+                .find(|p| p.in_actor.is_none() && recent(p) && is_city(&p.place))
+            {
                 // Named in this sentence or the one before, the last city is the one
                 // meant. Further back, "المدينة" is the article's city: the one named
                 // most so far (not the capital named in passing in between).
@@ -881,27 +880,32 @@ pub fn extract(
                     .filter_map(|k| sentences.get(k))
                     .find(|(a, b)| text.get(*a..*b).is_some_and(|t| !t.trim().is_empty()))
                     .map_or(0, |&(a, _)| norm.orig(a));
-                let near = p.end >= prev_start;
-                let most = || {
-                    let count = |id: &str| {
-                        places_sorted[..i]
-                            .iter()
-                            .filter(|q| q.in_actor.is_none() && &*q.place == id)
-                            .count()
-                    };
-                    places_sorted[..i]
-                        .iter()
-                        .rev()
-                        .filter(|q| q.in_actor.is_none() && is_city(&q.place))
-                        .max_by_key(|q| count(&q.place))
-                        .map(|q| &*q.place)
-                };
-                places.push(if near {
-                    &p.place
-                } else {
-                    most().unwrap_or(&p.place)
-                });
+                if p.end >= prev_start {
+                    return Some(&p.place);
+                }
+                return Some(most_named(&places_sorted[..i], false, is_city).unwrap_or(&p.place));
             }
+            // No city named freely: a district's city ("حي شيحا"), else the city a force
+            // is named after.
+            places_sorted[..i]
+                .iter()
+                .rev()
+                .take(12)
+                .filter(|p| p.in_actor.is_none() && recent(p))
+                .find_map(|p| {
+                    let d = memo.place(&p.place).filter(|d| d.kind == "district")?;
+                    parent_city(pack, d).map(|c| c.id.as_str())
+                })
+                .or_else(|| most_named(&places_sorted[..i], true, is_city))
+        };
+        if places.is_empty()
+            && let Some(h) = sv
+                .of(Cat::CityAnaphor)
+                .iter()
+                .find(|h| h.word_start >= c.start && h.end <= c.end)
+            && let Some(city) = anaphor_city(h)
+        {
+            places.push(city);
         }
         if places.is_empty()
             && sv.of(Cat::Relative).iter().any(|h| h.word_start == c.start)
@@ -948,6 +952,21 @@ pub fn extract(
                     if lends {
                         lent.clear();
                         places_in(&doc.text, parens, sv, s_places, (ks, ke), norm, &mut lent);
+                        // "… واستخدمت فيها الأسلحة الثقيلة وسط المدينة": the city it means.
+                        if lent.is_empty()
+                            && k > ci
+                            && let Some(kc) = clauses.get(k)
+                            && let Some(city) = sv
+                                .of(Cat::CityAnaphor)
+                                .iter()
+                                .find(|h| h.word_start >= kc.start && h.end <= kc.end)
+                                .and_then(&anaphor_city)
+                        {
+                            if !places.contains(&city) {
+                                places.push(city);
+                            }
+                            continue;
+                        }
                         for &p in &lent {
                             // The dateline ("طرابلس –") says where the report was filed;
                             // it is no other clause's scene.
@@ -1976,6 +1995,30 @@ fn turn_joint(j: &str) -> bool {
 }
 
 /// The word right before byte `at` (white space skipped), "" at the start.
+/// The city named most among `named` (the last of the most named), counting the names
+/// inside a force's name (`in_actors`) or the free ones.
+fn most_named<'m>(
+    named: &'m [PlaceMention],
+    in_actors: bool,
+    is_city: impl Fn(&'m str) -> bool,
+) -> Option<&'m str> {
+    let counted = |q: &&PlaceMention| q.in_actor.is_some() == in_actors;
+    let count = |id: &str| {
+        named
+            .iter()
+            .filter(counted)
+            .filter(|q| &*q.place == id)
+            .count()
+    };
+    named
+        .iter()
+        .rev()
+        .filter(counted)
+        .filter(|q| is_city(&q.place))
+        .max_by_key(|q| count(&q.place))
+        .map(|q| &*q.place)
+}
+
 /// Whether the name at `at` is governed by "مع" or "ضد" (with a head noun between at
 /// most: "مع قوات X"): the other side of a fight, not its subject.
 fn opposed(text: &str, at: usize) -> bool {
