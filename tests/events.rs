@@ -2068,3 +2068,75 @@ fn aircraft_flying_over_a_city_are_no_air_strike() {
     );
     assert!(ev.iter().any(|e| e.kind == "air_strike"), "{ev:?}");
 }
+
+#[test]
+fn where_the_losers_withdrew_to_is_not_what_was_taken() {
+    let ev = events_dated(
+        "دخلت قوات الوفاق مدينة ترهونة يوم الجمعة. وقالت الحكومة إن قواتها بسطت سيطرتها على المدينة بالكامل بعد انسحاب قوات حفتر منها باتجاه بني وليد.",
+        "2020-06-06",
+    );
+    assert!(
+        ev.iter()
+            .filter_map(|e| e.control.as_deref())
+            .all(|c| c.place.as_str() != "Bani Walid"),
+        "{ev:?}"
+    );
+    let taken: Vec<&Event> = ev.iter().filter(|e| e.kind == "territory_taken").collect();
+    assert!(
+        taken.len() == 2
+            && taken
+                .iter()
+                .all(|e| e.places == vec![SmolStr::new("Tarhuna")]),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn coming_forward_with_papers_is_no_advance() {
+    let ev = events_on(
+        "وتقدم نحو 98 مرشحا بأوراقهم إلى مكتب المفوضية في طرابلس لخوض السباق.",
+        "2021-11-25",
+    );
+    assert!(ev.iter().all(|e| e.kind != "offensive"), "{ev:?}");
+    let ev = events_on("وتقدمت قوات الجيش نحو مدينة سرت فجر اليوم.", "2020-01-06");
+    assert!(ev.iter().any(|e| e.kind == "offensive"), "{ev:?}");
+}
+
+#[test]
+fn a_city_west_of_the_capital_named_is_not_in_the_capital() {
+    for text in [
+        "اندلعت اشتباكات عنيفة ليل الجمعة في مدينة الزاوية غرب العاصمة طرابلس.",
+        "اندلعت اشتباكات عنيفة ليل الجمعة في مدينة الزاوية غرب مدينة طرابلس.",
+    ] {
+        let ev = events_on(text, "2023-04-15");
+        let e = first_of(&ev, "armed_clash");
+        assert_eq!(e.places, vec![SmolStr::new("Zawiya")], "{ev:?}");
+    }
+}
+
+#[test]
+fn a_parliament_named_congress_is_no_conference() {
+    let ev = events_on(
+        "ووصل وفد المؤتمر الوطني العام إلى مدينة غدامس اليوم للمشاركة في جولة الحوار.",
+        "2016-09-22",
+    );
+    assert!(ev.iter().all(|e| e.kind != "conference"), "{ev:?}");
+    let ev = events_on(
+        "وانطلق مؤتمر برلين حول ليبيا اليوم بمشاركة دولية واسعة.",
+        "2020-01-19",
+    );
+    assert!(ev.iter().any(|e| e.kind == "conference"), "{ev:?}");
+}
+
+#[test]
+fn a_call_followed_by_another_deed_of_the_caller_is_no_speech_intro() {
+    let ev = events_on(
+        "ودعا المجلس الرئاسي إلى وقف فوري للقتال، وكلف رئاسة الأركان بنشر قوة فض نزاع في الزاوية.",
+        "2023-04-15",
+    );
+    assert!(
+        ev.iter()
+            .any(|e| e.kind == "statement" && e.evidence.starts_with("ودعا")),
+        "{ev:?}"
+    );
+}

@@ -338,7 +338,13 @@ pub fn extract(
         .filter_map(|t| lex.type_index(t))
         .collect();
     // Sorted starts, searched by bisection (no hashing of every actor per document).
-    let mut name_starts: Vec<usize> = scan.actors.iter().map(|a| a.start).collect();
+    // (An institution named so is no gathering: "المؤتمر الوطني العام" is a parliament.)
+    let mut name_starts: Vec<usize> = scan
+        .actors
+        .iter()
+        .filter(|a| pack.actor(&a.actor).is_none_or(|x| x.kind != "institution"))
+        .map(|a| a.start)
+        .collect();
     name_starts.sort_unstable();
     let name_starts_at = |at: usize| name_starts.binary_search(&at).is_ok();
     let hits: Vec<LexHit> = hits
@@ -364,6 +370,7 @@ pub fn extract(
         INDEX_BUF.with(|b| std::mem::take(&mut *b.borrow_mut())),
     );
     let statement = lex.type_index("statement");
+    let withdrawal_t = lex.type_index("withdrawal");
     let casualties_t = lex.type_index("casualties");
 
     // Sentence spans (normalised), for date and modality lookups.
@@ -745,6 +752,30 @@ pub fn extract(
             norm,
             &mut places,
         );
+        // "بسطت سيطرتها على المدينة بعد انسحاب قوات حفتر منها باتجاه بني وليد": where
+        // the losers went is not what was taken.
+        if kind == "territory_taken"
+            && let Some(w) = sv.triggers().iter().find(|h| {
+                matches!(h.cat, Cat::Trigger(t) if Some(t) == withdrawal_t)
+                    && h.word_start >= trig.end
+                    && h.end <= c.end
+            })
+        {
+            let (ws, we) = orig(w.word_start, w.end);
+            places.retain(|p| {
+                s_places
+                    .iter()
+                    .any(|m| *m.place == **p && m.start >= os_own && m.end <= ws)
+                    || !is_destination(
+                        &doc.text,
+                        sv.of(Cat::Destination),
+                        norm,
+                        s_places,
+                        (we, oe),
+                        p,
+                    )
+            });
+        }
         // "بحسب الهلال الأحمر": who a report is credited to is its source, no party to
         // the deed (a statement's source is its speaker).
         let credited = |a: &ActorMention| {
@@ -1553,7 +1584,13 @@ pub fn extract(
                 .any(|h| h.word_start >= trig.end && h.end <= c.end)
             && text
                 .get(c.start..c.end)
-                .is_some_and(|t| t.split_whitespace().nth(10).is_none());
+                .is_some_and(|t| t.split_whitespace().nth(10).is_none())
+            // (What follows with "و" and a verb of its own is another deed of the same
+            // side, not what was said: "دعا المجلس إلى وقف القتال، وكلف الأركان …".)
+            && !clauses.get(ci + 1).is_some_and(|n| {
+                text.get(n.start..).is_some_and(|t| t.starts_with('و'))
+                    && sv.triggers().iter().any(|h| h.word_start == n.start)
+            });
         meta.push((c.sentence, clause_idx, intro));
         if let Some(k) = clause_kind.get_mut(ci) {
             *k = Some(kind_idx);
@@ -2375,13 +2412,26 @@ fn places_in<'a>(
                 return false;
             }
             let e = norm.orig(h.end);
-            e <= p.start && p.start - e <= 8 && {
+            e <= p.start && {
                 let gap = orig_text.get(e..p.start).unwrap_or("xxxx xx");
-                gap.chars()
-                    .filter(|&c| crate::normalize::is_letter(c))
-                    .count()
-                    <= 3
+                // "غرب طرابلس", "غربي طرابلس", and with the kind of place between:
+                // "غرب العاصمة طرابلس", "جنوب مدينة سرت".
+                p.start - e <= 8
+                    && gap
+                        .chars()
+                        .filter(|&c| crate::normalize::is_letter(c))
+                        .count()
+                        <= 3
                     && gap.chars().filter(|c| c.is_whitespace()).count() <= 1
+                    || matches!(
+                        gap.trim(),
+                        "العاصمة"
+                            | "العاصمة الليبية"
+                            | "مدينة"
+                            | "بلدة"
+                            | "ي العاصمة"
+                            | "ي مدينة"
+                    )
             }
         })
     };
