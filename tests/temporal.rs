@@ -601,3 +601,13 @@ fn a_weekday_of_what_is_expected_is_the_coming_one() {
         "2019-04-01"
     );
 }
+
+#[test]
+fn a_weekday_things_are_to_begin_on_is_the_coming_one() {
+    // 2016-09-22 is a Thursday.
+    let v = value_strings(
+        "ويصل الوفد الثاني غدا الجمعة، على أن تبدأ الجلسات السبت",
+        "2016-09-22",
+    );
+    assert_eq!(v, ["2016-09-23", "2016-09-24"]);
+}
