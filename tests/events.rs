@@ -2140,3 +2140,72 @@ fn a_call_followed_by_another_deed_of_the_caller_is_no_speech_intro() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_side_that_lost_a_town_withdrew_from_it() {
+    let ev = events_dated("وفي يونيو 2019 خسرت قوات حفتر مدينة غريان.", "2020-04-04");
+    let c = control_of(&ev, "withdrawal");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref(), c.state),
+        ("Gharyan", Some("LNA"), ControlState::Lost),
+        "{ev:?}"
+    );
+    // A loss with no place after it is no row of the map.
+    let ev = events_dated("وخسرت قوات حفتر عشرات المقاتلين.", "2020-04-04");
+    assert!(ev.iter().all(|e| e.control.is_none()), "{ev:?}");
+}
+
+#[test]
+fn a_toll_since_an_offensive_began_is_the_toll_over_that_time() {
+    let ev = events_dated(
+        "وارتفع عدد القتلى منذ بدء الهجوم على العاصمة في الرابع من نيسان إلى 432 قتيلا، حسب منظمة الصحة العالمية.",
+        "2019-05-06",
+    );
+    let e = first_of(&ev, "casualties");
+    assert_eq!(e.casualties.killed, Some(432));
+    assert_eq!(
+        (e.date.as_deref(), e.date_end.as_deref(), e.precision),
+        (Some("2019-04-04"), Some("2019-05-06"), Precision::Range),
+        "{ev:?}"
+    );
+    assert!(ev.iter().all(|e| e.kind != "offensive"), "{ev:?}");
+}
+
+#[test]
+fn the_opposition_of_2011_is_the_rebels_side() {
+    let ev = events_on(
+        "وقال متحدث باسم المعارضة إن المعارضين ما زالوا يسيطرون على وسط مدينة مصراتة.",
+        "2011-05-01",
+    );
+    assert_eq!(
+        claim_on(&ev, "Misrata").holder.as_deref(),
+        Some("NTC"),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn a_deed_told_between_since_and_its_date_happened_at_that_date() {
+    let ev = events_dated(
+        "وعقدت اللجنة أول اجتماع لها منذ اجتماعها الأخير في نيويورك في سبتمبر 2017.",
+        "2018-05-03",
+    );
+    let last = ev
+        .iter()
+        .find(|e| e.evidence.contains("اجتماعها الأخير"))
+        .expect("the last meeting");
+    assert_eq!(
+        (last.date.as_deref(), last.precision),
+        (Some("2017-09"), Precision::Month),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn people_going_out_into_a_citys_streets_lose_nothing() {
+    let ev = events_on(
+        "وخرج مئات من سكان بنغازي إلى الشوارع احتفالا بالإعلان.",
+        "2017-07-06",
+    );
+    assert!(ev.iter().all(|e| e.kind != "withdrawal"), "{ev:?}");
+}

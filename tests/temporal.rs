@@ -611,3 +611,12 @@ fn a_weekday_things_are_to_begin_on_is_the_coming_one() {
     );
     assert_eq!(v, ["2016-09-23", "2016-09-24"]);
 }
+
+#[test]
+fn a_month_of_the_same_year_is_one_expression() {
+    let v = value_strings(
+        "ففي أبريل 2019 بدأ الهجوم، وفي يونيو من العام نفسه سقطت غريان",
+        "2020-04-04",
+    );
+    assert_eq!(v, ["2019-04", "2019-06"]);
+}

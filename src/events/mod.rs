@@ -45,10 +45,11 @@ fn since_before(before: &str) -> bool {
     if rest.ends_with(crate::normalize::is_letter) {
         return false;
     }
-    // At most three words (a verbal noun and what it governs) between منذ and في.
+    // At most four words (a verbal noun and what it governs: "منذ بدء الهجوم على العاصمة
+    // في …") between منذ and في.
     rest.split_whitespace()
         .rev()
-        .take(4)
+        .take(5)
         .any(|w| w == "منذ" || w == "ومنذ")
 }
 
@@ -438,6 +439,24 @@ pub fn extract(
             Some((t, d))
         })
         .collect();
+    // Per usable date read as "since" with words before it ("منذ اجتماعها الأخير في
+    // نيويورك في سبتمبر 2017"): where "منذ" is, and the date itself. A deed told between
+    // the two (the meeting) happened at that date; the range is the main clause's.
+    let since_points: Vec<Option<(usize, EventDate)>> = usable_timex
+        .iter()
+        .map(|(t, d)| {
+            if d.precision != Precision::Range || t.text.starts_with("منذ") {
+                return None;
+            }
+            let mut from = t.start.saturating_sub(120);
+            while !doc.text.is_char_boundary(from) {
+                from += 1;
+            }
+            let before = doc.text.get(from..t.start)?;
+            let at = t.start - before.len() + before.rfind("منذ")?;
+            Some((at, dates::of_timex(t)?))
+        })
+        .collect();
     let timex_orig: Vec<(usize, usize)> = timex.iter().map(|t| (t.start, t.end)).collect();
     // The spans of "soon, in the future" (not "later", not "near": "قريبا من الحدود"),
     // found once: each asserted event asks whether its clause holds one.
@@ -712,6 +731,32 @@ pub fn extract(
                 .iter()
                 .find(|h| h.word_start >= c.start && h.end <= c.end)?;
             Some((casualties_t.unwrap_or(u8::MAX), *h))
+        })
+        .or_else(|| {
+            // "خسرت قوات حفتر مدينة غريان": a word of losing with a place after it, and no
+            // taking, is the side's withdrawal from it.
+            let w = withdrawal_t?;
+            // (Only losing: "خرج" is also going out, "خرج السكان إلى الشوارع".)
+            let h = sv.of(Cat::LossBefore).iter().find(|h| {
+                h.word_start >= c.start
+                    && h.end <= c.end
+                    && text
+                        .get(h.start..h.end)
+                        .is_some_and(|w| w.starts_with("خسار") || w.starts_with("خسر"))
+                    && {
+                        let e = norm.orig(h.end);
+                        s_places.iter().any(|p| {
+                            p.start >= e
+                                && p.end <= oe
+                                && p.in_actor.is_none()
+                                && doc
+                                    .text
+                                    .get(e..p.start)
+                                    .is_some_and(|g| g.split_whitespace().nth(4).is_none())
+                        })
+                    }
+            })?;
+            Some((w, *h))
         }) else {
             continue;
         };
@@ -1068,11 +1113,20 @@ pub fn extract(
         );
         let lasting =
             |t: &Timex| point_deed && (t.text.starts_with("منذ") || t.text.starts_with("ومنذ"));
+        // The date of usable date `i` for this deed (see `since_points`).
+        // (A toll told with it runs over the whole time: "ارتفعت الحصيلة منذ اندلاع
+        // المواجهات في 26 أغسطس إلى 47".)
+        let dated_at = |i: usize, d| {
+            since_date(&since_points, &usable_timex, i, to)
+                .filter(|_| !has_cas)
+                .unwrap_or(d)
+        };
         let near = |lo: usize, hi: usize| {
             timex_between(&usable_timex, timex_sorted, lo, hi)
-                .map(|(_, x)| x)
-                .filter(|(t, _)| t.start >= lo && t.end <= hi && !reference_point(t) && !lasting(t))
-                .min_by_key(|(t, _)| {
+                .filter(|(_, (t, _))| {
+                    t.start >= lo && t.end <= hi && !reference_point(t) && !lasting(t)
+                })
+                .min_by_key(|(_, (t, _))| {
                     let (a, b) = if t.end <= to {
                         (t.end, to)
                     } else {
@@ -1081,7 +1135,7 @@ pub fn extract(
                     let comma = doc.text.get(a..b).is_some_and(|g| g.contains(['،', ',']));
                     (comma, b - a)
                 })
-                .map(|(_, d)| d)
+                .map(|(i, (_, d))| dated_at(i, d))
         };
         // Elsewhere in the sentence, a date counts only where it is not another event's:
         // not in a relative or temporal clause (background), not in a later clause with an
@@ -1114,15 +1168,14 @@ pub fn extract(
                         && !reference_point(t)
                         && !lasting(t)
                 })
-                .map(|(_, x)| x)
-                .min_by_key(|(t, _)| {
+                .min_by_key(|(_, (t, _))| {
                     if t.end <= to {
                         to - t.end
                     } else {
                         t.start.saturating_sub(te)
                     }
                 })
-                .map(|(_, d)| d)
+                .map(|(i, (_, d))| dated_at(i, d))
         };
         let (date, source) = match near(os, oe).or_else(near_sentence) {
             Some(d) => (d, DateSource::Timex),
@@ -1824,6 +1877,18 @@ fn in_text_order<T: Clone>(v: &[T], start: impl Fn(&T) -> usize) -> std::borrow:
 /// The usable date expressions that may lie in `lo..hi`: found by bisection when they are
 /// in text order (they are, from the recognizer), else all of them. A scan of every
 /// expression for every clause was quadratic on long texts.
+/// The date itself of usable date `i` when the deed at `to` is told between its "منذ"
+/// and it (see `since_points` in [`extract`]).
+fn since_date<'a, 't>(
+    points: &'a [Option<(usize, EventDate<'t>)>],
+    usable: &[(&Timex, EventDate<'t>)],
+    i: usize,
+    to: usize,
+) -> Option<&'a EventDate<'t>> {
+    let (at, point) = points.get(i)?.as_ref()?;
+    (*at <= to && usable.get(i).is_some_and(|(t, _)| to < t.start)).then_some(point)
+}
+
 fn timex_between<'a, 't>(
     all: &'a [(&'t Timex, EventDate<'t>)],
     sorted: bool,
@@ -2945,6 +3010,19 @@ fn choose_trigger(
     });
     if verbal && let Some(&to) = lex.verbal.get(&t) {
         t = to;
+    }
+    // "ارتفع عدد القتلى منذ بدء الهجوم … إلى 432": the deed after "منذ" dates the toll,
+    // the toll is the event.
+    if has_cas
+        && let Some(ct) = casualties_t
+        && text.get(..chosen.word_start).is_some_and(|b| {
+            b.split_whitespace()
+                .rev()
+                .take(2)
+                .any(|w| matches!(w, "منذ" | "ومنذ"))
+        })
+    {
+        t = ct;
     }
     if has_cas
         && Some(t) == statement

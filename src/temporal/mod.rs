@@ -291,7 +291,23 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
                 anchor,
             }
         })
-        .collect()
+        .collect::<Vec<Timex>>()
+        .into_iter()
+        .fold(Vec::new(), |mut out, t| {
+            // "في يونيو من العام نفسه": the year named after the month is the month's own,
+            // one expression (read as two, the bare year was the nearer date of a deed).
+            if let Some(m) = out.last_mut()
+                && m.precision != Precision::Year
+                && of_that_year(text, m.end)
+                && text.get(m.end..t.start).is_some_and(|g| g.trim() == "من")
+            {
+                m.end = t.end;
+                m.text = SmolStr::new(text.get(m.start..m.end).unwrap_or(""));
+                return out;
+            }
+            out.push(t);
+            out
+        })
 }
 
 fn iso(d: Date) -> SmolStr {
