@@ -442,8 +442,13 @@ pub fn extract(
     // Per usable date read as "since" with words before it ("منذ اجتماعها الأخير في
     // نيويورك في سبتمبر 2017"): where "منذ" is, and the date itself. A deed told between
     // the two (the meeting) happened at that date; the range is the main clause's.
+    // (Most articles have none: then nothing is allocated.)
+    let any_range = usable_timex
+        .iter()
+        .any(|(_, d)| d.precision == Precision::Range);
     let since_points: Vec<Option<(usize, EventDate)>> = usable_timex
         .iter()
+        .filter(|_| any_range)
         .map(|(t, d)| {
             if d.precision != Precision::Range || t.text.starts_with("منذ") {
                 return None;
@@ -477,7 +482,8 @@ pub fn extract(
     // At most one event per clause: sized once (growing a vector of these large records
     // was a tenth of this stage), trimmed to what was kept at the end, and returned
     // itself (a copy of every event into a vector of its own size was more work).
-    let mut events: Vec<Event> = Vec::with_capacity(clauses.len());
+    // (Sized below, once the clauses that can tell one are counted.)
+    let mut events: Vec<Event> = Vec::new();
     // Shared by the document's events (one allocation at most, for a long id).
     let doc_id = SmolStr::new(&doc.id);
     // Per place: the side that holds (or defends) it by this article's earlier claims,
@@ -559,6 +565,7 @@ pub fn extract(
     // Whether the clause opens with a turn to another matter ("في حين", "بينما", "من
     // جهته"): it tells no more of the clause before it.
     let mut clause_turns: Vec<bool> = Vec::with_capacity(clauses.len());
+    let mut may_tell = 0usize;
     let mut i = 0;
     let mut last_start = 0;
     for c in &clauses {
@@ -581,6 +588,22 @@ pub fn extract(
                 .take_while(|h| h.word_start < c.end)
                 .any(|h| matches!(h.cat, Cat::Trigger(_))),
         );
+        // Only a clause with a trigger, a toll or a word of losing tells an event.
+        may_tell += usize::from(
+            hits[i..]
+                .iter()
+                .take_while(|h| h.word_start < c.end)
+                .any(|h| {
+                    matches!(
+                        h.cat,
+                        Cat::Trigger(_)
+                            | Cat::Killed
+                            | Cat::Injured
+                            | Cat::Displaced
+                            | Cat::LossBefore
+                    )
+                }),
+        );
         clause_turns.push(
             hits[i..]
                 .iter()
@@ -588,6 +611,7 @@ pub fn extract(
                 .any(|h| h.cat == Cat::Joint && text.get(h.start..h.end).is_some_and(turn_joint)),
         );
     }
+    events.reserve_exact(may_tell);
     let mut clause_kind: Vec<Option<u8>> = vec![None; clauses.len()];
     // The latest recent day the article named (paragraph, date): its story's day.
     let mut story: Option<(usize, &EventDate)> = None;
@@ -2488,15 +2512,16 @@ fn places_in<'a>(
                         .count()
                         <= 3
                     && gap.chars().filter(|c| c.is_whitespace()).count() <= 1
-                    || matches!(
-                        gap.trim(),
-                        "العاصمة"
-                            | "العاصمة الليبية"
-                            | "مدينة"
-                            | "بلدة"
-                            | "ي العاصمة"
-                            | "ي مدينة"
-                    )
+                    || p.start - e <= 40
+                        && matches!(
+                            gap.trim(),
+                            "العاصمة"
+                                | "العاصمة الليبية"
+                                | "مدينة"
+                                | "بلدة"
+                                | "ي العاصمة"
+                                | "ي مدينة"
+                        )
             }
         })
     };

@@ -183,7 +183,7 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
     // and how it was resolved ("أبريل نيسان", "نيسان/أبريل": the second name is the same
     // month, resolved as the first).
     let mut prev: Option<(usize, u8, Resolved)> = None;
-    found
+    let mut out = found
         .iter()
         .map(|f| {
             let same_month = match (&f.sem, &prev) {
@@ -291,23 +291,26 @@ pub fn resolve(found: &[Found], dct: &Dct, text: &str) -> Vec<Timex> {
                 anchor,
             }
         })
-        .collect::<Vec<Timex>>()
-        .into_iter()
-        .fold(Vec::new(), |mut out, t| {
-            // "في يونيو من العام نفسه": the year named after the month is the month's own,
-            // one expression (read as two, the bare year was the nearer date of a deed).
-            if let Some(m) = out.last_mut()
-                && m.precision != Precision::Year
-                && of_that_year(text, m.end)
-                && text.get(m.end..t.start).is_some_and(|g| g.trim() == "من")
-            {
-                m.end = t.end;
-                m.text = SmolStr::new(text.get(m.start..m.end).unwrap_or(""));
-                return out;
-            }
-            out.push(t);
-            out
-        })
+        .collect::<Vec<Timex>>();
+    // "في يونيو من العام نفسه": the year named after the month is the month's own, one
+    // expression (read as two, the bare year was the nearer date of a deed).
+    let mut k = 1;
+    while k < out.len() {
+        let (m, t) = (&out[k - 1], &out[k]);
+        if m.precision != Precision::Year
+            && text.get(m.end..t.start).is_some_and(|g| g.trim() == "من")
+            && of_that_year(text, m.end)
+        {
+            let end = t.end;
+            out.remove(k);
+            let m = &mut out[k - 1];
+            m.end = end;
+            m.text = SmolStr::new(text.get(m.start..end).unwrap_or(""));
+        } else {
+            k += 1;
+        }
+    }
+    out
 }
 
 fn iso(d: Date) -> SmolStr {
