@@ -2209,3 +2209,58 @@ fn people_going_out_into_a_citys_streets_lose_nothing() {
     );
     assert!(ev.iter().all(|e| e.kind != "withdrawal"), "{ev:?}");
 }
+
+#[test]
+fn the_town_with_no_name_is_the_town_named_before() {
+    let ev = events_dated(
+        "سيطرت قوات الوفاق الاثنين على بلدة الأصابعة. وأضافت المصادر أن قوات حفتر استعادت البلدة بعد ساعات.",
+        "2020-04-14",
+    );
+    let retaken = ev
+        .iter()
+        .find(|e| e.evidence.contains("استعادت"))
+        .expect("the retaking");
+    assert_eq!(retaken.places, vec![SmolStr::new("Asabaa")], "{ev:?}");
+    assert_eq!(
+        retaken.control.as_deref().and_then(|c| c.holder.as_deref()),
+        Some("LNA")
+    );
+}
+
+#[test]
+fn the_side_a_place_is_taken_from_lost_it() {
+    let ev = events_on(
+        "وتم تحرير مدينة صبراتة بالكامل من عناصر تنظيم داعش مساء الخميس.",
+        "2017-10-05",
+    );
+    let c = claim_on(&ev, "Sabratha");
+    assert_eq!(
+        (c.holder.as_deref(), c.state),
+        (Some("ISIS"), ControlState::Lost),
+        "{ev:?}"
+    );
+    let ev = events_on(
+        "واستعادت قوات الوفاق مدينة سرت من قبضة تنظيم داعش.",
+        "2016-12-06",
+    );
+    let c = claim_on(&ev, "Sirte");
+    assert_eq!(
+        (c.holder.as_deref(), c.state),
+        (Some("GNA"), ControlState::Held),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn what_a_side_affirms_after_denying_is_not_denied() {
+    let ev = events_on(
+        "نفت القيادة العامة أي علاقة لها بالقصف، مؤكدة التزامها بوقف إطلاق النار الذي دخل حيز التنفيذ منتصف ليل السبت.",
+        "2020-01-12",
+    );
+    assert!(
+        ev.iter()
+            .filter(|e| e.evidence.contains("حيز التنفيذ"))
+            .all(|e| e.modality != Modality::Negated),
+        "{ev:?}"
+    );
+}

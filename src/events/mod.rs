@@ -1284,7 +1284,7 @@ pub fn extract(
             .any(|d| {
                 !sv.of(Cat::Reporting).iter().any(|r| {
                     r.word_start > d.end && r.end <= trig.word_start && opens_clause(r.word_start)
-                })
+                }) && !affirmed_between(text, &clauses, d.end, trig.word_start)
             });
         if Some(kind_idx) != statement
             && matches!(
@@ -1486,6 +1486,13 @@ pub fn extract(
                 !(before.ends_with("كانت") || before.ends_with("كان"))
             })
             .find_map(|h| side_after(norm.orig(h.end)));
+        // "تم تحرير مدينة صبراتة من عناصر تنظيم داعش": the side a taking is "from" lost
+        // the place; it never took it.
+        let ousted = sides_src
+            .iter()
+            .filter(|_| kind == "territory_taken")
+            .find(|a| a.start >= te && ousted_from(&doc.text, a.start))
+            .map(|a| memo.faction_of(&a.faction));
         let ctx = ControlCtx {
             pack,
             memo: &memo,
@@ -1511,6 +1518,7 @@ pub fn extract(
                         .is_some_and(|g| g.split_whitespace().any(|w| matches!(w, "بين" | "وبين")))
                 }),
             origins: origins(&doc.text, sv, s_places, (os, oe), norm),
+            ousted,
         };
         // For an attack, a side set off by a comma before the trigger is no party to it
         // ("X، مؤخرا بعد الهجوم على Y" — X only speaks of it), unless a complementizer
@@ -2145,6 +2153,44 @@ fn most_named<'m>(
         .map(|q| &*q.place)
 }
 
+/// Whether the name at `at` follows "من" (at most with the hold or the men between: "من
+/// قبضة", "من عناصر"), the side a place is taken from.
+fn ousted_from(text: &str, at: usize) -> bool {
+    let mut words = text.get(..at).unwrap_or_default().split_whitespace().rev();
+    match words.next() {
+        Some("من") => true,
+        Some(
+            "قبضة" | "سيطرة" | "أيدي" | "ايدي" | "يد" | "عناصر" | "مسلحي" | "مقاتلي" | "قوات"
+            | "براثن",
+        ) => words.next() == Some("من"),
+        _ => false,
+    }
+}
+
+/// Whether a clause between `from` and `to` opens with a feminine participle of
+/// affirming or adding ("…، مؤكدة التزامها بوقف إطلاق النار"): what follows is confirmed,
+/// not denied. (Mid-clause the same words are adjectives: "تقارير مؤكدة".)
+fn affirmed_between(text: &str, clauses: &[clause::Clause], from: usize, to: usize) -> bool {
+    let i = clauses.partition_point(|c| c.start <= from);
+    clauses[i..].iter().take_while(|c| c.start < to).any(|c| {
+        let w = text
+            .get(c.start..)
+            .and_then(|t| t.split_whitespace().next())
+            .unwrap_or("");
+        matches!(
+            w.strip_prefix('و').unwrap_or(w),
+            "موكده"
+                | "مضيفه"
+                | "مشيره"
+                | "موضحه"
+                | "مؤكدة"
+                | "مضيفة"
+                | "مشيرة"
+                | "موضحة"
+        )
+    })
+}
+
 /// Whether the name at `at` is governed by "مع" or "ضد" (with a head noun between at
 /// most: "مع قوات X"): the other side of a fight, not its subject.
 fn opposed(text: &str, at: usize) -> bool {
@@ -2672,6 +2718,8 @@ struct ControlCtx<'p, 'a> {
     between: bool,
     /// The clause's places named as a force's origin: no claim is made for them.
     origins: Vec<&'a str>,
+    /// The side a taking drove out ("تحرير X من قبضة Y"): it lost the place.
+    ousted: Option<&'p str>,
 }
 
 impl<'p> ControlCtx<'p, '_> {
@@ -2770,6 +2818,16 @@ fn control_claim<'p>(
         sides.iter().filter(|s| Some(**s) != h).copied().collect()
     };
     match kind {
+        "territory_taken" if ctx.ousted.is_some() => {
+            let ousted = ctx.ousted?;
+            match ctx
+                .named_holder
+                .or_else(|| sides.iter().copied().find(|s| *s != ousted))
+            {
+                Some(h) => claim(Some(h), ControlState::Held, Vec::new()),
+                None => claim(Some(ousted), ControlState::Lost, Vec::new()),
+            }
+        }
         "territory_taken" | "control_claim" => {
             let holder = ctx.named_holder.or_else(|| sides.first().copied())?;
             claim(Some(holder), ControlState::Held, Vec::new())
