@@ -2213,7 +2213,7 @@ fn people_going_out_into_a_citys_streets_lose_nothing() {
 #[test]
 fn the_town_with_no_name_is_the_town_named_before() {
     let ev = events_dated(
-        "سيطرت قوات الوفاق الاثنين على بلدة الأصابعة. وأضافت المصادر أن قوات حفتر استعادت البلدة بعد ساعات.",
+        "سيطرت قوات الوفاق الاثنين على بلدة الأصابعة.\n\nوأضافت المصادر أن قوات حفتر استعادت البلدة بعد ساعات.",
         "2020-04-14",
     );
     let retaken = ev
