@@ -2264,3 +2264,35 @@ fn what_a_side_affirms_after_denying_is_not_denied() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_meeting_since_a_month_is_the_one_in_that_month() {
+    let ev = events_dated(
+        "وهذا هو اللقاء الثاني بين الرجلين منذ لقائهما في باريس في مايو 2018.",
+        "2019-02-28",
+    );
+    let e = first_of(&ev, "meeting");
+    assert_eq!(
+        (e.date.as_deref(), e.precision),
+        (Some("2018-05"), Precision::Month),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn an_attack_in_a_province_the_pack_does_not_know_is_not_at_the_scene() {
+    let ev = events_dated(
+        "شنت مقاتلات مصرية فجر اليوم غارات على مواقع في مدينة درنة، ردا على هجوم استهدف حافلة في محافظة المنيا أمس، وأسفر عن مقتل 29 شخصا.",
+        "2017-05-27",
+    );
+    let strike = first_of(&ev, "air_strike");
+    assert_eq!(strike.places, vec![SmolStr::new("Derna")], "{ev:?}");
+    assert!(
+        strike.actors.iter().any(|a| a.as_str() == "Egypt"),
+        "{ev:?}"
+    );
+    for e in ev.iter().filter(|e| e.kind != "air_strike") {
+        assert!(e.places.is_empty(), "{e:?}");
+        assert!(e.control.is_none(), "{e:?}");
+    }
+}

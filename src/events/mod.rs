@@ -439,19 +439,26 @@ pub fn extract(
             Some((t, d))
         })
         .collect();
-    // Per usable date read as "since" with words before it ("منذ اجتماعها الأخير في
-    // نيويورك في سبتمبر 2017"): where "منذ" is, and the date itself. A deed told between
-    // the two (the meeting) happened at that date; the range is the main clause's.
+    // Per usable date read as "since": where "منذ" is, the date itself, and whether it
+    // is a month or a year. A deed told between the two ("منذ اجتماعها الأخير في نيويورك
+    // في سبتمبر 2017": the meeting) happened at that date, the range is the main
+    // clause's; and from a month or a year on only what lasts runs (fighting, a siege, a
+    // hold), a meeting "since May" is the one in May.
     // (Most articles have none: then nothing is allocated.)
     let any_range = usable_timex
         .iter()
         .any(|(_, d)| d.precision == Precision::Range);
-    let since_points: Vec<Option<(usize, EventDate)>> = usable_timex
+    let since_points: Vec<Option<(usize, EventDate, bool)>> = usable_timex
         .iter()
         .filter(|_| any_range)
         .map(|(t, d)| {
-            if d.precision != Precision::Range || t.text.starts_with("منذ") {
+            if d.precision != Precision::Range {
                 return None;
+            }
+            let point = dates::of_timex(t)?;
+            let coarse = matches!(point.precision, Precision::Month | Precision::Year);
+            if t.text.starts_with("منذ") {
+                return Some((t.start, point, coarse));
             }
             let mut from = t.start.saturating_sub(120);
             while !doc.text.is_char_boundary(from) {
@@ -459,7 +466,7 @@ pub fn extract(
             }
             let before = doc.text.get(from..t.start)?;
             let at = t.start - before.len() + before.rfind("منذ")?;
-            Some((at, dates::of_timex(t)?))
+            Some((at, point, coarse))
         })
         .collect();
     let timex_orig: Vec<(usize, usize)> = timex.iter().map(|t| (t.start, t.end)).collect();
@@ -1020,9 +1027,32 @@ pub fn extract(
         }
         // A clause that names a place only as an aside ("(في طرابلس)", "شرقي ليبيا") is
         // not at the sentence's other places, nor at the scene.
-        let names_a_place = s_places
-            .iter()
-            .any(|p| p.start >= os && p.end <= oe && p.in_actor.is_none() && !p.in_title);
+        // So is one that names a town or a province the pack does not know ("في محافظة
+        // المنيا"): it happened there, not at the scene.
+        // A toll told as the result of the sentence's last deed ("…، وأسفر عن مقتل 29
+        // شخصا") is where that deed was, and nowhere else if it was nowhere known.
+        let result_of_prev = Some(kind_idx) == casualties_t
+            && places.is_empty()
+            && meta.last().is_some_and(|m| m.0 == c.sentence)
+            && text.get(trig.word_start..trig.end).is_some_and(|w| {
+                let w = w.trim_start_matches(['و', 'ف']);
+                ["اسفر", "ادي", "خلف", "اوقع"]
+                    .iter()
+                    .any(|r| w.starts_with(r))
+            });
+        if result_of_prev && let Some(last) = events.last() {
+            places.extend(
+                last.places
+                    .iter()
+                    .filter_map(|p| pack.place(p))
+                    .map(|x| x.id.as_str()),
+            );
+        }
+        let names_a_place = result_of_prev
+            || s_places
+                .iter()
+                .any(|p| p.start >= os && p.end <= oe && p.in_actor.is_none() && !p.in_title)
+            || names_unknown_place(&doc.text, (os, oe), s_places);
         if places.is_empty() {
             if is_scene_type && !names_a_place {
                 // The sentence's other places, where they are not another event's: a
@@ -1140,8 +1170,9 @@ pub fn extract(
         // The date of usable date `i` for this deed (see `since_points`).
         // (A toll told with it runs over the whole time: "ارتفعت الحصيلة منذ اندلاع
         // المواجهات في 26 أغسطس إلى 47".)
+        let lasts = LASTING.contains(&kind);
         let dated_at = |i: usize, d| {
-            since_date(&since_points, &usable_timex, i, to)
+            since_date(&since_points, &usable_timex, i, to, lasts)
                 .filter(|_| !has_cas)
                 .unwrap_or(d)
         };
@@ -1910,16 +1941,29 @@ fn in_text_order<T: Clone>(v: &[T], start: impl Fn(&T) -> usize) -> std::borrow:
 /// in text order (they are, from the recognizer), else all of them. A scan of every
 /// expression for every clause was quadratic on long texts.
 /// The date itself of usable date `i` when the deed at `to` is told between its "منذ"
-/// and it (see `since_points` in [`extract`]).
+/// and it, or the date is a month or a year and the deed does not last (see
+/// `since_points` in [`extract`]).
 fn since_date<'a, 't>(
-    points: &'a [Option<(usize, EventDate<'t>)>],
+    points: &'a [Option<(usize, EventDate<'t>, bool)>],
     usable: &[(&Timex, EventDate<'t>)],
     i: usize,
     to: usize,
+    lasts: bool,
 ) -> Option<&'a EventDate<'t>> {
-    let (at, point) = points.get(i)?.as_ref()?;
-    (*at <= to && usable.get(i).is_some_and(|(t, _)| to < t.start)).then_some(point)
+    let (at, point, coarse) = points.get(i)?.as_ref()?;
+    let between = *at <= to && usable.get(i).is_some_and(|(t, _)| to < t.start);
+    (between || (*coarse && !lasts)).then_some(point)
 }
+
+/// What goes on over a time, so "since" a month or a year runs to the article's day.
+const LASTING: &[&str] = &[
+    "armed_clash",
+    "siege",
+    "control_claim",
+    "air_strike",
+    "offensive",
+    "casualties",
+];
 
 fn timex_between<'a, 't>(
     all: &'a [(&'t Timex, EventDate<'t>)],
@@ -2151,6 +2195,31 @@ fn most_named<'m>(
         .filter(|q| is_city(&q.place))
         .max_by_key(|q| count(&q.place))
         .map(|q| &*q.place)
+}
+
+/// Whether the span says "في مدينة/محافظة/ولاية X" of an X the gazetteer did not find.
+fn names_unknown_place(text: &str, (a, b): (usize, usize), places: &[PlaceMention]) -> bool {
+    let Some(span) = text.get(a..b) else {
+        return false;
+    };
+    let mut words = span.split_whitespace().peekable();
+    let mut prev = "";
+    while let Some(w) = words.next() {
+        if matches!(prev, "في" | "وفي")
+            && matches!(w, "مدينة" | "مدينه" | "محافظة" | "محافظه" | "ولاية" | "ولايه")
+            && let Some(next) = words.peek()
+        {
+            // The next word's offset (words are subslices of `text`).
+            let at = next.as_ptr() as usize - text.as_ptr() as usize;
+            if next.chars().next().is_some_and(crate::normalize::is_letter)
+                && !places.iter().any(|p| p.start <= at && at < p.end)
+            {
+                return true;
+            }
+        }
+        prev = w;
+    }
+    false
 }
 
 /// Whether the name at `at` follows "من" (at most with the hold or the men between: "من
