@@ -2296,3 +2296,31 @@ fn an_attack_in_a_province_the_pack_does_not_know_is_not_at_the_scene() {
         assert!(e.control.is_none(), "{e:?}");
     }
 }
+
+#[test]
+fn an_operation_launched_by_its_name_is_an_offensive() {
+    let ev = events_dated(
+        "- 16 مايو 2014: اللواء خليفة حفتر يطلق عملية الكرامة ضد الجماعات المسلحة في بنغازي.",
+        "2020-06-10",
+    );
+    let e = first_of(&ev, "offensive");
+    assert_eq!(e.date.as_deref(), Some("2014-05-16"));
+    assert_eq!(e.places, vec![SmolStr::new("Benghazi")], "{ev:?}");
+    // The name alone is no launch.
+    let ev = events_on(
+        "وقالت قوات عملية الكرامة إنها سيطرت على المطار.",
+        "2014-06-10",
+    );
+    assert!(ev.iter().all(|e| e.kind != "offensive"), "{ev:?}");
+}
+
+#[test]
+fn an_agreement_signed_is_where_its_name_says() {
+    let ev = events_dated(
+        "- 17 ديسمبر 2015: توقيع اتفاق الصخيرات في المغرب.",
+        "2020-06-10",
+    );
+    let e = first_of(&ev, "political_decision");
+    assert_eq!(e.places, vec![SmolStr::new("Skhirat")], "{ev:?}");
+    assert_eq!(e.date.as_deref(), Some("2015-12-17"));
+}

@@ -351,11 +351,16 @@ pub fn extract(
     let hits: Vec<LexHit> = hits
         .into_iter()
         .filter(|h| match h.cat {
+            // (Its first word: "أطلق عملية الكرامة" launches the operation the name is.)
             Cat::Trigger(t) => {
-                !in_name(orig(h.start, h.end))
-                    || (gathering.contains(&t)
-                        && (name_starts_at(norm.orig(h.word_start))
-                            || name_starts_at(norm.orig(h.start))))
+                !in_name(orig(
+                    h.start,
+                    text.get(h.start..h.end)
+                        .and_then(|w| w.find(' '))
+                        .map_or(h.end, |k| h.start + k),
+                )) || (gathering.contains(&t)
+                    && (name_starts_at(norm.orig(h.word_start))
+                        || name_starts_at(norm.orig(h.start))))
             }
             _ => true,
         })
@@ -828,6 +833,24 @@ pub fn extract(
             norm,
             &mut places,
         );
+        // "توقيع اتفاق الصخيرات": an agreement signed, or a gathering held, is where its
+        // name says (the name is a title elsewhere: "تنفيذ اتفاق الصخيرات").
+        if places.is_empty()
+            && matches!(kind, "political_decision" | "conference" | "meeting")
+            && let te = norm.orig(trig.end)
+            && let Some(p) = s_places.iter().find(|p| {
+                p.in_title
+                    && p.in_actor.is_none()
+                    && p.start >= te
+                    && p.end <= oe
+                    && doc
+                        .text
+                        .get(te..p.start)
+                        .is_some_and(|g| g.split_whitespace().nth(2).is_none())
+            })
+        {
+            places.push(&p.place);
+        }
         // "بسطت سيطرتها على المدينة بعد انسحاب قوات حفتر منها باتجاه بني وليد": where
         // the losers went is not what was taken.
         if kind == "territory_taken"
