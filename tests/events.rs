@@ -2324,3 +2324,60 @@ fn an_agreement_signed_is_where_its_name_says() {
     assert_eq!(e.places, vec![SmolStr::new("Skhirat")], "{ev:?}");
     assert_eq!(e.date.as_deref(), Some("2015-12-17"));
 }
+
+#[test]
+fn fighting_since_the_start_of_the_month_runs_from_its_first_day() {
+    let ev = events_dated(
+        "وسيطرت القوات على منطقة الهيرة، بعد معارك استمرت منذ مطلع الشهر الجاري.",
+        "2019-07-20",
+    );
+    let e = first_of(&ev, "armed_clash");
+    assert_eq!(
+        (e.date.as_deref(), e.date_end.as_deref()),
+        (Some("2019-07-01"), Some("2019-07-20")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn the_same_area_is_the_place_named_last() {
+    let ev = events_dated(
+        "أعلن الجيش أول أمس سيطرته على منطقة الهيرة.\n\nوكانت قوات الوفاق قد استعادت المنطقة نفسها في نهاية الشهر الماضي.",
+        "2019-07-20",
+    );
+    let e = ev
+        .iter()
+        .find(|e| e.evidence.contains("المنطقة نفسها"))
+        .expect("the earlier taking");
+    assert_eq!(e.places, vec![SmolStr::new("Hira")], "{ev:?}");
+}
+
+#[test]
+fn a_dateline_with_a_date_after_in_is_no_place_of_the_fight() {
+    let ev = events_dated(
+        "طرابلس في 28 كانون الثاني 2019 - اندلعت اشتباكات مسلحة صباح اليوم في منطقة قصر بن غشير بين قوات اللواء السابع وقوات حماية طرابلس.",
+        "2019-01-28",
+    );
+    let e = first_of(&ev, "armed_clash");
+    assert!(!e.places.iter().any(|p| p.as_str() == "Tripoli"), "{e:?}");
+    assert!(
+        e.places.iter().any(|p| p.as_str() == "Qasr Bin Ghashir"),
+        "{e:?}"
+    );
+    assert!(
+        e.actors
+            .iter()
+            .any(|a| a.as_str() == "Tripoli Protection Force"),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn who_a_later_clause_turns_to_is_no_party_to_the_toll() {
+    let ev = events_dated(
+        "وأفادت مصادر طبية بسقوط 3 قتلى و7 جرحى في ترهونة، فيما أعلنت البعثة الأممية عن قلقها من تجدد القتال.",
+        "2019-01-28",
+    );
+    let e = first_of(&ev, "casualties");
+    assert!(!e.actors.iter().any(|a| a.as_str() == "UNSMIL"), "{ev:?}");
+}

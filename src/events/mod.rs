@@ -39,6 +39,23 @@ fn since_before(before: &str) -> bool {
     if b.ends_with("منذ") {
         return true;
     }
+    // "منذ مطلع الشهر الجاري": since the start (or the middle) of it.
+    if let Some(w) = b.rsplit(char::is_whitespace).next()
+        && matches!(
+            w,
+            "مطلع"
+                | "بداية"
+                | "بدايات"
+                | "أوائل"
+                | "اوائل"
+                | "منتصف"
+                | "أواسط"
+                | "اواسط"
+        )
+        && b[..b.len() - w.len()].trim_end().ends_with("منذ")
+    {
+        return true;
+    }
     let Some(rest) = b.strip_suffix("في") else {
         return false;
     };
@@ -638,6 +655,7 @@ pub fn extract(
     let mut clause_actors: Vec<&ActorMention> = Vec::new();
     let mut sentence_actors: Vec<&ActorMention> = Vec::new();
     let mut sentence_kept: Vec<&ActorMention> = Vec::new();
+    let mut before_turn: Vec<&ActorMention> = Vec::new();
     let mut sides_src: Vec<&ActorMention> = Vec::new();
     // The last event's sides and its sentence: a verb joined to it by و with no side of
     // its own has the same subject.
@@ -917,6 +935,42 @@ pub fn extract(
         } else {
             &sentence_actors
         };
+        // (An observer named past a later clause that turns to another matter is no
+        // party: "…، فيما أعلنت البعثة الأممية عن قلقها". A side named there may be,
+        // when the clause names none.)
+        let turn_at = clauses
+            .iter()
+            .zip(&clause_orig)
+            .enumerate()
+            .skip(ci + 1)
+            .take_while(|(_, (k, _))| k.sentence == c.sentence)
+            .find(|&(k, (kc, _))| {
+                clause_turns[k]
+                    || text.get(kc.start..).is_some_and(|t| {
+                        t.starts_with("فيما ")
+                            || t.starts_with("بينما ")
+                            || t.starts_with("وبينما ")
+                    })
+            })
+            .map(|(_, (_, &(ks, _)))| ks);
+        let observer = |a: &ActorMention| {
+            pack.actor(&a.actor).is_some_and(|x| {
+                x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
+            })
+        };
+        let sentence_actors = match turn_at {
+            Some(t) if sentence_actors.iter().any(|a| a.start >= t && observer(a)) => {
+                before_turn.clear();
+                before_turn.extend(
+                    sentence_actors
+                        .iter()
+                        .copied()
+                        .filter(|a| a.start < t || !observer(a)),
+                );
+                &before_turn
+            }
+            _ => sentence_actors,
+        };
         let actors_src = if clause_actors.is_empty() {
             sentence_actors
         } else {
@@ -970,9 +1024,14 @@ pub fn extract(
         // named last before it, if recent; else the city of a district named before it,
         // or one named only in a force's name ("قوة حماية درنة").
         let anaphor_city = |h: &LexHit| -> Option<&str> {
+            // "المنطقة نفسها" is the place named last, whatever its kind.
+            let any_kind = text
+                .get(h.start..h.end)
+                .is_some_and(|w| w.contains("المنطقه"));
             let is_city = |id| {
-                memo.place(id)
-                    .is_some_and(|x| matches!(x.kind.as_str(), "city" | "town"))
+                memo.place(id).is_some_and(|x| {
+                    any_kind && x.kind != "foreign" || matches!(x.kind.as_str(), "city" | "town")
+                })
             };
             let at = norm.orig(h.word_start);
             let i = places_sorted.partition_point(|p| p.end <= at);
@@ -2531,11 +2590,17 @@ fn is_dateline(text: &str, m: &PlaceMention) -> bool {
         return false;
     }
     let mut rest = text.get(m.end..).unwrap_or("").trim_start();
-    if let Some(r) = rest.strip_prefix(['،', ',']) {
-        // "طرابلس، ٢٣ أكتوبر ٢٠٢٠ (الأناضول) -": the day between the name and the agency.
+    // "طرابلس، ٢٣ أكتوبر ٢٠٢٠ (الأناضول) -": the day between the name and the agency;
+    // "طرابلس في ٢٣ جمادى الأولى ١٤٤٠ هـ الموافق ٢٨ كانون الثاني ٢٠١٩ -", with "في" and
+    // both calendars.
+    let dated = match rest.strip_prefix(['،', ',']) {
+        Some(r) => Some((r, 48)),
+        None => rest.strip_prefix("في ").map(|r| (r, 120)),
+    };
+    if let Some((r, lim)) = dated {
         let Some(stop) = r
             .find(['(', '-', '–', '—'])
-            .filter(|&i| i <= 48 && r[..i].chars().any(char::is_numeric))
+            .filter(|&i| i <= lim && r[..i].chars().any(char::is_numeric))
         else {
             return false;
         };
