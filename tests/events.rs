@@ -2381,3 +2381,32 @@ fn who_a_later_clause_turns_to_is_no_party_to_the_toll() {
     let e = first_of(&ev, "casualties");
     assert!(!e.actors.iter().any(|a| a.as_str() == "UNSMIL"), "{ev:?}");
 }
+
+#[test]
+fn a_clause_that_leaves_out_its_verb_repeats_the_last_deed() {
+    let ev = events_dated(
+        "سيطرت قوات حفتر على بنغازي في يوليو 2017، ثم على درنة في يونيو 2018.",
+        "2020-01-10",
+    );
+    let c = claim_on(&ev, "Derna");
+    assert_eq!(c.holder.as_deref(), Some("LNA"), "{ev:?}");
+    let derna = ev
+        .iter()
+        .find(|e| e.places.iter().any(|p| p.as_str() == "Derna"))
+        .expect("Derna");
+    assert_eq!(
+        (derna.kind.as_str(), derna.date.as_deref()),
+        ("territory_taken", Some("2018-06")),
+        "{ev:?}"
+    );
+    // "ثم" with a verb of its own is its own deed.
+    let ev = events_dated(
+        "سيطرت قوات حفتر على بنغازي في يوليو 2017، ثم في الحديث عن درنة قال إنها التالية.",
+        "2020-01-10",
+    );
+    assert!(
+        ev.iter()
+            .all(|e| e.kind != "territory_taken" || !e.places.iter().any(|p| p.as_str() == "Derna")),
+        "{ev:?}"
+    );
+}

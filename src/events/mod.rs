@@ -656,6 +656,9 @@ pub fn extract(
     let mut sentence_actors: Vec<&ActorMention> = Vec::new();
     let mut sentence_kept: Vec<&ActorMention> = Vec::new();
     let mut before_turn: Vec<&ActorMention> = Vec::new();
+    // The last deed told (its type, trigger and sentence), for a clause that leaves out
+    // its verb.
+    let mut last_deed: Option<(u8, LexHit, usize)> = None;
     let mut sides_src: Vec<&ActorMention> = Vec::new();
     // The last event's sides and its sentence: a verb joined to it by و with no side of
     // its own has the same subject.
@@ -811,6 +814,18 @@ pub fn extract(
                     }
             })?;
             Some((w, *h))
+        })
+        .or_else(|| {
+            // "سيطرت على بنغازي في يوليو 2017، ثم على درنة في يونيو 2018": the verb left
+            // out after "ثم" is the sentence's last deed's, at its own place and date.
+            let (t, h, sentence) = last_deed?;
+            let opens = text.get(c.start..c.end)?.strip_prefix("ثم ")?;
+            let gapped = sentence == c.sentence
+                && ["علي ", "الي ", "في "].iter().any(|p| opens.starts_with(p))
+                && s_places
+                    .iter()
+                    .any(|p| p.start >= os && p.end <= oe && p.in_actor.is_none());
+            gapped.then_some((t, h))
         }) else {
             continue;
         };
@@ -1502,16 +1517,19 @@ pub fn extract(
         // opens its clause, with no side named, shares the subject of the deed before it.
         // So does one whose only sides are named after "مع" or "ضد" ("وسيطرت على الميناء
         // بعد اشتباكات مع قوات X"): X is the other side, not the subject.
+        // And so does a clause whose verb is left out (its trigger is the last deed's).
+        let gapped = trig.word_start < c.start;
         if prev_sides_sentence == c.sentence
             && !prev_sides.is_empty()
             && sides_src.iter().all(|a| opposed(&doc.text, a.start))
-            && text
-                .get(trig.word_start..)
-                .is_some_and(|w| w.starts_with('و'))
-            && text.get(c.start..trig.word_start).is_some_and(|g| {
-                g.trim_matches(|ch: char| ch.is_whitespace() || ch == '،' || ch == ',')
-                    .is_empty()
-            })
+            && (gapped
+                || text
+                    .get(trig.word_start..)
+                    .is_some_and(|w| w.starts_with('و'))
+                    && text.get(c.start..trig.word_start).is_some_and(|g| {
+                        g.trim_matches(|ch: char| ch.is_whitespace() || ch == '،' || ch == ',')
+                            .is_empty()
+                    }))
         {
             let n = sides_src.len();
             sides_src.extend_from_slice(&prev_sides);
@@ -1790,6 +1808,9 @@ pub fn extract(
                     && sv.triggers().iter().any(|h| h.word_start == n.start)
             });
         meta.push((c.sentence, clause_idx, intro));
+        if SCENE_TYPES.contains(&kind) {
+            last_deed = Some((kind_idx, trig, c.sentence));
+        }
         if let Some(k) = clause_kind.get_mut(ci) {
             *k = Some(kind_idx);
         }
