@@ -370,14 +370,16 @@ pub fn extract(
         .filter(|h| match h.cat {
             // (Its first word: "أطلق عملية الكرامة" launches the operation the name is.)
             Cat::Trigger(t) => {
-                !in_name(orig(
-                    h.start,
-                    text.get(h.start..h.end)
-                        .and_then(|w| w.find(' '))
-                        .map_or(h.end, |k| h.start + k),
-                )) || (gathering.contains(&t)
-                    && (name_starts_at(norm.orig(h.word_start))
-                        || name_starts_at(norm.orig(h.start))))
+                !(in_name(orig(h.start, h.end))
+                    && in_name(orig(
+                        h.start,
+                        text.get(h.start..h.end)
+                            .and_then(|w| w.find(' '))
+                            .map_or(h.end, |k| h.start + k),
+                    )))
+                    || (gathering.contains(&t)
+                        && (name_starts_at(norm.orig(h.word_start))
+                            || name_starts_at(norm.orig(h.start))))
             }
             _ => true,
         })
@@ -611,28 +613,21 @@ pub fn extract(
                 .take_while(|h| h.word_start == c.start)
                 .any(|h| matches!(h.cat, Cat::Relative | Cat::Subordinator)),
         );
-        clause_has_trigger.push(
-            hits[i..]
-                .iter()
-                .take_while(|h| h.word_start < c.end)
-                .any(|h| matches!(h.cat, Cat::Trigger(_))),
-        );
-        // Only a clause with a trigger, a toll or a word of losing tells an event.
-        may_tell += usize::from(
-            hits[i..]
-                .iter()
-                .take_while(|h| h.word_start < c.end)
-                .any(|h| {
-                    matches!(
-                        h.cat,
-                        Cat::Trigger(_)
-                            | Cat::Killed
-                            | Cat::Injured
-                            | Cat::Displaced
-                            | Cat::LossBefore
-                    )
-                }),
-        );
+        // (One walk of the clause's hits for both.) Only a clause with a trigger, a toll
+        // or a word of losing tells an event.
+        let (mut trigger, mut tells) = (false, false);
+        for h in hits[i..].iter().take_while(|h| h.word_start < c.end) {
+            match h.cat {
+                Cat::Trigger(_) => {
+                    (trigger, tells) = (true, true);
+                    break;
+                }
+                Cat::Killed | Cat::Injured | Cat::Displaced | Cat::LossBefore => tells = true,
+                _ => {}
+            }
+        }
+        clause_has_trigger.push(trigger);
+        may_tell += usize::from(tells);
         clause_turns.push(
             hits[i..]
                 .iter()
@@ -953,25 +948,35 @@ pub fn extract(
         // (An observer named past a later clause that turns to another matter is no
         // party: "…، فيما أعلنت البعثة الأممية عن قلقها". A side named there may be,
         // when the clause names none.)
-        let turn_at = clauses
-            .iter()
-            .zip(&clause_orig)
-            .enumerate()
-            .skip(ci + 1)
-            .take_while(|(_, (k, _))| k.sentence == c.sentence)
-            .find(|&(k, (kc, _))| {
-                clause_turns[k]
+        let observer = |a: &ActorMention| {
+            pack.actor(&a.actor).is_some_and(|x| {
+                x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
+            })
+        };
+        // (Asked only when a side is named after the clause: a walk of the sentence's
+        // later clauses, by index.)
+        let turn_at = if sentence_actors.iter().any(|a| a.start >= oe) {
+            let mut k = ci + 1;
+            let mut at = None;
+            while let Some(kc) = clauses.get(k) {
+                if kc.sentence != c.sentence {
+                    break;
+                }
+                if clause_turns[k]
                     || text.get(kc.start..).is_some_and(|t| {
                         t.starts_with("فيما ")
                             || t.starts_with("بينما ")
                             || t.starts_with("وبينما ")
                     })
-            })
-            .map(|(_, (_, &(ks, _)))| ks);
-        let observer = |a: &ActorMention| {
-            pack.actor(&a.actor).is_some_and(|x| {
-                x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
-            })
+                {
+                    at = Some(clause_orig[k].0);
+                    break;
+                }
+                k += 1;
+            }
+            at
+        } else {
+            None
         };
         let sentence_actors = match turn_at {
             Some(t) if sentence_actors.iter().any(|a| a.start >= t && observer(a)) => {
@@ -1149,7 +1154,10 @@ pub fn extract(
             || s_places
                 .iter()
                 .any(|p| p.start >= os && p.end <= oe && p.in_actor.is_none() && !p.in_title)
-            || names_unknown_place(&doc.text, (os, oe), s_places);
+            // (Asked only where it matters: a fight with no place of its own.)
+            || (places.is_empty()
+                && is_scene_type
+                && names_unknown_place(&doc.text, (os, oe), s_places));
         if places.is_empty() {
             if is_scene_type && !names_a_place {
                 // The sentence's other places, where they are not another event's: a
@@ -1521,7 +1529,6 @@ pub fn extract(
         let gapped = trig.word_start < c.start;
         if prev_sides_sentence == c.sentence
             && !prev_sides.is_empty()
-            && sides_src.iter().all(|a| opposed(&doc.text, a.start))
             && (gapped
                 || text
                     .get(trig.word_start..)
@@ -1530,6 +1537,7 @@ pub fn extract(
                         g.trim_matches(|ch: char| ch.is_whitespace() || ch == '،' || ch == ',')
                             .is_empty()
                     }))
+            && sides_src.iter().all(|a| opposed(&doc.text, a.start))
         {
             let n = sides_src.len();
             sides_src.extend_from_slice(&prev_sides);
@@ -2305,6 +2313,14 @@ fn names_unknown_place(text: &str, (a, b): (usize, usize), places: &[PlaceMentio
     let Some(span) = text.get(a..b) else {
         return false;
     };
+    // Most clauses say none of these: a byte search tells them apart first.
+    let f = span.as_bytes();
+    if !["في مدين", "في محافظ", "في ولاي"]
+        .iter()
+        .any(|n| memchr::memmem::find(f, n.as_bytes()).is_some())
+    {
+        return false;
+    }
     let mut words = span.split_whitespace().peekable();
     let mut prev = "";
     while let Some(w) = words.next() {
