@@ -2313,12 +2313,14 @@ fn names_unknown_place(text: &str, (a, b): (usize, usize), places: &[PlaceMentio
     let Some(span) = text.get(a..b) else {
         return false;
     };
-    // Most clauses say none of these: a byte search tells them apart first.
+    // Most clauses say none of these: a byte search tells them apart first (with
+    // searchers built once).
+    static FINDERS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        std::sync::LazyLock::new(|| {
+            ["في مدين", "في محافظ", "في ولاي"].map(|n| memchr::memmem::Finder::new(n.as_bytes()))
+        });
     let f = span.as_bytes();
-    if !["في مدين", "في محافظ", "في ولاي"]
-        .iter()
-        .any(|n| memchr::memmem::find(f, n.as_bytes()).is_some())
-    {
+    if !FINDERS.iter().any(|n| n.find(f).is_some()) {
         return false;
     }
     let mut words = span.split_whitespace().peekable();
