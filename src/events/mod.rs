@@ -948,11 +948,7 @@ pub fn extract(
         // (An observer named past a later clause that turns to another matter is no
         // party: "…، فيما أعلنت البعثة الأممية عن قلقها". A side named there may be,
         // when the clause names none.)
-        let observer = |a: &ActorMention| {
-            pack.actor(&a.actor).is_some_and(|x| {
-                x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
-            })
-        };
+        let observer = |a: &ActorMention| pack.actor(&a.actor).is_some_and(observes);
         // (Asked only when a side is named after the clause: a walk of the sentence's
         // later clauses, by index.)
         let turn_at = if sentence_actors.iter().any(|a| a.start >= oe) {
@@ -1891,11 +1887,7 @@ pub fn extract(
 /// fought. A fighting event that names no side, or only one of the two the article
 /// last named together, gets the other; one that names a third side starts a new pair.
 fn fill_sides(pack: &Pack, events: &mut [Event]) {
-    let is_side = |id: &str| {
-        pack.actor(id).is_some_and(|a| {
-            !a.neutral && !matches!(a.kind.as_str(), "international" | "humanitarian")
-        })
-    };
+    let is_side = |id: &str| pack.actor(id).is_some_and(|a| !observes(a));
     let mut pair: Option<[SmolStr; 2]> = None;
     for e in events.iter_mut() {
         if !SCENE_TYPES.contains(&e.kind.as_str()) {
@@ -2379,6 +2371,11 @@ fn affirmed_between(text: &str, clauses: &[clause::Clause], from: usize, to: usi
                 | "موضحة"
         )
     })
+}
+
+/// An observer (the UN, a relief agency, a neutral party) holds nothing and is no side.
+fn observes(x: &Actor) -> bool {
+    x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
 }
 
 /// Whether the name at `at` is governed by "مع" or "ضد" (with a head noun between at
@@ -2988,9 +2985,7 @@ fn control_claim<'p>(
     // Borrowed from the pack until the claim is built.
     let mut sides: Vec<&'p str> = Vec::new();
     for a in actors {
-        if memo.actor(&a.actor).is_some_and(|x| {
-            x.neutral || matches!(x.kind.as_str(), "international" | "humanitarian")
-        }) {
+        if memo.actor(&a.actor).is_some_and(observes) {
             continue;
         }
         let f = memo.faction_of(&a.faction);
