@@ -2410,3 +2410,39 @@ fn a_clause_that_leaves_out_its_verb_repeats_the_last_deed() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn an_attacker_set_off_by_an_aside_before_the_attack_is_its_agent() {
+    let ev = events_dated(
+        "شنت قوات الوفاق، صباح السبت، هجوما على ترهونة.",
+        "2020-06-01",
+    );
+    let c = claim_on(&ev, "Tarhuna");
+    assert_eq!(c.state, ControlState::Contested);
+    assert!(c.contenders.iter().any(|s| s.as_str() == "GNA"), "{ev:?}");
+    // A speaker set off before an attack he only speaks of is no party to it.
+    let ev = events_dated(
+        "قال حفتر، مؤخرا بعد الهجوم على طرابلس، إن قواته ستنتصر.",
+        "2019-04-20",
+    );
+    assert!(
+        ev.iter()
+            .filter_map(|e| e.control.as_deref())
+            .all(|c| c.place.as_str() != "Tripoli"),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn rebels_who_entered_the_capital_took_it() {
+    let ev = events_dated(
+        "دخل الثوار الليبيون، فجر الاثنين، الساحة الخضراء في قلب العاصمة طرابلس.",
+        "2011-08-22",
+    );
+    let c = control_of(&ev, "territory_taken");
+    assert_eq!(
+        (c.place.as_str(), c.holder.as_deref()),
+        ("Tripoli", Some("NTC")),
+        "{ev:?}"
+    );
+}

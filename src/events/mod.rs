@@ -1663,13 +1663,18 @@ pub fn extract(
                 .of(Cat::Complementizer)
                 .iter()
                 .any(|h| h.word_start >= c.start && h.end <= trig.word_start && !time_an(text, h));
+            // (An aside closed right before the trigger keeps X the agent: "شنت قوات X،
+            // صباح السبت، هجوما على Y", "قوات تابعة لـX، الموالية لـZ، هجوما".)
             sides_src.retain(|a| {
                 comp_before
                     || a.start >= to
-                    || doc
-                        .text
-                        .get(a.end..to)
-                        .is_some_and(|g| !g.contains(['،', ',']))
+                    || doc.text.get(a.end..to).is_some_and(|g| {
+                        let g = g.trim();
+                        !g.contains(['،', ','])
+                            || g.starts_with(['،', ','])
+                                && g.ends_with(['،', ','])
+                                && g.matches(['،', ',']).count() == 2
+                    })
             });
         } else if matches!(kind, "territory_taken" | "withdrawal") {
             // "انسحبت قواته من محيط طرابلس … بدعم تركي لحكومة الوفاق": a side named after
