@@ -2446,3 +2446,33 @@ fn rebels_who_entered_the_capital_took_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_statement_is_not_dated_by_an_older_date_in_what_it_reports() {
+    let ev = events_dated(
+        "وقالت المبعوثة الأممية اليوم إن الاتفاق خطوة مهمة نحو تثبيت وقف إطلاق النار الموقع في جنيف في أكتوبر الماضي.",
+        "2020-11-17",
+    );
+    let e = first_of(&ev, "statement");
+    assert_eq!(e.date.as_deref(), Some("2020-11-17"), "{ev:?}");
+}
+
+#[test]
+fn the_ends_of_a_road_opened_are_not_where_the_meeting_was() {
+    let ev = events_dated(
+        "اختتمت اللجنة العسكرية المشتركة اجتماعاتها في مدينة سرت الثلاثاء بالاتفاق على فتح الطريق الساحلي بين سرت ومصراتة.",
+        "2020-11-17",
+    );
+    let e = first_of(&ev, "meeting");
+    assert_eq!(e.places, vec![SmolStr::new("Sirte")], "{ev:?}");
+}
+
+#[test]
+fn fighters_flown_in_and_accusations_in_the_present_are_told() {
+    let ev = events_on(
+        "وصلت دفعة جديدة من المرتزقة السوريين إلى مطار معيتيقة. في المقابل، تتهم حكومة الوفاق الإمارات بتمويل مرتزقة فاغنر.",
+        "2020-06-08",
+    );
+    assert!(ev.iter().any(|e| e.kind == "arms_transfer"), "{ev:?}");
+    assert!(ev.iter().any(|e| e.kind == "statement"), "{ev:?}");
+}

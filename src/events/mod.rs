@@ -1250,13 +1250,26 @@ pub fn extract(
         let (to, te) = orig(trig.start, trig.end);
         // What a statement says happened "before/after/until" a date is its content's
         // reference point, not the day it was said ("رفض … انسحاب القوات قبل 4 أبريل").
+        // Nor is an older date inside what it reports ("قالت وليامز إن الاتفاق خطوة نحو
+        // تثبيت وقف إطلاق النار الموقع في جنيف في أكتوبر الماضي"): the words were said now.
+        let content_at = (Some(kind_idx) == statement)
+            .then(|| {
+                sv.of(Cat::Complementizer)
+                    .iter()
+                    .find(|h| h.word_start >= trig.end && h.end <= c.end && !time_an(text, h))
+                    .map(|h| norm.orig(h.end))
+            })
+            .flatten();
         let reference_point = |t: &Timex| {
             Some(kind_idx) == statement
                 && t.start >= te
-                && matches!(
+                && (matches!(
                     word_before(&doc.text, t.start),
                     "قبل" | "بعد" | "حتى" | "وقبل" | "وبعد"
-                )
+                ) || content_at.is_some_and(|e| t.start >= e)
+                    // (A day of the story's week in it is when it was said, too: "وأضاف
+                    // أن عشرات قتلوا في الأيام الأخيرة".)
+                    && !dates::of_timex(t).is_some_and(|d| recent_day(&d)))
         };
         // The nearest date, one not set off from the trigger by a comma first ("أطلق
         // عملية الكرامة في مايو 2014، وأعلن السيطرة على بنغازي في يوليو 2017").
@@ -2769,8 +2782,9 @@ fn places_in<'a>(
             }
         })
     };
-    // "يقع في منتصف الطريق بين طرابلس وبنغازي", "الممتد بين سرت ومصراتة": the two ends
-    // locate something else; nothing happens at them.
+    // "يقع في منتصف الطريق بين طرابلس وبنغازي", "الممتد بين سرت ومصراتة", "فتح الطريق
+    // الساحلي بين سرت ومصراتة": the two ends locate something else; nothing happens at
+    // them.
     let landmark = |p: &PlaceMention| {
         let Some(before) = orig_text.get(span.0..p.start) else {
             return false;
@@ -2793,6 +2807,8 @@ fn places_in<'a>(
                     | "تمتد"
                     | "الممتد"
                     | "الممتدة"
+                    | "الطريق"
+                    | "طريق"
             )
         })
     };
