@@ -2450,11 +2450,20 @@ fn rebels_who_entered_the_capital_took_it() {
 #[test]
 fn a_statement_is_not_dated_by_an_older_date_in_what_it_reports() {
     let ev = events_dated(
-        "وقالت المبعوثة الأممية اليوم إن الاتفاق خطوة مهمة نحو تثبيت وقف إطلاق النار الموقع في جنيف في أكتوبر الماضي.",
+        "وقالت المبعوثة الأممية إن الاتفاق خطوة مهمة نحو تثبيت وقف إطلاق النار الموقع في جنيف في أكتوبر الماضي.",
         "2020-11-17",
     );
     let e = first_of(&ev, "statement");
     assert_eq!(e.date.as_deref(), Some("2020-11-17"), "{ev:?}");
+    // A day of the story's week in it still dates the words.
+    let ev = events_dated(
+        "وقالت المبعوثة الأممية إن المحادثات التي بدأت يوم الاثنين الماضي جرت في أجواء إيجابية.",
+        "2020-10-23",
+    );
+    assert!(
+        ev.iter().any(|e| e.date.as_deref() == Some("2020-10-19")),
+        "{ev:?}"
+    );
 }
 
 #[test]
